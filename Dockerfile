@@ -1,0 +1,28 @@
+# Production image: gunicorn serving the app, whitenoise serving its static files.
+FROM python:3.12-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+
+COPY pyproject.toml README.md ./
+COPY config ./config
+COPY advisor ./advisor
+# xstatic-bootstrap's sdist needs pkg_resources to build: pin setuptools and build without isolation.
+RUN pip install --no-cache-dir "setuptools>=69,<81" wheel \
+ && pip install --no-cache-dir --no-build-isolation .
+
+COPY manage.py ./
+COPY templates ./templates
+COPY static ./static
+
+# collectstatic needs settings to load; the real secret comes from the environment at run time.
+RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_DEBUG=0 python manage.py collectstatic --noinput
+
+RUN useradd --system --home /app advisor && mkdir -p /app/var && chown advisor /app/var
+USER advisor
+
+EXPOSE 8000
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-2} --access-logfile -"]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AdvisorConfig(AppConfig):
+    name = "advisor"
+    verbose_name = _("OEM / ODM advisor")

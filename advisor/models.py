@@ -1,0 +1,127 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+MAX_USD = 10_000_000
+MAX_UNITS = 1_000_000
+
+
+class Factor(models.Model):
+    """One of the eight comparison factors, as shown side by side on the landing page and report."""
+
+    slug = models.SlugField(_("slug"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=80)
+    order = models.PositiveSmallIntegerField(_("order"), unique=True)
+    oem_summary = models.TextField(_("what OEM means here"))
+    odm_summary = models.TextField(_("what ODM means here"))
+    oem_suits = models.CharField(_("OEM suits"), max_length=120)
+    odm_suits = models.CharField(_("ODM suits"), max_length=120)
+    weight = models.DecimalField(
+        _("weight"),
+        max_digits=3,
+        decimal_places=1,
+        default=1,
+        validators=[MinValueValidator(0), MaxValueValidator(5)],
+        help_text=_("How much this factor counts in the recommendation, from 0 (not at all) to 5."),
+    )
+
+    class Meta:
+        ordering = ["order"]
+        verbose_name = _("factor")
+        verbose_name_plural = _("factors")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _usd(label: str, help_text: str = "") -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        label, validators=[MaxValueValidator(MAX_USD)], help_text=help_text
+    )
+
+
+def _units(label: str, help_text: str = "") -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        label, validators=[MinValueValidator(1), MaxValueValidator(MAX_UNITS)], help_text=help_text
+    )
+
+
+def _weeks(label: str, help_text: str = "") -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(0), MaxValueValidator(104)], help_text=help_text
+    )
+
+
+def _percent(label: str, help_text: str = "") -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        label, validators=[MaxValueValidator(100)], help_text=help_text
+    )
+
+
+ASSUMPTION = _("Assumption: the source gives no figure.")
+
+
+class Thresholds(models.Model):
+    """The figures the rules hold a buyer's answers against. One row: the current set.
+
+    `version` goes up with every saved change (see `services.save_thresholds`); a report keeps
+    the version and the figures it was computed with.
+    """
+
+    version = models.PositiveIntegerField(_("rules version"), default=1)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    oem_tooling_min_usd = _usd(_("OEM tooling, minimum (USD)"))
+    oem_tooling_max_usd = _usd(_("OEM tooling, maximum (USD)"))
+    oem_sample_fee_usd = _usd(_("OEM sample per design per round (USD)"), ASSUMPTION)
+    oem_sampling_rounds = models.PositiveSmallIntegerField(
+        _("OEM sampling rounds"),
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=ASSUMPTION,
+    )
+    odm_sample_fee_usd = _usd(_("ODM catalogue sample per design (USD)"), ASSUMPTION)
+    cad_design_fee_usd = _usd(_("CAD design fee per design (USD)"), ASSUMPTION)
+    inspection_fee_usd = _usd(_("Pre-shipment inspection, one inspector-day (USD)"), ASSUMPTION)
+
+    oem_moq_min_units = _units(_("OEM minimum order, low end (units per design)"))
+    oem_moq_max_units = _units(_("OEM minimum order, high end (units per design)"))
+    odm_moq_min_units = _units(_("ODM minimum order, low end (units per design)"))
+    odm_moq_max_units = _units(_("ODM minimum order, high end (units per design)"))
+    wholesale_moq_min_units = _units(_("Wholesale minimum order, low end (units per design)"))
+    wholesale_moq_max_units = _units(_("Wholesale minimum order, high end (units per design)"))
+
+    oem_lead_time_min_weeks = _weeks(_("OEM lead time, shortest (weeks)"))
+    oem_lead_time_max_weeks = _weeks(_("OEM lead time, longest (weeks)"))
+    odm_lead_time_min_weeks = _weeks(_("ODM lead time, shortest (weeks)"))
+    odm_lead_time_max_weeks = _weeks(_("ODM lead time, longest (weeks)"))
+    transit_express_weeks = _weeks(_("Transit by express (weeks)"), ASSUMPTION)
+    transit_sea_weeks = _weeks(_("Transit by sea (weeks)"), ASSUMPTION)
+
+    oem_deposit_percent = _percent(_("OEM deposit before production (%)"), ASSUMPTION)
+    odm_deposit_percent = _percent(_("ODM deposit before production (%)"), ASSUMPTION)
+
+    class Meta:
+        verbose_name = _("thresholds")
+        verbose_name_plural = _("thresholds")
+
+    def __str__(self) -> str:
+        return str(_("Thresholds, version %(version)s") % {"version": self.version})
+
+    RANGES = [
+        ("oem_tooling_min_usd", "oem_tooling_max_usd"),
+        ("oem_moq_min_units", "oem_moq_max_units"),
+        ("odm_moq_min_units", "odm_moq_max_units"),
+        ("wholesale_moq_min_units", "wholesale_moq_max_units"),
+        ("oem_lead_time_min_weeks", "oem_lead_time_max_weeks"),
+        ("odm_lead_time_min_weeks", "odm_lead_time_max_weeks"),
+    ]
+
+    def clean(self) -> None:
+        errors = {}
+        for low, high in self.RANGES:
+            low_value, high_value = getattr(self, low), getattr(self, high)
+            if low_value is not None and high_value is not None and low_value > high_value:
+                errors[high] = _("Must be at least the minimum (%(low)s).") % {"low": low_value}
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,60 @@
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+# Without the networking flags Chromium keeps trying to reach the internet, which is closed here.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        reason = f"no Chromium at {CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Browser tests must run in CI: {reason}")
+        pytest.skip(reason)
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def run_django():
+    """Runs Python code in a fresh process with Django set up under the given environment.
+
+    Settings are read once per process, so tests of other environments need their own process.
+    """
+
+    def run(code: str, **env: str) -> subprocess.CompletedProcess:
+        base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+        script = "import django; django.setup()\n" + code
+        return subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=ROOT,
+            env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    return run
+
+
+PRODUCTION_ENV = {
+    "DJANGO_DEBUG": "0",
+    "DJANGO_SECRET_KEY": "x7#kq-test-only-9f3b1c2d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4",
+    "DJANGO_ALLOWED_HOSTS": "advisor.example.com,testserver",
+}
