@@ -1,0 +1,352 @@
+"""The rules, with no database and no request: scenarios from the issue, then properties."""
+
+import dataclasses
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from advisor import rules
+from advisor.rules import Answers, Fit, Model, Thresholds, Verdict, evaluate
+
+TODAY = date(2026, 11, 25)
+DEFAULTS = Thresholds()
+
+
+def answers(**overrides) -> Answers:
+    base = {
+        "project_name": "Test line",
+        "company_stage": "growing",
+        "positioning": "mid_market",
+        "demand_evidence": "early_sales",
+        "upfront_budget_usd": 20_000,
+        "unit_cost_usd": Decimal("12.50"),
+        "units_per_design": 300,
+        "design_count": 3,
+        "launch_date": TODAY + timedelta(weeks=20),
+        "design_readiness": "sketches",
+        "ip_importance": "preferred",
+        "customization": "minor_changes",
+        "qc_capability": "third_party",
+        "risk_tolerance": "medium",
+    }
+    return Answers(**{**base, **overrides})
+
+
+STARTUP_SIX_WEEKS = answers(
+    company_stage="startup",
+    positioning="budget",
+    demand_evidence="untested",
+    upfront_budget_usd=3_000,
+    units_per_design=100,
+    launch_date=TODAY + timedelta(weeks=6),
+    design_readiness="none",
+    ip_importance="unimportant",
+    customization="branding_only",
+    qc_capability="none",
+    risk_tolerance="low",
+)
+ESTABLISHED_PREMIUM = answers(
+    company_stage="established",
+    positioning="premium",
+    demand_evidence="proven",
+    upfront_budget_usd=250_000,
+    units_per_design=800,
+    launch_date=TODAY + timedelta(weeks=26),
+    design_readiness="full_specs",
+    ip_importance="essential",
+    customization="full_custom",
+    qc_capability="in_house",
+    risk_tolerance="high",
+)
+PREMIUM_IN_TWO_MONTHS = dataclasses.replace(
+    ESTABLISHED_PREMIUM, launch_date=TODAY + timedelta(weeks=8)
+)
+WHOLESALE_FEW_UNITS = answers(units_per_design=4)
+
+
+def blockers(result, model):
+    return {b.factor for b in result.blockers if b.model == model}
+
+
+def fit(result, slug):
+    return next(f for f in result.factors if f.slug == slug)
+
+
+def test_it_recommends_odm_for_a_startup_with_little_money_and_six_weeks():
+    result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.ODM
+    assert blockers(result, Model.OEM) == {"upfront-costs", "lead-time"}
+    assert blockers(result, Model.ODM) == set()
+    assert "$3,000" in fit(result, "upfront-costs").reason.render()
+
+
+def test_it_recommends_oem_for_an_established_premium_brand_with_time_and_money():
+    result = evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.OEM
+    assert blockers(result, Model.OEM) == set()
+    assert result.confidence >= 0.9
+
+
+def test_it_keeps_a_premium_brand_that_must_launch_in_two_months_off_oem():
+    result = evaluate(PREMIUM_IN_TWO_MONTHS, DEFAULTS, TODAY)
+    assert result.verdict != Verdict.OEM
+    assert result.verdict == Verdict.HYBRID
+    assert blockers(result, Model.OEM) == {"lead-time"}
+    earliest = (TODAY + timedelta(weeks=14)).isoformat()
+    lead_time_changes = [c for c in result.what_would_change if c.factor == "lead-time"]
+    assert earliest in lead_time_changes[0].change.render()
+    assert earliest in result.summary.render()
+
+
+def test_the_date_it_names_really_lifts_the_lead_time_blocker():
+    result = evaluate(PREMIUM_IN_TWO_MONTHS, DEFAULTS, TODAY)
+    later = dataclasses.replace(
+        PREMIUM_IN_TWO_MONTHS, launch_date=result.timeline.oem_earliest_launch
+    )
+    day_before = dataclasses.replace(later, launch_date=later.launch_date - timedelta(days=1))
+    assert blockers(evaluate(later, DEFAULTS, TODAY), Model.OEM) == set()
+    assert blockers(evaluate(day_before, DEFAULTS, TODAY), Model.OEM) == {"lead-time"}
+
+
+def test_a_wholesale_sized_order_leans_odm_on_moq():
+    result = evaluate(WHOLESALE_FEW_UNITS, DEFAULTS, TODAY)
+    moq = fit(result, "moq-requirements")
+    assert moq.fit == Fit.ODM
+    assert "4 units a design" in moq.reason.render()
+    assert "2 to 5" in moq.reason.render()
+    assert result.costs[Model.ODM].order_units_per_design == 50
+    assert result.costs[Model.ODM].moq_forced
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [(499, Fit.ODM), (500, Fit.OEM), (600, Fit.OEM), (50, Fit.ODM), (49, Fit.ODM)],
+)
+def test_moq_fit_turns_at_the_oem_minimum(units, expected):
+    result = evaluate(answers(units_per_design=units), DEFAULTS, TODAY)
+    assert fit(result, "moq-requirements").fit == expected
+
+
+def test_it_names_the_answer_and_the_threshold_in_the_moq_reason():
+    reason = fit(evaluate(answers(units_per_design=600), DEFAULTS, TODAY), "moq-requirements")
+    assert reason.reason.render() == "600 units a design clears the OEM minimum of 500."
+
+
+def test_upfront_budget_is_held_against_tooling_samples_and_design_fees_only():
+    # Three designs from sketches: tooling 5,000 + 3 x 2 rounds x 150 + 3 x 50 CAD = 6,050.
+    result = evaluate(answers(upfront_budget_usd=6_049), DEFAULTS, TODAY)
+    oem = result.costs[Model.OEM]
+    assert oem.upfront == (6_050, 51_050)
+    assert (oem.samples, oem.design_fees) == (900, 150)
+    assert blockers(result, Model.OEM) == {"upfront-costs"}
+    assert (
+        blockers(evaluate(answers(upfront_budget_usd=6_050), DEFAULTS, TODAY), Model.OEM) == set()
+    )
+
+
+def test_full_specs_need_no_design_fee():
+    result = evaluate(answers(design_readiness="full_specs"), DEFAULTS, TODAY)
+    assert result.costs[Model.OEM].design_fees == 0
+
+
+def test_costs_show_what_the_moq_forces():
+    result = evaluate(answers(units_per_design=100, unit_cost_usd=Decimal("10")), DEFAULTS, TODAY)
+    oem = result.costs[Model.OEM]
+    assert oem.first_order == Decimal("3000.00")  # 100 x $10 x 3 designs
+    assert oem.first_order_at_moq == Decimal("15000.00")  # 500 x $10 x 3
+    assert oem.moq_extra == Decimal("12000.00")
+    assert oem.deposit == Decimal("4500.00")  # 30 % of the order at the MOQ
+    odm = result.costs[Model.ODM]
+    assert (odm.order_units_per_design, odm.moq_forced, odm.moq_extra) == (100, False, 0)
+    assert odm.deposit == Decimal("1500.00")  # 50 %
+
+
+def test_inspection_is_costed_for_buyers_without_their_own_qc():
+    assert (
+        evaluate(answers(qc_capability="none"), DEFAULTS, TODAY).costs[Model.OEM].inspection == 300
+    )
+    assert (
+        evaluate(answers(qc_capability="in_house"), DEFAULTS, TODAY).costs[Model.OEM].inspection
+        == 0
+    )
+
+
+def test_when_both_models_are_blocked_it_says_so_and_leads_with_the_smallest_change():
+    stuck = answers(upfront_budget_usd=0, launch_date=TODAY + timedelta(days=10))
+    result = evaluate(stuck, DEFAULTS, TODAY)
+    assert blockers(result, Model.ODM) and blockers(result, Model.OEM)
+    assert result.verdict == Verdict.ODM
+    assert result.summary.render().startswith("Neither OEM nor ODM works as answered")
+    first = result.what_would_change[0]
+    assert (
+        first.change.render()
+        == "An upfront budget of at least $150 lifts the ODM upfront-cost blocker."
+    )
+    assert result.confidence < 0.5
+
+
+def test_what_would_change_is_computed_and_really_changes_the_answer():
+    result = evaluate(answers(), DEFAULTS, TODAY)
+    tipping = [
+        c for c in result.what_would_change if c.factor not in {b.factor for b in result.blockers}
+    ]
+    assert len(tipping) == 1
+    text = tipping[0].change.render()
+    assert "would make the advice" in text
+    assert result.verdict.name not in text.rsplit("advice", 1)[1]
+
+
+def test_changed_thresholds_change_the_answer():
+    cheaper = dataclasses.replace(DEFAULTS, oem_tooling_min_usd=40)
+    assert blockers(evaluate(STARTUP_SIX_WEEKS, cheaper, TODAY), Model.OEM) == {"lead-time"}
+
+
+def test_weights_decide_how_much_a_factor_counts():
+    only_moq = {slug: Decimal(0) for slug in rules.FACTOR_SLUGS} | {"moq-requirements": Decimal(1)}
+    weighted = dataclasses.replace(DEFAULTS, weights=only_moq)
+    assert evaluate(answers(units_per_design=900), weighted, TODAY).score == 1.0
+    assert evaluate(answers(units_per_design=90), weighted, TODAY).score == -1.0
+
+
+def test_every_report_lists_the_eight_factors_in_order():
+    result = evaluate(answers(), DEFAULTS, TODAY)
+    assert [f.slug for f in result.factors] == list(rules.FACTOR_SLUGS)
+
+
+def test_texts_translate_through_the_function_given():
+    result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
+    marked = result.summary.render(lambda text: f"[{text}]")
+    assert marked.startswith("[Work ODM")
+    assert "[upfront costs]" in marked  # the phrases inside the sentence are translated too
+
+
+def test_week_counts_read_in_the_singular_and_plural():
+    one_week = evaluate(answers(launch_date=TODAY + timedelta(days=8)), DEFAULTS, TODAY)
+    assert (
+        "is 1 week away"
+        in next(b for b in one_week.blockers if b.factor == "lead-time").reason.render()
+    )
+    assert (
+        "is 6 weeks away"
+        in next(
+            b
+            for b in evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY).blockers
+            if b.factor == "lead-time"
+        ).reason.render()
+    )
+
+
+# --- properties over the whole answer space -------------------------------------------------
+
+
+def _choice(enum):
+    return st.sampled_from([member.value for member in enum])
+
+
+answer_space = st.builds(
+    Answers,
+    project_name=st.text(max_size=120),
+    company_stage=_choice(rules.CompanyStage),
+    positioning=_choice(rules.Positioning),
+    demand_evidence=_choice(rules.DemandEvidence),
+    upfront_budget_usd=st.integers(0, 10_000_000),
+    unit_cost_usd=st.decimals(Decimal("0.01"), Decimal("100000"), places=2),
+    units_per_design=st.integers(1, 1_000_000),
+    design_count=st.integers(1, 500),
+    launch_date=st.integers(1, 5 * 365).map(lambda days: TODAY + timedelta(days=days)),
+    design_readiness=_choice(rules.DesignReadiness),
+    ip_importance=_choice(rules.IpImportance),
+    customization=_choice(rules.Customization),
+    qc_capability=_choice(rules.QcCapability),
+    risk_tolerance=_choice(rules.RiskTolerance),
+)
+
+
+@st.composite
+def sane_thresholds(draw):
+    """Any thresholds staff could save: minimums at most maximums, ODM no slower than OEM."""
+
+    def pair(low, high):
+        a, b = draw(st.integers(low, high)), draw(st.integers(low, high))
+        return min(a, b), max(a, b)
+
+    tooling = pair(0, 100_000)
+    oem_moq, odm_moq, wholesale = pair(1, 5_000), pair(1, 1_000), pair(1, 20)
+    oem_lead = pair(1, 52)
+    odm_lead = pair(0, oem_lead[0])
+    weights = {slug: Decimal(draw(st.integers(0, 50))) / 10 for slug in rules.FACTOR_SLUGS}
+    return Thresholds(
+        oem_tooling_min_usd=tooling[0],
+        oem_tooling_max_usd=tooling[1],
+        oem_sample_fee_usd=draw(st.integers(0, 1_000)),
+        oem_sampling_rounds=draw(st.integers(1, 5)),
+        odm_sample_fee_usd=draw(st.integers(0, 500)),
+        cad_design_fee_usd=draw(st.integers(0, 500)),
+        inspection_fee_usd=draw(st.integers(0, 1_000)),
+        oem_moq_min_units=oem_moq[0],
+        oem_moq_max_units=oem_moq[1],
+        odm_moq_min_units=odm_moq[0],
+        odm_moq_max_units=odm_moq[1],
+        wholesale_moq_min_units=wholesale[0],
+        wholesale_moq_max_units=wholesale[1],
+        oem_lead_time_min_weeks=oem_lead[0],
+        oem_lead_time_max_weeks=oem_lead[1],
+        odm_lead_time_min_weeks=odm_lead[0],
+        odm_lead_time_max_weeks=max(odm_lead[1], draw(st.integers(odm_lead[0], 52))),
+        transit_express_weeks=draw(st.integers(0, 4)),
+        transit_sea_weeks=draw(st.integers(0, 12)),
+        oem_deposit_percent=draw(st.integers(0, 100)),
+        odm_deposit_percent=draw(st.integers(0, 100)),
+        weights=weights,
+    )
+
+
+thresholds_space = st.one_of(st.just(DEFAULTS), sane_thresholds())
+PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def rank(a: Answers, t: Thresholds) -> int:
+    return rules.RANK[evaluate(a, t, TODAY).verdict]
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space, extra=st.integers(1, 10_000_000))
+def test_more_upfront_budget_never_moves_away_from_oem(a, t, extra):
+    more = dataclasses.replace(a, upfront_budget_usd=min(a.upfront_budget_usd + extra, 10_000_000))
+    assert rank(more, t) >= rank(a, t)
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space, extra_days=st.integers(1, 5 * 365))
+def test_more_weeks_until_launch_never_move_away_from_oem(a, t, extra_days):
+    later = dataclasses.replace(a, launch_date=a.launch_date + timedelta(days=extra_days))
+    assert rank(later, t) >= rank(a, t)
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space, extra=st.integers(1, 1_000_000))
+def test_more_units_per_design_never_move_away_from_oem(a, t, extra):
+    more = dataclasses.replace(a, units_per_design=min(a.units_per_design + extra, 1_000_000))
+    assert rank(more, t) >= rank(a, t)
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space)
+def test_it_is_deterministic_and_well_formed(a, t):
+    first, second = evaluate(a, t, TODAY), evaluate(a, t, TODAY)
+    assert first == second
+    assert [f.slug for f in first.factors] == list(rules.FACTOR_SLUGS)
+    assert 0.0 <= first.confidence <= 1.0
+    # A blocked model is never recommended over one that is not.
+    if first.blocked(Model.OEM) and not first.blocked(Model.ODM):
+        assert first.verdict != Verdict.OEM
+    if first.blocked(Model.ODM) and not first.blocked(Model.OEM):
+        assert first.verdict == Verdict.OEM
+    # Every blocker comes with the change that lifts it, first in what_would_change.
+    assert [c.change for c in first.what_would_change[: len(first.blockers)]] == [
+        b.lift for b in first.blockers
+    ]
+    assert first.summary.render()
