@@ -1,6 +1,11 @@
+import json
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 MAX_USD = 10_000_000
@@ -125,3 +130,54 @@ class Thresholds(models.Model):
                 errors[high] = _("Must be at least the minimum (%(low)s).") % {"low": low_value}
         if errors:
             raise ValidationError(errors)
+
+
+class Recommendation(models.TextChoices):
+    OEM = "oem", _("OEM")
+    ODM = "odm", _("ODM")
+    HYBRID = "hybrid", _("Hybrid: ODM now, OEM later")
+
+
+def new_report_token() -> str:
+    # 24 random bytes: 192 bits, 32 URL-safe characters.
+    return secrets.token_urlsafe(24)
+
+
+class Report(models.Model):
+    """A saved recommendation: an immutable snapshot, read by anyone holding its token.
+
+    `snapshot` holds the report's JSON exactly as `/r/<token>.json` serves it, so a saved report
+    never changes when thresholds or rules change later; the page is rendered from it too.
+    """
+
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_report_token, editable=False
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
+    owner_key = models.CharField(
+        _("owner's browser"),
+        max_length=64,
+        db_index=True,
+        help_text=_("The random key of the browser session that created the report."),
+    )
+    project_name = models.CharField(_("project name"), max_length=120, blank=True)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=10, choices=Recommendation.choices
+    )
+    rules_version = models.PositiveIntegerField(_("rules version"))
+    snapshot = models.TextField(_("snapshot (JSON)"))
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return self.project_name or str(_("Report %(token)s…") % {"token": self.token[:6]})
+
+    def get_absolute_url(self) -> str:
+        return reverse("advisor:report", kwargs={"token": self.token})
+
+    @property
+    def data(self) -> dict:
+        return json.loads(self.snapshot)

@@ -208,6 +208,25 @@ DEFAULT_WEIGHTS = {
 OEM_SCORE_CUT = 0.15
 
 
+# The answer fields in PRODUCT.md's order: form field names, JSON keys and report keys.
+ANSWER_FIELDS = (
+    "project_name",
+    "company_stage",
+    "positioning",
+    "demand_evidence",
+    "upfront_budget_usd",
+    "unit_cost_usd",
+    "units_per_design",
+    "design_count",
+    "launch_date",
+    "design_readiness",
+    "ip_importance",
+    "customization",
+    "qc_capability",
+    "risk_tolerance",
+)
+
+
 @dataclass(frozen=True)
 class Answers:
     """A buyer's answers, already validated (by the wizard's forms)."""

@@ -1,6 +1,8 @@
-from django.urls import path
+from django.urls import path, register_converter
 
-from . import views
+from . import converters, views
+
+register_converter(converters.TokenConverter, "token")
 
 app_name = "advisor"
 
@@ -8,4 +10,6 @@ urlpatterns = [
     path("", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
     path("wizard/", views.wizard_start, name="wizard"),
+    path("r/<token:token>/", views.report_page, name="report"),
+    path("r/<token:token>.json", views.report_json, name="report_json"),
 ]

@@ -1,10 +1,11 @@
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .models import Factor
+from . import presenters
+from .models import Factor, Report
 
 
 @require_GET
@@ -28,6 +29,21 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@require_GET
+def report_page(request: HttpRequest, token: str) -> HttpResponse:
+    report = get_object_or_404(Report, token=token)
+    return render(request, "advisor/report.html", presenters.report_context(report.data))
+
+
+@require_GET
+def report_json(request: HttpRequest, token: str) -> HttpResponse:
+    report = Report.objects.filter(token=token).only("snapshot").first()
+    if report is None:
+        return JsonResponse({"error": "not_found"}, status=404)
+    # The stored snapshot is served byte for byte: a saved report never changes.
+    return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

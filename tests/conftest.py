@@ -58,3 +58,41 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x7#kq-test-only-9f3b1c2d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4",
     "DJANGO_ALLOWED_HOSTS": "advisor.example.com,testserver",
 }
+
+
+def sample_answers(**overrides):
+    """Valid answers for a mid-sized buyer; tests override what they are about."""
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from advisor.rules import Answers
+
+    base = {
+        "project_name": "Spring pendants",
+        "company_stage": "growing",
+        "positioning": "premium",
+        "demand_evidence": "early_sales",
+        "upfront_budget_usd": 3_000,
+        "unit_cost_usd": Decimal("12.50"),
+        "units_per_design": 120,
+        "design_count": 4,
+        "launch_date": timezone.localdate() + timedelta(weeks=8),
+        "design_readiness": "sketches",
+        "ip_importance": "essential",
+        "customization": "minor_changes",
+        "qc_capability": "none",
+        "risk_tolerance": "medium",
+    }
+    return Answers(**{**base, **overrides})
+
+
+@pytest.fixture
+def make_report(db):
+    from advisor import services
+
+    def make(owner_key: str = "browser-a", **overrides):
+        return services.create_report(answers=sample_answers(**overrides), owner_key=owner_key)
+
+    return make

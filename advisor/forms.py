@@ -1,0 +1,197 @@
+"""One form per wizard step; field names are PRODUCT.md's contract names, exactly."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from . import rules
+
+MAX_BUDGET_USD = 10_000_000
+MAX_UNITS = 1_000_000
+MAX_DESIGNS = 500
+MAX_YEARS_AHEAD = 5
+
+COMPANY_STAGES = [
+    (rules.CompanyStage.STARTUP, _("Start-up: a new brand, first collections")),
+    (rules.CompanyStage.GROWING, _("Growing: selling steadily, adding lines")),
+    (rules.CompanyStage.ESTABLISHED, _("Established: a known brand with regular ranges")),
+]
+POSITIONINGS = [
+    (rules.Positioning.BUDGET, _("Budget: you compete on price")),
+    (rules.Positioning.MID_MARKET, _("Mid-market: fair prices, some distinction")),
+    (rules.Positioning.PREMIUM, _("Premium: customers pay for something unique")),
+]
+DEMAND_EVIDENCE = [
+    (rules.DemandEvidence.UNTESTED, _("Untested: no sales of these pieces yet")),
+    (rules.DemandEvidence.EARLY_SALES, _("Early sales: a first batch or pre-orders sold")),
+    (rules.DemandEvidence.PROVEN, _("Proven: steady sales and reorders")),
+]
+DESIGN_READINESS = [
+    (rules.DesignReadiness.NONE, _("None yet: we would need the factory's designs or a designer")),
+    (rules.DesignReadiness.SKETCHES, _("Sketches: ideas on paper, no technical drawings")),
+    (rules.DesignReadiness.FULL_SPECS, _("Full specifications: CAD files, materials, dimensions")),
+]
+IP_IMPORTANCE = [
+    (rules.IpImportance.ESSENTIAL, _("Essential: the design must be ours alone")),
+    (rules.IpImportance.PREFERRED, _("Preferred: nice to have, not a must")),
+    (rules.IpImportance.UNIMPORTANT, _("Unimportant: a good catalogue design is fine")),
+]
+CUSTOMIZATION = [
+    (rules.Customization.BRANDING_ONLY, _("Branding only: logo, tags, packaging")),
+    (rules.Customization.MINOR_CHANGES, _("Minor changes: colours, plating, stones, sizes")),
+    (rules.Customization.FULL_CUSTOM, _("Full custom: our own materials, shapes and finish")),
+]
+QC_CAPABILITY = [
+    (rules.QcCapability.NONE, _("None: we rely on the factory")),
+    (rules.QcCapability.THIRD_PARTY, _("Third party: we hire an inspection company")),
+    (rules.QcCapability.IN_HOUSE, _("In house: our own people check the goods")),
+]
+RISK_TOLERANCE = [
+    (rules.RiskTolerance.LOW, _("Low: we cannot afford unsold stock")),
+    (rules.RiskTolerance.MEDIUM, _("Medium: some risk for a better product")),
+    (rules.RiskTolerance.HIGH, _("High: we will back a new design")),
+]
+
+
+def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={"required": _("Choose one of the options.")},
+    )
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number that may be typed with thousands separators or a dollar sign."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
+        return super().to_python(value)
+
+
+class StepForm(forms.Form):
+    error_css_class = "is-invalid-row"
+    required_css_class = "required"
+
+
+class BusinessForm(StepForm):
+    project_name = forms.CharField(
+        label=_("Project name (optional)"),
+        required=False,
+        max_length=120,
+        strip=False,  # stored exactly as typed
+        help_text=_("Titles your report, for example “Spring pendants 2027”."),
+    )
+    company_stage = _radio(_("Where is your company?"), COMPANY_STAGES)
+    positioning = _radio(_("How is your brand positioned?"), POSITIONINGS)
+    demand_evidence = _radio(_("How well do you know these pieces will sell?"), DEMAND_EVIDENCE)
+
+
+class BudgetForm(StepForm):
+    upfront_budget_usd = WholeNumberField(
+        label=_("Upfront budget (USD)"),
+        min_value=0,
+        max_value=MAX_BUDGET_USD,
+        help_text=_(
+            "Money you can spend before the first order: design, samples and tooling. Not the "
+            "order itself. Whole dollars, 0 to 10,000,000."
+        ),
+    )
+    unit_cost_usd = forms.DecimalField(
+        label=_("Expected cost per piece (USD)"),
+        max_value=100_000,
+        max_digits=8,
+        decimal_places=2,
+        help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
+    )
+
+    def clean_unit_cost_usd(self):
+        value = self.cleaned_data["unit_cost_usd"]
+        if value <= 0:
+            raise forms.ValidationError(_("Enter a cost above zero."))
+        return value
+
+
+class VolumeForm(StepForm):
+    units_per_design = WholeNumberField(
+        label=_("Pieces per design in the first order"),
+        min_value=1,
+        max_value=MAX_UNITS,
+        help_text=_("How many of each design you would order the first time."),
+    )
+    design_count = WholeNumberField(
+        label=_("Number of designs"),
+        min_value=1,
+        max_value=MAX_DESIGNS,
+        help_text=_("How many different designs (SKUs) in the first order, 1 to 500."),
+    )
+
+
+def latest_launch(today: date) -> date:
+    try:
+        return today.replace(year=today.year + MAX_YEARS_AHEAD)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year + MAX_YEARS_AHEAD, day=28)
+
+
+class TimelineForm(StepForm):
+    launch_date = forms.DateField(
+        label=_("Launch date"),
+        input_formats=["%Y-%m-%d"],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("When the pieces must be in your hands, ready to sell (YYYY-MM-DD)."),
+        error_messages={"invalid": _("Enter a real date as YYYY-MM-DD, for example 2027-03-01.")},
+    )
+    design_readiness = _radio(_("How ready are your designs?"), DESIGN_READINESS)
+
+    def clean_launch_date(self):
+        value = self.cleaned_data["launch_date"]
+        today = timezone.localdate()
+        if value <= today:
+            raise forms.ValidationError(_("Choose a date after today."))
+        if value > latest_launch(today):
+            raise forms.ValidationError(
+                _("Choose a date within five years (by %(date)s).")
+                % {"date": latest_launch(today).isoformat()}
+            )
+        return value
+
+
+class DesignForm(StepForm):
+    ip_importance = _radio(_("How important is owning the design?"), IP_IMPORTANCE)
+    customization = _radio(_("How much do you want to change?"), CUSTOMIZATION)
+    qc_capability = _radio(_("Who checks quality?"), QC_CAPABILITY)
+    risk_tolerance = _radio(_("How much risk can you take?"), RISK_TOLERANCE)
+
+
+ANSWER_FORMS = (BusinessForm, BudgetForm, VolumeForm, TimelineForm, DesignForm)
+
+
+def field_label(name: str) -> str:
+    for form_class in ANSWER_FORMS:
+        if name in form_class.base_fields:
+            return form_class.base_fields[name].label
+    raise KeyError(name)
+
+
+def display_value(name: str, value) -> str:
+    """An answer in plain words, as the buyer chose it."""
+    for form_class in ANSWER_FORMS:
+        field = form_class.base_fields.get(name)
+        if field is None:
+            continue
+        if isinstance(field, forms.ChoiceField):
+            return str(dict(field.choices).get(value, value))
+        if name == "upfront_budget_usd":
+            return f"${int(value):,}"
+        if name == "unit_cost_usd":
+            return f"${float(value):,.2f}"
+        if isinstance(value, int):
+            return f"{value:,}"
+        return str(value)
+    raise KeyError(name)

@@ -1,0 +1,129 @@
+"""Turns a report snapshot into what its page shows: labels, rows and chart geometry.
+
+Read-only and query-free: the page is a function of the snapshot alone, so it can be cached by
+token.
+"""
+
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+
+from . import charts, forms, rules
+from .models import Thresholds
+
+
+def _usd(value) -> str:
+    if isinstance(value, float) and not value.is_integer():
+        return f"${value:,.2f}"
+    return f"${int(value):,}"
+
+
+def _usd_range(values: list) -> str:
+    low, high = values
+    return _usd(low) if low == high else f"{_usd(low)} – {_usd(high)}"
+
+
+def model_labels() -> dict[str, str]:
+    return {"oem": _("OEM"), "odm": _("ODM"), "hybrid": _("Hybrid: ODM now, OEM later")}
+
+
+def fit_labels() -> dict[str, str]:
+    return {"oem": _("Leans OEM"), "odm": _("Leans ODM"), "neutral": _("Either")}
+
+
+def report_context(data: dict) -> dict:
+    models = model_labels()
+    names = {factor["slug"]: factor["name"] for factor in data["factors"]}
+    changes = data["what_would_change"]
+    # The rules list one change per blocker, in the blockers' order, before any other change.
+    blockers = [
+        {
+            **blocker,
+            "model_label": models[blocker["model"]],
+            "factor_name": names[blocker["factor"]],
+            "change": changes[index]["change"],
+        }
+        for index, blocker in enumerate(data["blockers"])
+    ]
+    oem_lifts = [b["change"] for b in blockers if b["model"] == "oem"]
+    return {
+        "data": data,
+        "title": data["answers"]["project_name"] or _("Your OEM / ODM report"),
+        "verdict_label": models[data["recommendation"]],
+        "confidence_percent": round(data["confidence"] * 100),
+        "created_at": datetime.fromisoformat(data["created_at"]),
+        "blockers": blockers,
+        "both_blocked": {b["model"] for b in blockers} == {"oem", "odm"},
+        "hybrid_conditions": oem_lifts,
+        "factors": [{**f, "fit_label": fit_labels()[f["fit"]]} for f in data["factors"]],
+        "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
+        "cost_rows": _cost_rows(data["costs"]),
+        "cost_chart": charts.cost_chart(
+            data,
+            {**models, "upfront": _("before the first order"), "order": _("first order")},
+        ),
+        "timeline": data["timeline"],
+        "timeline_chart": charts.timeline_chart(
+            data,
+            {
+                **models,
+                "weeks": _("%(low)s–%(high)s weeks"),
+                "launch": _("Your launch: %(date)s") % {"date": data["timeline"]["launch_date"]},
+            },
+        ),
+        "threshold_groups": _threshold_groups(data["thresholds"], names),
+        "answer_rows": [
+            (forms.field_label(name), forms.display_value(name, value))
+            for name, value in data["answers"].items()
+            if name != "project_name"
+        ],
+    }
+
+
+def _cost_rows(costs: dict) -> list[dict]:
+    oem, odm = costs["oem"], costs["odm"]
+
+    def row(label, key, show=_usd, note=""):
+        return {
+            "label": label,
+            "oem": show(oem[key]) if key in oem else "—",
+            "odm": show(odm[key]) if key in odm else "—",
+            "assumption": key in oem.get("assumptions", []) or key in odm.get("assumptions", []),
+            "note": note,
+            "total": key in {"upfront_usd", "cash_to_first_delivery_usd"},
+        }
+
+    units = "{:,}".format
+    return [
+        row(_("Tooling"), "tooling_usd", _usd_range),
+        row(_("Samples"), "samples_usd"),
+        row(_("Design (CAD) fees"), "design_fees_usd"),
+        row(
+            _("Before the first order"),
+            "upfront_usd",
+            _usd_range,
+            _("held against your upfront budget"),
+        ),
+        row(_("Minimum order, units a design"), "moq_units", units),
+        row(_("Units a design you would order"), "order_units_per_design", units),
+        row(_("First order at your quantity"), "first_order_usd"),
+        row(_("First order at the minimum"), "first_order_at_moq_usd"),
+        row(_("Extra cash the minimum forces"), "moq_extra_usd"),
+        row(_("Deposit before production"), "deposit_usd"),
+        row(_("Inspection before shipping"), "inspection_usd"),
+        row(_("Cash to first delivery"), "cash_to_first_delivery_usd", _usd_range),
+    ]
+
+
+def _threshold_groups(thresholds: dict, names: dict[str, str]) -> list[dict]:
+    groups = []
+    for slug, figures in thresholds.items():
+        rows = [(_("Weight"), figures["weight"], False)]
+        for name, value in figures.items():
+            if name == "weight":
+                continue
+            label = Thresholds._meta.get_field(name).verbose_name
+            shown = _usd(value) if name.endswith("_usd") else f"{value:,}"
+            rows.append((label, shown, name in rules.ASSUMPTIONS))
+        groups.append({"slug": slug, "name": names.get(slug, slug), "rows": rows})
+    return groups

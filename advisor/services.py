@@ -1,0 +1,206 @@
+"""The few functions that read or write the database on behalf of the views and the admin."""
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+
+from . import rules
+from .models import Factor, Report, Thresholds
+
+# Which figures each cost line is computed from (to label the assumptions in a report).
+_COST_FIGURES = {
+    rules.Model.OEM: {
+        "tooling_usd": ("oem_tooling_min_usd", "oem_tooling_max_usd"),
+        "samples_usd": ("oem_sample_fee_usd", "oem_sampling_rounds"),
+        "design_fees_usd": ("cad_design_fee_usd",),
+        "deposit_usd": ("oem_deposit_percent",),
+        "inspection_usd": ("inspection_fee_usd",),
+    },
+    rules.Model.ODM: {
+        "samples_usd": ("odm_sample_fee_usd",),
+        "deposit_usd": ("odm_deposit_percent",),
+        "inspection_usd": ("inspection_fee_usd",),
+    },
+}
+
+
+def current_rules() -> tuple[rules.Thresholds, int, list[Factor]]:
+    """The thresholds and weights new reports use, their version, and the factors' texts.
+
+    Two queries: the thresholds row and the eight factors.
+    """
+    row = Thresholds.objects.get()
+    factors = list(Factor.objects.all())
+    figures = {name: getattr(row, name) for name in rules.Thresholds.figure_names()}
+    weights = {factor.slug: factor.weight for factor in factors}
+    return rules.Thresholds(**figures, weights=weights), row.version, factors
+
+
+def bump_rules_version() -> None:
+    """Marks the rules as changed: reports created from now on carry the next version."""
+    Thresholds.objects.update(version=F("version") + 1)
+
+
+@transaction.atomic
+def save_thresholds(*, thresholds: Thresholds) -> Thresholds:
+    """Saves edited thresholds; the version goes up only when a figure really changed."""
+    stored = Thresholds.objects.select_for_update().get(pk=thresholds.pk)
+    changed = [
+        name
+        for name in rules.Thresholds.figure_names()
+        if getattr(stored, name) != getattr(thresholds, name)
+    ]
+    thresholds.version = stored.version + 1 if changed else stored.version
+    thresholds.save()
+    return thresholds
+
+
+def answers_as_json(answers: rules.Answers) -> dict:
+    """The answers as PRODUCT.md's contract has them: integers as integers, ISO dates."""
+    data = {name: getattr(answers, name) for name in rules.ANSWER_FIELDS}
+    data["unit_cost_usd"] = _number(answers.unit_cost_usd)
+    data["launch_date"] = answers.launch_date.isoformat()
+    return data
+
+
+def answers_from_json(data: dict) -> rules.Answers:
+    return rules.Answers(
+        **{
+            **data,
+            "unit_cost_usd": Decimal(str(data["unit_cost_usd"])),
+            "launch_date": date.fromisoformat(data["launch_date"]),
+        }
+    )
+
+
+def create_report(*, answers: rules.Answers, owner_key: str, now: datetime | None = None) -> Report:
+    """Computes the recommendation and saves it as an immutable snapshot."""
+    now = now or timezone.now()
+    thresholds, version, factors = current_rules()
+    result = rules.evaluate(answers, thresholds, timezone.localdate(now))
+    report = Report(
+        created_at=now,
+        owner_key=owner_key,
+        project_name=answers.project_name,
+        recommendation=result.verdict.value,
+        rules_version=version,
+    )
+    data = build_snapshot(
+        token=report.token,
+        created_at=now,
+        version=version,
+        answers=answers,
+        result=result,
+        thresholds=thresholds,
+        factors=factors,
+    )
+    report.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
+    report.save()
+    return report
+
+
+def build_snapshot(
+    *,
+    token: str,
+    created_at: datetime,
+    version: int,
+    answers: rules.Answers,
+    result: rules.Recommendation,
+    thresholds: rules.Thresholds,
+    factors: list[Factor],
+) -> dict:
+    """The report in PRODUCT.md's JSON shape, its texts translated into the active language."""
+    texts = {factor.slug: factor for factor in factors}
+    return {
+        "token": token,
+        "created_at": created_at.isoformat(),
+        "rules_version": version,
+        "answers": answers_as_json(answers),
+        "recommendation": result.verdict.value,
+        "confidence": result.confidence,
+        "summary": _text(result.summary),
+        "factors": [
+            {
+                "slug": verdict.slug,
+                "name": texts[verdict.slug].name if verdict.slug in texts else verdict.slug,
+                "oem": texts[verdict.slug].oem_summary if verdict.slug in texts else "",
+                "odm": texts[verdict.slug].odm_summary if verdict.slug in texts else "",
+                "fit": verdict.fit.value,
+                "reason": _text(verdict.reason),
+                "weight": _number(verdict.weight),
+            }
+            for verdict in result.factors
+        ],
+        "blockers": [
+            {"model": b.model.value, "factor": b.factor, "reason": _text(b.reason)}
+            for b in result.blockers
+        ],
+        "costs": {model.value: _costs(model, result.costs[model]) for model in rules.Model},
+        "timeline": _timeline(result.timeline),
+        "what_would_change": [
+            {"factor": change.factor, "change": _text(change.change)}
+            for change in result.what_would_change
+        ],
+        "thresholds": {
+            slug: {
+                "weight": _number(thresholds.weight(slug)),
+                **{name: getattr(thresholds, name) for name in rules.FACTOR_FIGURES[slug]},
+            }
+            for slug in rules.FACTOR_SLUGS
+        },
+    }
+
+
+def _text(message: rules.Msg) -> str:
+    return message.render(gettext, ngettext)
+
+
+def _number(value: Decimal | int) -> int | float:
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _costs(model: rules.Model, costs: rules.ModelCosts) -> dict:
+    data = {
+        "upfront_usd": list(costs.upfront),
+        "tooling_usd": list(costs.tooling),
+        "samples_usd": costs.samples,
+        "sample_rounds": costs.sample_rounds,
+        "design_fees_usd": costs.design_fees,
+        "moq_units": costs.moq_units,
+        "order_units_per_design": costs.order_units_per_design,
+        "moq_forced": costs.moq_forced,
+        "first_order_usd": _number(costs.first_order),
+        "first_order_at_moq_usd": _number(costs.first_order_at_moq),
+        "moq_extra_usd": _number(costs.moq_extra),
+        "deposit_percent": costs.deposit_percent,
+        "deposit_usd": _number(costs.deposit),
+        "inspection_usd": costs.inspection,
+        "cash_to_first_delivery_usd": [_number(v) for v in costs.cash_to_first_delivery],
+    }
+    data["assumptions"] = [
+        key
+        for key, figures in _COST_FIGURES[model].items()
+        if any(figure in rules.ASSUMPTIONS for figure in figures)
+    ]
+    return data
+
+
+def _timeline(timeline: rules.Timeline) -> dict:
+    return {
+        "launch_date": timeline.launch_date.isoformat(),
+        "weeks_available": timeline.weeks_available,
+        "days_available": timeline.days_available,
+        "transit_weeks": timeline.transit_weeks,
+        "oem_weeks": list(timeline.oem_weeks),
+        "odm_weeks": list(timeline.odm_weeks),
+        "oem_feasible": timeline.oem_feasible,
+        "odm_feasible": timeline.odm_feasible,
+        "oem_earliest_launch": timeline.oem_earliest_launch.isoformat(),
+        "odm_earliest_launch": timeline.odm_earliest_launch.isoformat(),
+    }

@@ -1,0 +1,174 @@
+import json
+import re
+
+import pytest
+from django.urls import reverse
+
+from advisor import services
+from advisor.models import Factor, Report, Thresholds
+from tests.test_landing import FACTOR_SLUGS
+
+ANSWER_KEYS = [
+    "project_name",
+    "company_stage",
+    "positioning",
+    "demand_evidence",
+    "upfront_budget_usd",
+    "unit_cost_usd",
+    "units_per_design",
+    "design_count",
+    "launch_date",
+    "design_readiness",
+    "ip_importance",
+    "customization",
+    "qc_capability",
+    "risk_tolerance",
+]
+TOP_KEYS = {
+    "token",
+    "created_at",
+    "rules_version",
+    "answers",
+    "recommendation",
+    "confidence",
+    "summary",
+    "factors",
+    "blockers",
+    "costs",
+    "timeline",
+    "what_would_change",
+    "thresholds",
+}
+
+
+def test_tokens_are_long_random_and_url_safe(make_report):
+    tokens = {make_report().token for _ in range(5)}
+    assert len(tokens) == 5
+    for token in tokens:
+        assert re.fullmatch(r"[A-Za-z0-9_-]{32}", token)  # 24 bytes = 192 bits
+
+
+def test_the_json_matches_the_contract(client, make_report):
+    report = make_report()
+    response = client.get(f"/r/{report.token}.json")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/json")
+    data = json.loads(response.content)
+    assert set(data) == TOP_KEYS
+    assert data["token"] == report.token
+    assert data["rules_version"] == 1
+    assert list(data["answers"]) == ANSWER_KEYS
+    assert data["answers"]["upfront_budget_usd"] == 3000
+    assert data["answers"]["units_per_design"] == 120
+    assert data["answers"]["unit_cost_usd"] == 12.5
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["answers"]["launch_date"])
+    assert data["recommendation"] in {"oem", "odm", "hybrid"}
+    assert 0 <= data["confidence"] <= 1
+    assert [f["slug"] for f in data["factors"]] == FACTOR_SLUGS
+    for factor in data["factors"]:
+        assert set(factor) == {"slug", "name", "oem", "odm", "fit", "reason", "weight"}
+        assert factor["fit"] in {"oem", "odm", "neutral"}
+    for blocker in data["blockers"]:
+        assert set(blocker) == {"model", "factor", "reason"}
+    assert set(data["costs"]) == {"oem", "odm"}
+    assert {"weeks_available", "oem_weeks", "odm_weeks", "oem_feasible", "odm_feasible"} <= set(
+        data["timeline"]
+    )
+    for change in data["what_would_change"]:
+        assert set(change) == {"factor", "change"}
+    assert list(data["thresholds"]) == FACTOR_SLUGS
+    assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] == 5000
+
+
+def test_a_premium_brand_short_of_money_and_time_gets_a_hybrid_plan(client, make_report):
+    data = json.loads(client.get(f"/r/{make_report().token}.json").content)
+    assert data["recommendation"] == "hybrid"
+    assert {(b["model"], b["factor"]) for b in data["blockers"]} == {
+        ("oem", "upfront-costs"),
+        ("oem", "lead-time"),
+    }
+
+
+def test_the_project_name_is_kept_exactly_and_shown_escaped(client, make_report):
+    name = '<script>alert("x")</script> & "Rings" \'25'
+    report = make_report(project_name=name)
+    assert (
+        json.loads(client.get(f"/r/{report.token}.json").content)["answers"]["project_name"] == name
+    )
+    html = client.get(f"/r/{report.token}/").content.decode()
+    assert "<script>alert" not in html
+    assert (
+        "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;Rings&quot; &#x27;25" in html
+    )
+
+
+def test_the_page_shows_every_part_of_the_report(client, make_report):
+    report = make_report()
+    response = client.get(f"/r/{report.token}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    data = report.data
+    assert data["summary"] in html.replace("&#x27;", "'")
+    assert html.index('id="blockers-title"') < html.index('id="factors-title"')
+    assert 'id="hybrid-title"' in html
+    for slug in FACTOR_SLUGS:
+        assert f'<tr data-factor="{slug}"' in html
+    assert html.count("<svg") == 2 and html.count("<figcaption") == 2
+    assert "assumption" in html
+    assert "rules version 1" in html
+    assert '<meta name="robots" content="noindex, nofollow">' in html
+
+
+@pytest.mark.parametrize("path", ["/r/{}/", "/r/{}.json"])
+def test_unknown_tokens_are_404(client, db, path):
+    response = client.get(path.format("A" * 32))
+    assert response.status_code == 404
+
+
+def test_the_404_page_is_friendly(client, db):
+    response = client.get("/r/" + "B" * 32 + "/")
+    assert "We could not find that page" in response.content.decode()
+
+
+def test_a_saved_report_never_changes_when_thresholds_change(client, make_report):
+    report = make_report()
+    before_json = client.get(f"/r/{report.token}.json").content
+    before_html = client.get(f"/r/{report.token}/").content
+
+    thresholds = Thresholds.objects.get()
+    thresholds.oem_tooling_min_usd = 40
+    services.save_thresholds(thresholds=thresholds)
+    Factor.objects.filter(slug="risk-level").update(name="Renamed", oem_summary="Changed")
+
+    assert client.get(f"/r/{report.token}.json").content == before_json
+    assert client.get(f"/r/{report.token}/").content == before_html
+    newer = make_report()
+    assert newer.rules_version == 2
+    assert newer.data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] == 40
+    assert "upfront-costs" not in {
+        b["factor"] for b in newer.data["blockers"] if b["model"] == "oem"
+    }
+
+
+def test_saving_unchanged_thresholds_keeps_the_version(db):
+    thresholds = Thresholds.objects.get()
+    services.save_thresholds(thresholds=thresholds)
+    assert Thresholds.objects.get().version == 1
+
+
+def test_the_report_page_and_json_take_few_queries(
+    client, make_report, django_assert_max_num_queries
+):
+    report = make_report()
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/r/{report.token}/").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get(f"/r/{report.token}.json").status_code == 200
+
+
+def test_a_report_records_its_owner_and_recommendation(make_report):
+    report = make_report(owner_key="browser-b")
+    stored = Report.objects.get(token=report.token)
+    assert stored.owner_key == "browser-b"
+    assert stored.recommendation == stored.data["recommendation"]
+    assert stored.get_absolute_url() == reverse("advisor:report", kwargs={"token": report.token})
