@@ -68,6 +68,9 @@ def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
 class WholeNumberField(forms.IntegerField):
     """A whole number that may be typed with thousands separators or a dollar sign."""
 
+    # A text box, not type=number: browsers silently drop "80,000" from number inputs.
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
     def to_python(self, value):
         if isinstance(value, str):
             value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
@@ -107,6 +110,7 @@ class BudgetForm(StepForm):
         max_value=100_000,
         max_digits=8,
         decimal_places=2,
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
     )
 

@@ -72,11 +72,9 @@ def report_context(data: dict) -> dict:
             },
         ),
         "threshold_groups": _threshold_groups(data["thresholds"], names),
-        "answer_rows": [
-            (forms.field_label(name), forms.display_value(name, value))
-            for name, value in data["answers"].items()
-            if name != "project_name"
-        ],
+        "answer_rows": answer_rows(
+            {name: value for name, value in data["answers"].items() if name != "project_name"}
+        ),
     }
 
 
@@ -127,3 +125,12 @@ def _threshold_groups(thresholds: dict, names: dict[str, str]) -> list[dict]:
             rows.append((label, shown, name in rules.ASSUMPTIONS))
         groups.append({"slug": slug, "name": names.get(slug, slug), "rows": rows})
     return groups
+
+
+def answer_rows(answers: dict) -> list[tuple[str, str]]:
+    """(question, answer in plain words) for each answer given."""
+    rows = []
+    for name, value in answers.items():
+        shown = forms.display_value(name, value) if value not in ("", None) else _("(none)")
+        rows.append((forms.field_label(name), shown))
+    return rows

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 
 from . import rules
-from .models import Factor, Report, Thresholds
+from .models import Factor, Report, StepAnswer, Submission, Thresholds
+from .steps import STEPS
 
 # Which figures each cost line is computed from (to label the assumptions in a report).
 _COST_FIGURES = {
@@ -204,3 +205,80 @@ def _timeline(timeline: rules.Timeline) -> dict:
         "oem_earliest_launch": timeline.oem_earliest_launch.isoformat(),
         "odm_earliest_launch": timeline.odm_earliest_launch.isoformat(),
     }
+
+
+# ---------------------------------------------------------------------------------------------
+# The wizard
+
+
+def open_submission(*, browser_key: str) -> Submission:
+    """This browser's open wizard, or a new one."""
+    submission = (
+        Submission.objects.filter(browser_key=browser_key, report=None, abandoned_at=None)
+        .order_by("-created_at")
+        .first()
+    )
+    return submission or Submission.objects.create(browser_key=browser_key)
+
+
+def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
+    return (
+        Submission.objects.select_related("report")
+        .filter(public_id=public_id, browser_key=browser_key)
+        .first()
+    )
+
+
+def stored_answers(submission: Submission) -> dict[str, dict]:
+    """Each answered step's saved data, by step slug (one query)."""
+    return dict(submission.step_answers.values_list("step", "data"))
+
+
+def save_step(*, submission: Submission, step: str, cleaned_data: dict) -> None:
+    data = {name: _json_value(value) for name, value in cleaned_data.items()}
+    StepAnswer.objects.update_or_create(submission=submission, step=step, defaults={"data": data})
+    Submission.objects.filter(pk=submission.pk).update(updated_at=timezone.now())
+
+
+def start_over(*, submission: Submission) -> Submission:
+    """Leaves this wizard (kept for staff's funnel) and opens a fresh one for the browser."""
+    Submission.objects.filter(pk=submission.pk, report=None).update(abandoned_at=timezone.now())
+    return Submission.objects.create(browser_key=submission.browser_key)
+
+
+def first_invalid_step(stored: dict[str, dict]) -> str | None:
+    """The first step that is unanswered, or whose saved answers no longer pass its form."""
+    for step in STEPS:
+        if step.slug not in stored or not step.form_class(data=stored[step.slug]).is_valid():
+            return step.slug
+    return None
+
+
+@transaction.atomic
+def finish(*, submission: Submission) -> Report:
+    """Creates the submission's report, once: a second call returns the first report.
+
+    Every stored step is validated again by its form first; callers check `first_invalid_step`.
+    """
+    locked = Submission.objects.select_for_update().select_related("report").get(pk=submission.pk)
+    if locked.report is not None:
+        return locked.report
+    stored = stored_answers(locked)
+    cleaned: dict = {}
+    for step in STEPS:
+        form = step.form_class(data=stored.get(step.slug))
+        if not form.is_valid():
+            raise ValueError(f"step {step.slug} is not valid")
+        cleaned.update(form.cleaned_data)
+    report = create_report(answers=rules.Answers(**cleaned), owner_key=locked.browser_key)
+    locked.report = report
+    locked.save(update_fields=["report", "updated_at"])
+    return report
+
+
+def _json_value(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

@@ -1,11 +1,46 @@
-from django.db import DatabaseError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+import secrets
 
-from . import presenters
-from .models import Factor, Report
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import presenters, services, steps
+from .models import Factor, Report, Submission
+
+BROWSER_KEY = "advisor_browser"
+
+
+def _browser_key(request: HttpRequest) -> str:
+    """The random key that makes this browser the owner of its wizards and reports."""
+    if not request.session.get(BROWSER_KEY):
+        request.session[BROWSER_KEY] = secrets.token_urlsafe(24)
+    return request.session[BROWSER_KEY]
+
+
+def _see_other(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def _step_url(submission: Submission, slug: str) -> str:
+    if slug == steps.REVIEW:
+        return reverse("advisor:review", kwargs={"public_id": submission.public_id})
+    return reverse("advisor:step", kwargs={"public_id": submission.public_id, "slug": slug})
+
+
+def _owned(request: HttpRequest, public_id: str) -> Submission:
+    """This browser's wizard, or 404: another browser's wizard does not exist for it."""
+    browser_key = request.session.get(BROWSER_KEY)
+    submission = browser_key and services.owned_submission(
+        public_id=public_id, browser_key=browser_key
+    )
+    if not submission:
+        raise Http404
+    return submission
 
 
 @require_GET
@@ -13,22 +48,111 @@ def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/landing.html", {"factors": Factor.objects.all()})
 
 
+@never_cache
 @require_GET
 def wizard_start(request: HttpRequest) -> HttpResponse:
-    # The wizard is built by its own issue; until then the Start link lands here.
-    return render(request, "advisor/wizard_placeholder.html")
+    submission = services.open_submission(browser_key=_browser_key(request))
+    stored = services.stored_answers(submission)
+    return redirect(_step_url(submission, services.first_invalid_step(stored) or steps.REVIEW))
 
 
 @never_cache
-@require_GET
-def healthz(request: HttpRequest) -> HttpResponse:
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
-    return JsonResponse({"status": "ok", "database": "ok"})
+@require_http_methods(["GET", "POST"])
+def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse:
+    step = steps.BY_SLUG.get(slug)
+    submission = _owned(request, public_id)
+    if step is None:
+        raise Http404
+    if not submission.is_open:
+        return redirect(submission.report or reverse("advisor:wizard"))
+    stored = services.stored_answers(submission)
+    missing = steps.first_missing(stored)
+    if missing and steps.number(missing) < steps.number(slug):
+        return redirect(_step_url(submission, missing))
+    if request.method == "POST":
+        form = step.form_class(data=request.POST)
+        if form.is_valid():
+            services.save_step(submission=submission, step=slug, cleaned_data=form.cleaned_data)
+            stored[slug] = form.cleaned_data
+            back_to_review = request.POST.get("return") == steps.REVIEW
+            following = steps.first_missing(stored) or steps.REVIEW
+            next_slug = following if back_to_review else steps.after(slug)
+            if steps.number(next_slug) > steps.number(following):
+                next_slug = following
+            return _see_other(_step_url(submission, next_slug))
+    else:
+        form = steps.form_for_display(step, stored.get(slug))
+    return render(
+        request,
+        "advisor/wizard/step.html",
+        {
+            "submission": submission,
+            "step": step,
+            "form": form,
+            "number": steps.number(slug),
+            "total": steps.TOTAL,
+            "back_url": _back_url(submission, slug),
+            "return_to": request.GET.get("return") or request.POST.get("return"),
+        },
+    )
+
+
+def _back_url(submission: Submission, slug: str) -> str:
+    previous = steps.before(slug)
+    return _step_url(submission, previous) if previous else reverse("advisor:landing")
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
+    submission = _owned(request, public_id)
+    if submission.report is not None:  # a second press of the button
+        return _see_other(submission.report.get_absolute_url())
+    if submission.abandoned_at:
+        return redirect("advisor:wizard")
+    stored = services.stored_answers(submission)
+    invalid = services.first_invalid_step(stored)
+    if invalid:
+        return redirect(_step_url(submission, invalid))
+    if request.method == "POST":
+        report = services.finish(submission=submission)
+        return _see_other(report.get_absolute_url())
+    sections = [
+        {
+            "step": step,
+            "change_url": _step_url(submission, step.slug) + "?return=review",
+            "rows": presenters.answer_rows(stored[step.slug]),
+        }
+        for step in steps.STEPS
+    ]
+    return render(
+        request,
+        "advisor/wizard/review.html",
+        {
+            "submission": submission,
+            "sections": sections,
+            "number": steps.TOTAL,
+            "total": steps.TOTAL,
+            "back_url": _back_url(submission, steps.REVIEW),
+        },
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def wizard_restart(request: HttpRequest, public_id: str) -> HttpResponse:
+    submission = _owned(request, public_id)
+    if request.method == "POST":
+        fresh = services.start_over(submission=submission)
+        return _see_other(_step_url(fresh, steps.STEPS[0].slug))
+    return render(
+        request,
+        "advisor/wizard/restart.html",
+        {
+            "submission": submission,
+            "cancel_url": reverse("advisor:wizard"),
+        },
+    )
 
 
 @require_GET
@@ -44,6 +168,18 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
         return JsonResponse({"error": "not_found"}, status=404)
     # The stored snapshot is served byte for byte: a saved report never changes.
     return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

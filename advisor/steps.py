@@ -1,0 +1,84 @@
+"""The wizard's steps, declared once and in order: URLs, navigation and progress come from here."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from . import forms
+
+REVIEW = "review"
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    title: str | Promise
+    form_class: type[forms.StepForm]
+    intro: str | Promise = ""
+
+
+STEPS = (
+    Step(
+        "business",
+        _("About your business"),
+        forms.BusinessForm,
+        _("Who you are decides how much risk and control make sense."),
+    ),
+    Step(
+        "budget",
+        _("Budget"),
+        forms.BudgetForm,
+        _("What you can spend before the first order, and what each piece should cost."),
+    ),
+    Step(
+        "volume",
+        _("Volume"),
+        forms.VolumeForm,
+        _("How much you will order the first time."),
+    ),
+    Step(
+        "timeline",
+        _("Timeline"),
+        forms.TimelineForm,
+        _("When you need the goods, and how far your designs are."),
+    ),
+    Step(
+        "design",
+        _("Design and IP"),
+        forms.DesignForm,
+        _("Ownership, changes, quality and risk."),
+    ),
+)
+BY_SLUG = {step.slug: step for step in STEPS}
+TOTAL = len(STEPS) + 1  # the review is a step too, for the buyer
+
+
+def number(slug: str) -> int:
+    return TOTAL if slug == REVIEW else [step.slug for step in STEPS].index(slug) + 1
+
+
+def after(slug: str) -> str:
+    index = [step.slug for step in STEPS].index(slug)
+    return STEPS[index + 1].slug if index + 1 < len(STEPS) else REVIEW
+
+
+def before(slug: str) -> str | None:
+    if slug == REVIEW:
+        return STEPS[-1].slug
+    index = [step.slug for step in STEPS].index(slug)
+    return STEPS[index - 1].slug if index > 0 else None
+
+
+def first_missing(stored: dict[str, dict]) -> str | None:
+    """The first step with no saved answers."""
+    return next((step.slug for step in STEPS if step.slug not in stored), None)
+
+
+def form_for_display(step: Step, saved: dict | None) -> forms.StepForm:
+    """The step's form with its saved answers; bound, with errors, if they no longer pass."""
+    if saved is not None:
+        bound = step.form_class(data=saved)
+        if not bound.is_valid():
+            return bound
+    return step.form_class(initial=saved)
