@@ -260,7 +260,7 @@ def finish(*, submission: Submission) -> Report:
 
     Every stored step is validated again by its form first; callers check `first_invalid_step`.
     """
-    locked = Submission.objects.select_for_update().select_related("report").get(pk=submission.pk)
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
     if locked.report is not None:
         return locked.report
     stored = stored_answers(locked)

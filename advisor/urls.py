@@ -9,6 +9,7 @@ app_name = "advisor"
 urlpatterns = [
     path("", views.landing, name="landing"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     path("wizard/", views.wizard_start, name="wizard"),
     path("wizard/<token:public_id>/review/", views.wizard_review, name="review"),
     path("wizard/<token:public_id>/restart/", views.wizard_restart, name="restart"),

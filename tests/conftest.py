@@ -1,3 +1,4 @@
+import importlib
 import os
 import shutil
 import subprocess
@@ -29,6 +30,20 @@ def browser_type_launch_args(browser_type_launch_args):
             pytest.fail(f"Browser tests must run in CI: {reason}")
         pytest.skip(reason)
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def seeded_live_db(transactional_db):
+    """The factors and thresholds a fresh `migrate` loads, for tests against `live_server`.
+
+    The live server sees only committed data, so these tests run in transactional mode, whose
+    flush after each test also removes what the migrations loaded: load it again here, with
+    the data migration's own function.
+    """
+    from django.apps import apps
+
+    seed_migration = importlib.import_module("advisor.migrations.0002_seed_factors_and_thresholds")
+    seed_migration.seed(apps, schema_editor=None)
 
 
 @pytest.fixture

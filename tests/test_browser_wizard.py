@@ -9,10 +9,7 @@ from playwright.sync_api import Page, expect
 
 from advisor.models import Report
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
 
 
 def tab_to(page: Page, selector: str, limit: int = 40) -> None:
