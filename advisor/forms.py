@@ -90,9 +90,21 @@ class BusinessForm(StepForm):
         strip=False,  # stored exactly as typed
         help_text=_("Titles your report, for example “Spring pendants 2027”."),
     )
-    company_stage = _radio(_("Where is your company?"), COMPANY_STAGES)
-    positioning = _radio(_("How is your brand positioned?"), POSITIONINGS)
-    demand_evidence = _radio(_("How well do you know these pieces will sell?"), DEMAND_EVIDENCE)
+    company_stage = _radio(
+        _("Where is your company?"),
+        COMPANY_STAGES,
+        _("Established brands carry OEM's costs more easily than new ones."),
+    )
+    positioning = _radio(
+        _("How is your brand positioned?"),
+        POSITIONINGS,
+        _("The higher your prices, the more your pieces need to be your own."),
+    )
+    demand_evidence = _radio(
+        _("How well do you know these pieces will sell?"),
+        DEMAND_EVIDENCE,
+        _("Proven demand makes a bigger, slower OEM order less of a gamble."),
+    )
 
 
 class BudgetForm(StepForm):
@@ -151,7 +163,11 @@ class TimelineForm(StepForm):
         help_text=_("When the pieces must be in your hands, ready to sell (YYYY-MM-DD)."),
         error_messages={"invalid": _("Enter a real date as YYYY-MM-DD, for example 2027-03-01.")},
     )
-    design_readiness = _radio(_("How ready are your designs?"), DESIGN_READINESS)
+    design_readiness = _radio(
+        _("How ready are your designs?"),
+        DESIGN_READINESS,
+        _("OEM factories build from technical drawings; without them a CAD designer is needed."),
+    )
 
     def clean_launch_date(self):
         value = self.cleaned_data["launch_date"]
@@ -167,10 +183,26 @@ class TimelineForm(StepForm):
 
 
 class DesignForm(StepForm):
-    ip_importance = _radio(_("How important is owning the design?"), IP_IMPORTANCE)
-    customization = _radio(_("How much do you want to change?"), CUSTOMIZATION)
-    qc_capability = _radio(_("Who checks quality?"), QC_CAPABILITY)
-    risk_tolerance = _radio(_("How much risk can you take?"), RISK_TOLERANCE)
+    ip_importance = _radio(
+        _("How important is owning the design?"),
+        IP_IMPORTANCE,
+        _("With ODM the factory may sell the same design to other shops."),
+    )
+    customization = _radio(
+        _("How much do you want to change?"),
+        CUSTOMIZATION,
+        _("Compared with what a factory's catalogue already offers."),
+    )
+    qc_capability = _radio(
+        _("Who checks quality?"),
+        QC_CAPABILITY,
+        _("With OEM you write the quality rules, so someone has to check them."),
+    )
+    risk_tolerance = _radio(
+        _("How much risk can you take?"),
+        RISK_TOLERANCE,
+        _("A new design may not sell; catalogue styles already have."),
+    )
 
 
 ANSWER_FORMS = (BusinessForm, BudgetForm, VolumeForm, TimelineForm, DesignForm)
