@@ -7,6 +7,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
+# WeasyPrint draws PDFs with Pango.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation \
+ && rm -rf /var/lib/apt/lists/*
+
 COPY pyproject.toml README.md ./
 COPY config ./config
 COPY advisor ./advisor

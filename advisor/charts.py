@@ -14,12 +14,15 @@ COST_PLOT_WIDTH = WIDTH - 110
 # Timeline bands: a short model name to the left of each band.
 LABEL_WIDTH = 40
 PLOT_WIDTH = WIDTH - LABEL_WIDTH - 10
+# Colours go in as SVG presentation attributes: WeasyPrint's PDF ignores CSS inside an SVG.
+COLOURS = {"oem": "#6f42c1", "odm": "#198754"}
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     css: str
+    colour: str
     label_y: int
     y: int
     width: float
@@ -60,6 +63,7 @@ def cost_chart(data: dict, labels: dict[str, str]) -> CostChart:
             Bar(
                 label=label,
                 css=f"bar-{model}",
+                colour=COLOURS[model],
                 label_y=top + 12,
                 y=top + 16,
                 width=round(max(width, 1), 1),
@@ -76,6 +80,7 @@ def cost_chart(data: dict, labels: dict[str, str]) -> CostChart:
 class Band:
     label: str
     css: str
+    colour: str
     y: int
     x: float
     width: float
@@ -117,6 +122,7 @@ def timeline_chart(data: dict, labels: dict[str, str]) -> TimelineChart:
             Band(
                 label=labels[model],
                 css=f"bar-{model}",
+                colour=COLOURS[model],
                 y=18 + index * (ROW_HEIGHT + 18),
                 x=x(low),
                 width=max(x(high) - x(low), 2),

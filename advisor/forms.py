@@ -231,3 +231,20 @@ def display_value(name: str, value) -> str:
             return f"{value:,}"
         return str(value)
     raise KeyError(name)
+
+
+class ExpiryForm(forms.Form):
+    """How long a report's link keeps working."""
+
+    days = forms.TypedChoiceField(
+        label=_("Link works for"),
+        choices=[
+            ("", _("Until I revoke it")),
+            ("7", _("7 days")),
+            ("30", _("30 days")),
+            ("90", _("90 days")),
+        ],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )

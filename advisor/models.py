@@ -1,5 +1,6 @@
 import json
 import secrets
+from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -166,6 +167,8 @@ class Report(models.Model):
     )
     rules_version = models.PositiveIntegerField(_("rules version"))
     snapshot = models.TextField(_("snapshot (JSON)"))
+    revoked_at = models.DateTimeField(_("link revoked at"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("link expires at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -181,6 +184,17 @@ class Report(models.Model):
     @property
     def data(self) -> dict:
         return json.loads(self.snapshot)
+
+    def is_live(self, now: datetime) -> bool:
+        """Whether the link still works: not revoked, not expired."""
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+    def status(self, now: datetime) -> str:
+        if self.revoked_at is not None:
+            return str(_("revoked"))
+        if self.expires_at is not None and self.expires_at <= now:
+            return str(_("expired"))
+        return str(_("active"))
 
 
 def new_public_id() -> str:

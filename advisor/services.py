@@ -1,7 +1,7 @@
 """The few functions that read or write the database on behalf of the views and the admin."""
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from django.db import transaction
@@ -282,3 +282,44 @@ def _json_value(value):
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+# ---------------------------------------------------------------------------------------------
+# Sharing
+
+
+def reports_of(*, browser_key: str) -> list[Report]:
+    """This browser's reports, newest first, without their snapshots (one query)."""
+    return list(
+        Report.objects.filter(owner_key=browser_key).defer("snapshot").order_by("-created_at")
+    )
+
+
+def revoke_link(*, report: Report, now: datetime | None = None) -> None:
+    """Makes the report's link stop working for everyone, for good."""
+    now = now or timezone.now()
+    Report.objects.filter(pk=report.pk, revoked_at=None).update(revoked_at=now)
+    report.refresh_from_db(fields=["revoked_at"])
+
+
+def set_link_expiry(*, report: Report, days: int | None, now: datetime | None = None) -> None:
+    """The link stops working `days` after `now`; None keeps it working until revoked."""
+    now = now or timezone.now()
+    report.expires_at = now + timedelta(days=days) if days else None
+    report.save(update_fields=["expires_at"])
+
+
+@transaction.atomic
+def fork_report(*, report: Report, browser_key: str) -> Submission:
+    """A new wizard for this browser, prefilled with the report's answers; the report is untouched."""
+    answers = report.data["answers"]
+    submission = Submission.objects.create(browser_key=browser_key)
+    StepAnswer.objects.bulk_create(
+        StepAnswer(
+            submission=submission,
+            step=step.slug,
+            data={name: answers[name] for name in step.form_class.base_fields if name in answers},
+        )
+        for step in STEPS
+    )
+    return submission

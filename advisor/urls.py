@@ -14,6 +14,12 @@ urlpatterns = [
     path("wizard/<token:public_id>/review/", views.wizard_review, name="review"),
     path("wizard/<token:public_id>/restart/", views.wizard_restart, name="restart"),
     path("wizard/<token:public_id>/<slug:slug>/", views.wizard_step, name="step"),
+    path("reports/", views.my_reports, name="my_reports"),
+    path("robots.txt", views.robots_txt),
     path("r/<token:token>/", views.report_page, name="report"),
     path("r/<token:token>.json", views.report_json, name="report_json"),
+    path("r/<token:token>.pdf", views.report_pdf, name="report_pdf"),
+    path("r/<token:token>/revoke", views.report_revoke, name="report_revoke"),
+    path("r/<token:token>/expiry", views.report_expiry, name="report_expiry"),
+    path("r/<token:token>/fork", views.report_fork, name="report_fork"),
 ]

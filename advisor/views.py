@@ -1,15 +1,29 @@
 import secrets
+from functools import wraps
 
+from django.contrib import messages
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+    JsonResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import presenters, services, steps
+from .forms import ExpiryForm
 from .models import Factor, Report, Submission
+from .pdf import render_pdf
 
 BROWSER_KEY = "advisor_browser"
 
@@ -156,19 +170,167 @@ def wizard_restart(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
+def capability_url(view):
+    """Headers for pages whose URL is the only key: never indexed, never sent on as a referrer."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own
+        # forms, which CSRF protection rightly refuses.
+        response["Referrer-Policy"] = "same-origin"
+        return response
+
+    return wrapped
+
+
+def _live_report(token: str) -> Report:
+    """The report behind a token; 404 if unknown, 410 (`LinkGone`) if revoked or expired."""
+    report = get_object_or_404(Report, token=token)
+    if not report.is_live(timezone.now()):
+        raise LinkGone
+    return report
+
+
+class LinkGone(Exception):
+    pass
+
+
+def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
+    if as_json:
+        return JsonResponse({"error": "gone"}, status=410)
+    return render(request, "advisor/link_gone.html", status=410)
+
+
+def _is_owner(request: HttpRequest, report: Report) -> bool:
+    return bool(report.owner_key) and request.session.get(BROWSER_KEY) == report.owner_key
+
+
+@capability_url
 @require_GET
 def report_page(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        report = _live_report(token)
+    except LinkGone:
+        return _gone(request)
+    context = presenters.report_context(report.data)
+    share_url = request.build_absolute_uri(report.get_absolute_url())
+    context |= {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
+    if _is_owner(request, report):
+        context |= {"report": report, "expiry_form": ExpiryForm()}
+    return render(request, "advisor/report.html", context)
+
+
+@capability_url
+@require_GET
+def report_json(request: HttpRequest, token: str) -> HttpResponse:
+    report = Report.objects.filter(token=token).first()
+    if report is None:
+        return JsonResponse({"error": "not_found"}, status=404)
+    if not report.is_live(timezone.now()):
+        return _gone(request, as_json=True)
+    # The stored snapshot is served byte for byte: a saved report never changes.
+    return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+
+
+@capability_url
+@require_GET
+def report_pdf(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        report = _live_report(token)
+    except LinkGone:
+        return _gone(request)
+    share_url = request.build_absolute_uri(report.get_absolute_url())
+    context = presenters.report_context(report.data) | {
+        "share_url": share_url,
+        "qr_svg": presenters.qr_svg(share_url),
+        "for_pdf": True,
+    }
+    html = render_to_string("advisor/report.html", context, request=request)
+    response = HttpResponse(
+        render_pdf(html, request.build_absolute_uri("/")), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="{presenters.pdf_filename(report.data)}"'
+    )
+    return response
+
+
+@capability_url
+@require_POST
+def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
-    return render(request, "advisor/report.html", presenters.report_context(report.data))
+    if not _is_owner(request, report):
+        return HttpResponseForbidden(
+            _("Only the browser that made this report can revoke its link.")
+        )
+    services.revoke_link(report=report)
+    messages.success(request, _("The link is revoked. Nobody can open this report any more."))
+    return _see_other(reverse("advisor:my_reports"))
+
+
+@capability_url
+@require_POST
+def report_expiry(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        report = _live_report(token)
+    except LinkGone:
+        return _gone(request)
+    if not _is_owner(request, report):
+        return HttpResponseForbidden(
+            _("Only the browser that made this report can change its link.")
+        )
+    form = ExpiryForm(request.POST)
+    if form.is_valid():
+        services.set_link_expiry(report=report, days=form.cleaned_data["days"])
+        messages.success(request, _("Link expiry saved."))
+    else:
+        messages.error(request, _("Choose one of the expiry options."))
+    return _see_other(report.get_absolute_url() + "#share")
+
+
+@capability_url
+@require_http_methods(["GET", "POST"])
+def report_fork(request: HttpRequest, token: str) -> HttpResponse:
+    # A page of its own, so that the shared report itself holds no per-visitor form token.
+    try:
+        report = _live_report(token)
+    except LinkGone:
+        return _gone(request)
+    if request.method == "POST":
+        submission = services.fork_report(report=report, browser_key=_browser_key(request))
+        return _see_other(_step_url(submission, steps.REVIEW))
+    context = {
+        "title": report.data["answers"]["project_name"],
+        "report_url": report.get_absolute_url(),
+    }
+    return render(request, "advisor/fork.html", context)
+
+
+@never_cache
+@require_GET
+def my_reports(request: HttpRequest) -> HttpResponse:
+    browser_key = request.session.get(BROWSER_KEY)
+    reports = services.reports_of(browser_key=browser_key) if browser_key else []
+    now = timezone.now()
+    rows = [
+        {"report": report, "status": report.status(now), "live": report.is_live(now)}
+        for report in reports
+    ]
+    return render(request, "advisor/my_reports.html", {"rows": rows})
 
 
 @require_GET
-def report_json(request: HttpRequest, token: str) -> HttpResponse:
-    report = Report.objects.filter(token=token).only("snapshot").first()
-    if report is None:
-        return JsonResponse({"error": "not_found"}, status=404)
-    # The stored snapshot is served byte for byte: a saved report never changes.
-    return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /r/",
+        "Disallow: /wizard/",
+        "Disallow: /reports/",
+        "Disallow: /admin/",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 @never_cache

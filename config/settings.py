@@ -147,8 +147,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [
     BASE_DIR / "static",
-    # Bootstrap's compiled CSS straight from the installed xstatic-bootstrap package.
-    ("bootstrap", xstatic_bootstrap.BASE_DIR),
+    # Bootstrap's compiled CSS straight from the installed xstatic-bootstrap package (the pages
+    # use no Bootstrap JavaScript).
+    ("bootstrap/css", Path(xstatic_bootstrap.BASE_DIR) / "css"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -160,6 +161,38 @@ STORAGES = {
         )
     },
 }
+
+# Source maps are for developers' tools only: not worth compressing at every collectstatic.
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
+    "jpg",
+    "jpeg",
+    "png",
+    "gif",
+    "webp",
+    "zip",
+    "gz",
+    "tgz",
+    "bz2",
+    "tbz",
+    "xz",
+    "br",
+    "swf",
+    "flv",
+    "woff",
+    "woff2",
+    "3gp",
+    "3gpp",
+    "asf",
+    "avi",
+    "m4v",
+    "mov",
+    "mp4",
+    "mpeg",
+    "mpg",
+    "webm",
+    "wmv",
+    "map",
+]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

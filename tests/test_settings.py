@@ -1,3 +1,9 @@
+import os
+import subprocess
+import sys
+
+import pytest
+
 from tests.conftest import PRODUCTION_ENV
 
 SHOW = "from django.conf import settings as s; print({attrs})"
@@ -53,31 +59,42 @@ def test_check_deploy_is_clean_with_production_settings(run_django):
     assert "System check identified no issues" in result.stdout + result.stderr
 
 
-def test_production_redirects_plain_http_but_trusts_the_proxy_header(run_django, tmp_path):
-    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(tmp_path / "static")}
+@pytest.fixture(scope="module")
+def collected_static(tmp_path_factory):
+    """Production settings with static files collected once (hashed and compressed)."""
+    root = tmp_path_factory.mktemp("static")
+    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(root)}
+    code = "from django.core.management import call_command; call_command('collectstatic', interactive=False, verbosity=0)"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + code],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return env
+
+
+def test_production_redirects_plain_http_but_trusts_the_proxy_header(run_django, collected_static):
     code = (
-        "from django.core.management import call_command\n"
-        "call_command('collectstatic', interactive=False, verbosity=0)\n"
         "from django.test import Client; c = Client()\n"
         "plain = c.get('/no-such-page/')\n"
         "proxied = c.get('/no-such-page/', headers={'x-forwarded-proto': 'https'})\n"
         "print(plain.status_code, plain.headers.get('Location'), proxied.status_code, 'Strict-Transport-Security' in proxied.headers)"
     )
-    result = run_django(code, **env)
+    result = run_django(code, **collected_static)
     assert result.stdout.strip() == "301 https://testserver/no-such-page/ 404 True", result.stderr
 
 
-def test_production_serves_hashed_compressed_static_files(run_django, tmp_path):
-    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(tmp_path / "static")}
+def test_production_serves_hashed_compressed_static_files(run_django, collected_static):
     code = (
-        "from django.core.management import call_command\n"
-        "call_command('collectstatic', interactive=False, verbosity=0)\n"
         "from django.templatetags.static import static; from django.test import Client\n"
         "url = static('bootstrap/css/bootstrap.min.css')\n"
         "r = Client().get(url, headers={'x-forwarded-proto': 'https', 'accept-encoding': 'gzip'})\n"
         "print(url, r.status_code, r.headers.get('Content-Encoding'))"
     )
-    result = run_django(code, **env)
+    result = run_django(code, **collected_static)
     url, status, encoding = result.stdout.split()
     assert (
         url.startswith("/static/bootstrap/css/bootstrap.min.")

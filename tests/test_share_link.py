@@ -1,0 +1,183 @@
+"""Capability links: unguessable, not leaked, revocable; owner and colleague; fork; PDF."""
+
+import io
+import json
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+from pypdf import PdfReader
+
+from advisor import services
+from advisor.models import Report, StepAnswer, Submission
+
+OWNER = "owner-browser-key"
+
+
+def browser(key: str | None = None) -> Client:
+    client = Client()
+    if key:
+        session = client.session
+        session["advisor_browser"] = key
+        session.save()
+    return client
+
+
+@pytest.fixture
+def report(make_report):
+    return make_report(owner_key=OWNER, project_name="Aurora rings")
+
+
+def urls(report):
+    return {
+        "page": f"/r/{report.token}/",
+        "json": f"/r/{report.token}.json",
+        "pdf": f"/r/{report.token}.pdf",
+    }
+
+
+@pytest.mark.parametrize("kind", ["page", "json", "pdf"])
+def test_report_urls_are_not_indexed_and_not_sent_on(report, kind):
+    response = browser().get(urls(report)[kind])
+    assert response.status_code == 200
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_mistyped_and_malformed_tokens_are_404(report, db):
+    client = browser()
+    mistyped = report.token[:-1] + ("A" if report.token[-1] != "A" else "B")
+    assert client.get(f"/r/{mistyped}/").status_code == 404
+    assert client.get(f"/r/{mistyped}.json").status_code == 404
+    assert client.get(f"/r/{mistyped}.pdf").status_code == 404
+    assert client.get(f"/r/{report.token[:10]}/").status_code == 404
+    assert client.get("/r/" + "x" * 31 + "!/").status_code == 404
+
+
+def test_the_owner_sees_the_share_controls(report):
+    html = browser(OWNER).get(urls(report)["page"]).content.decode()
+    assert 'id="share-url"' in html and "readonly" in html
+    assert f"http://testserver/r/{report.token}/" in html
+    assert "Revoke link for everyone (cannot be undone)" in html
+    assert 'name="days"' in html
+    assert html.count('class="qr-code"') == 2  # share box and print
+
+
+def test_a_colleague_reads_the_report_without_the_controls(report):
+    html = browser("colleague").get(urls(report)["page"]).content.decode()
+    assert "Aurora rings" in html
+    assert 'id="share-url"' not in html and "Revoke link" not in html
+    assert "csrfmiddlewaretoken" not in html  # nothing per visitor: cacheable by token
+    assert "Start my own from these answers" in html
+
+
+def test_a_colleague_cannot_revoke_or_change_expiry(report):
+    colleague = browser("colleague")
+    assert colleague.post(f"/r/{report.token}/revoke").status_code == 403
+    assert colleague.post(f"/r/{report.token}/expiry", {"days": "7"}).status_code == 403
+    report.refresh_from_db()
+    assert report.revoked_at is None and report.expires_at is None
+    assert browser().get(urls(report)["page"]).status_code == 200
+
+
+def test_revoke_is_post_only(report):
+    assert browser(OWNER).get(f"/r/{report.token}/revoke").status_code == 405
+
+
+def test_after_the_owner_revokes_the_report_is_gone_for_everyone(report):
+    owner = browser(OWNER)
+    response = owner.post(f"/r/{report.token}/revoke")
+    assert response.status_code == 303
+    for client in (owner, browser("colleague"), browser()):
+        page = client.get(urls(report)["page"])
+        assert page.status_code == 410
+        assert "This link no longer works" in page.content.decode()
+        assert client.get(urls(report)["json"]).status_code == 410
+        assert client.get(urls(report)["pdf"]).status_code == 410
+    assert Report.objects.filter(pk=report.pk).exists()  # kept, but its token is dead
+
+
+def test_the_owner_sets_an_expiry(report):
+    owner = browser(OWNER)
+    before = timezone.now()
+    assert owner.post(f"/r/{report.token}/expiry", {"days": "30"}).status_code == 303
+    report.refresh_from_db()
+    assert timedelta(days=30) <= report.expires_at - before < timedelta(days=30, minutes=1)
+    assert owner.post(f"/r/{report.token}/expiry", {"days": ""}).status_code == 303
+    report.refresh_from_db()
+    assert report.expires_at is None
+
+
+def test_a_bad_expiry_changes_nothing(report):
+    browser(OWNER).post(f"/r/{report.token}/expiry", {"days": "365"})
+    report.refresh_from_db()
+    assert report.expires_at is None
+
+
+def test_an_expired_link_hides_the_report(report):
+    a_month_ago = timezone.now() - timedelta(days=31)
+    services.set_link_expiry(report=report, days=30, now=a_month_ago)
+    client = browser()
+    assert client.get(urls(report)["page"]).status_code == 410
+    assert client.get(urls(report)["json"]).status_code == 410
+    services.set_link_expiry(report=report, days=30, now=timezone.now() - timedelta(days=29))
+    assert client.get(urls(report)["page"]).status_code == 200
+
+
+def test_fork_starts_a_separate_wizard_with_the_same_answers(report):
+    colleague = browser("colleague")
+    confirm = colleague.get(f"/r/{report.token}/fork")
+    assert confirm.status_code == 200 and "Start my own" in confirm.content.decode()
+    response = colleague.post(f"/r/{report.token}/fork")
+    assert response.status_code == 303
+    assert response["Location"].endswith("/review/")
+    submission = Submission.objects.get(browser_key="colleague")
+    stored = {a.step: a.data for a in StepAnswer.objects.filter(submission=submission)}
+    merged = {k: v for data in stored.values() for k, v in data.items()}
+    assert merged == report.data["answers"]
+    review = colleague.get(response["Location"])
+    assert review.status_code == 200 and "Aurora rings" in review.content.decode()
+    before = Report.objects.get(pk=report.pk).snapshot
+    colleague.post(response["Location"])
+    assert Report.objects.get(pk=report.pk).snapshot == before
+    assert Report.objects.count() == 2
+
+
+def test_the_pdf_is_a_real_pdf_with_the_name_and_recommendation(report):
+    response = browser().get(urls(report)["pdf"])
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"] == 'attachment; filename="aurora-rings.pdf"'
+    assert response.content.startswith(b"%PDF")
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert "Aurora rings" in text
+    assert "Hybrid: ODM now, OEM later" in text
+
+
+def test_robots_txt_keeps_crawlers_off_reports(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert "Disallow: /r/" in response.content.decode()
+
+
+def test_my_reports_lists_this_browsers_reports_newest_first(
+    make_report, django_assert_max_num_queries
+):
+    older = make_report(owner_key=OWNER, project_name="Older")
+    newer = make_report(owner_key=OWNER, project_name="Newer")
+    make_report(owner_key="someone-else", project_name="Not mine")
+    services.revoke_link(report=older)
+    client = browser(OWNER)
+    with django_assert_max_num_queries(3):
+        html = client.get("/reports/").content.decode()
+    assert html.index("Newer") < html.index("Older")
+    assert "Not mine" not in html
+    assert f'href="/r/{newer.token}/"' in html and f'href="/r/{older.token}/"' not in html
+    assert "revoked" in html and "active" in html
+
+
+def test_the_report_page_json_still_match_after_sharing_changes(report):
+    before = browser().get(urls(report)["json"]).content
+    browser(OWNER).post(f"/r/{report.token}/expiry", {"days": "90"})
+    assert browser().get(urls(report)["json"]).content == before
+    assert json.loads(before)["token"] == report.token
