@@ -1,15 +1,38 @@
-from django.contrib import admin
+from datetime import date, datetime, time, timedelta
 
-from . import services
-from .models import Factor, Thresholds
+from django import forms
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import charts, services
+from .models import Factor, Report, StepAnswer, Submission, Thresholds
 
 
 @admin.register(Factor)
-class FactorAdmin(admin.ModelAdmin):
+class FactorAdmin(SimpleHistoryAdmin):
     list_display = ["order", "name", "slug", "weight"]
     list_display_links = ["name"]
-    search_fields = ["name", "slug", "oem_summary", "odm_summary"]
+    list_filter = ["weight"]
+    search_fields = ["name", "slug", "oem_summary", "odm_summary", "oem_suits", "odm_suits"]
     readonly_fields = ["slug"]
+    fields = [
+        "slug",
+        "name",
+        "order",
+        "weight",
+        "oem_summary",
+        "odm_summary",
+        "oem_suits",
+        "odm_suits",
+    ]
 
     def save_model(self, request, obj, form, change) -> None:
         super().save_model(request, obj, form, change)
@@ -17,11 +40,56 @@ class FactorAdmin(admin.ModelAdmin):
             # Weights decide recommendations: new reports must carry a new rules version.
             services.bump_rules_version()
 
+    def has_add_permission(self, request) -> bool:
+        return False  # the eight factors are fixed; their texts and weights are not
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(Thresholds)
-class ThresholdsAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "version", "updated_at"]
+class ThresholdsAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "version", "updated_at", "oem_tooling_min_usd", "oem_moq_min_units"]
     readonly_fields = ["version", "updated_at"]
+    change_form_template = "admin/advisor/thresholds/change_form.html"
+    fieldsets = [
+        (_("Version"), {"fields": ["version", "updated_at"]}),
+        (
+            _("Upfront costs (USD)"),
+            {
+                "fields": [
+                    ("oem_tooling_min_usd", "oem_tooling_max_usd"),
+                    ("oem_sample_fee_usd", "oem_sampling_rounds"),
+                    "odm_sample_fee_usd",
+                    "cad_design_fee_usd",
+                ]
+            },
+        ),
+        (
+            _("Minimum order quantities (units per design)"),
+            {
+                "fields": [
+                    ("oem_moq_min_units", "oem_moq_max_units"),
+                    ("odm_moq_min_units", "odm_moq_max_units"),
+                    ("wholesale_moq_min_units", "wholesale_moq_max_units"),
+                ]
+            },
+        ),
+        (
+            _("Lead time and transit (weeks)"),
+            {
+                "fields": [
+                    ("oem_lead_time_min_weeks", "oem_lead_time_max_weeks"),
+                    ("odm_lead_time_min_weeks", "odm_lead_time_max_weeks"),
+                    ("transit_express_weeks", "transit_sea_weeks"),
+                ]
+            },
+        ),
+        (
+            _("Quality control and deposits"),
+            {"fields": ["inspection_fee_usd", ("oem_deposit_percent", "odm_deposit_percent")]},
+        ),
+    ]
 
     def save_model(self, request, obj, form, change) -> None:
         services.save_thresholds(thresholds=obj)
@@ -32,3 +100,178 @@ class ThresholdsAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("<path:object_id>/preview/", preview, name="advisor_thresholds_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """What the values in the change form would do, before anything is saved."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        current = get_object_or_404(Thresholds, pk=object_id)
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
+        proposed = get_object_or_404(Thresholds, pk=object_id)
+        form = self.get_form(request, proposed, change=True)(request.POST, instance=proposed)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": current,
+            "title": _("Impact of the proposed thresholds"),
+            "form": form,
+            "change_url": reverse("admin:advisor_thresholds_change", args=[current.pk]),
+        }
+        if form.is_valid():
+            form.save(commit=False)  # fills `proposed` in memory; nothing is written
+            context["changes"] = [
+                (form.fields[name].label, getattr(current, name), getattr(proposed, name))
+                for name in form.changed_data
+            ]
+            context["impact"] = services.preview_impact(proposed=proposed)
+        return render(request, "admin/advisor/thresholds/preview.html", context)
+
+
+class StepAnswerInline(admin.TabularInline):
+    model = StepAnswer
+    fields = ["step", "data", "created_at", "updated_at"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class _ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Submission)
+class SubmissionAdmin(_ReadOnlyAdmin):
+    list_display = [
+        "__str__",
+        "created_at",
+        "updated_at",
+        "steps_answered",
+        "report",
+        "abandoned_at",
+    ]
+    list_filter = ["created_at", ("report", admin.EmptyFieldListFilter), "abandoned_at"]
+    search_fields = ["public_id", "report__project_name"]
+    list_select_related = ["report"]
+    inlines = [StepAnswerInline]
+    fields = [
+        "public_id",
+        "browser_key",
+        "created_at",
+        "updated_at",
+        "abandoned_at",
+        "report",
+        "forked_from",
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(answered=Count("step_answers"))
+
+    @admin.display(description=_("steps answered"), ordering="answered")
+    def steps_answered(self, obj: Submission) -> int:
+        return obj.answered
+
+
+class FunnelPeriodForm(forms.Form):
+    start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+            raise forms.ValidationError(_("The start must not be after the end."))
+        return cleaned
+
+
+@admin.register(Report)
+class ReportAdmin(_ReadOnlyAdmin):
+    list_display = [
+        "__str__",
+        "recommendation",
+        "created_at",
+        "rules_version",
+        "link_status",
+        "public_link",
+    ]
+    list_filter = ["recommendation", "rules_version", "created_at"]
+    search_fields = ["project_name", "token"]
+    date_hierarchy = "created_at"
+    change_list_template = "admin/advisor/report/change_list.html"
+    fields = [
+        "token",
+        "project_name",
+        "recommendation",
+        "created_at",
+        "rules_version",
+        "revoked_at",
+        "expires_at",
+        "owner_key",
+        "public_link",
+        "snapshot",
+    ]
+    readonly_fields = ["public_link"]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        # The list never shows the snapshot; it is the bulk of each row.
+        return (
+            queryset.defer("snapshot")
+            if request.resolver_match.url_name.endswith("changelist")
+            else queryset
+        )
+
+    @admin.display(description=_("link"))
+    def link_status(self, obj: Report) -> str:
+        return obj.status(timezone.now())
+
+    @admin.display(description=_("public page"))
+    def public_link(self, obj: Report) -> str:
+        return format_html(
+            '<a href="{}" target="_blank" rel="noreferrer">{}</a>',
+            obj.get_absolute_url(),
+            _("Open"),
+        )
+
+    def get_urls(self):
+        funnel = self.admin_site.admin_view(self.funnel_view)
+        return [path("funnel/", funnel, name="advisor_report_funnel"), *super().get_urls()]
+
+    def funnel_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        today = timezone.localdate()
+        form = FunnelPeriodForm(request.GET or {"start": today - timedelta(days=29), "end": today})
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Funnel insights"),
+            "form": form,
+        }
+        if form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+            result = services.funnel(
+                start=_day_start(start), end=_day_start(end + timedelta(days=1))
+            )
+            context |= {"funnel": result, "chart": charts.funnel_chart(result)}
+        return render(request, "admin/advisor/funnel.html", context)
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))

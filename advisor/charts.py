@@ -140,3 +140,38 @@ def timeline_chart(data: dict, labels: dict[str, str]) -> TimelineChart:
         launch_label=labels["launch"],
         axis_y=axis_y,
     )
+
+
+@dataclass(frozen=True)
+class FunnelBar:
+    label: str
+    y: int
+    width: float
+    value_text: str
+
+
+@dataclass(frozen=True)
+class FunnelChart:
+    width: int
+    height: int
+    bars: list[FunnelBar]
+    label_width: int
+
+
+def funnel_chart(funnel) -> FunnelChart:
+    """One bar per stage of the wizard, from wizards started to reports created."""
+    label_width, plot_width = 130, WIDTH - 130 - 60
+    stages = [("Started", funnel.started)] + [(stage.label, stage.count) for stage in funnel.stages]
+    largest = max(count for _, count in stages) or 1
+    bars = [
+        FunnelBar(
+            label=label,
+            y=4 + index * (ROW_HEIGHT + 6),
+            width=round(max(plot_width * count / largest, 1), 1),
+            value_text=str(count),
+        )
+        for index, (label, count) in enumerate(stages)
+    ]
+    return FunnelChart(
+        width=WIDTH, height=8 + len(bars) * (ROW_HEIGHT + 6), bars=bars, label_width=label_width
+    )

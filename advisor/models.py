@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 MAX_USD = 10_000_000
 MAX_UNITS = 1_000_000
@@ -31,6 +32,7 @@ class Factor(models.Model):
         validators=[MinValueValidator(0), MaxValueValidator(5)],
         help_text=_("How much this factor counts in the recommendation, from 0 (not at all) to 5."),
     )
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order"]
@@ -107,6 +109,8 @@ class Thresholds(models.Model):
     oem_deposit_percent = _percent(_("OEM deposit before production (%)"), ASSUMPTION)
     odm_deposit_percent = _percent(_("ODM deposit before production (%)"), ASSUMPTION)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = _("thresholds")
         verbose_name_plural = _("thresholds")
@@ -129,6 +133,26 @@ class Thresholds(models.Model):
             low_value, high_value = getattr(self, low), getattr(self, high)
             if low_value is not None and high_value is not None and low_value > high_value:
                 errors[high] = _("Must be at least the minimum (%(low)s).") % {"low": low_value}
+        odm_lead, oem_lead = self.odm_lead_time_min_weeks, self.oem_lead_time_min_weeks
+        if odm_lead is not None and oem_lead is not None and odm_lead > oem_lead:
+            # The rules assume catalogue designs are never slower than development from scratch.
+            errors.setdefault(
+                "odm_lead_time_min_weeks",
+                _("ODM's shortest lead time cannot be longer than OEM's (%(oem)s weeks).")
+                % {"oem": oem_lead},
+            )
+        odm_fee, oem_fee, rounds = (
+            self.odm_sample_fee_usd,
+            self.oem_sample_fee_usd,
+            self.oem_sampling_rounds,
+        )
+        if None not in (odm_fee, oem_fee, rounds) and odm_fee > oem_fee * rounds:
+            # Likewise, starting from a catalogue design never costs more than developing one.
+            errors.setdefault(
+                "odm_sample_fee_usd",
+                _("An ODM sample cannot cost more than the OEM sampling rounds (%(usd)s).")
+                % {"usd": f"${oem_fee * rounds:,}"},
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -218,6 +242,14 @@ class Submission(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="submission",
+    )
+    forked_from = models.ForeignKey(
+        Report,
+        verbose_name=_("started from the report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="forks",
     )
 
     class Meta:

@@ -896,7 +896,9 @@ def _confidence(verdict: Verdict, score: float, oem_blocked: bool, odm_blocked: 
 
 
 @dataclass(frozen=True)
-class _Core:
+class Decision:
+    """The recommendation without its texts' what-would-change search: cheap to recompute."""
+
     verdict: Verdict
     score: float
     factors: list[FactorVerdict]
@@ -905,7 +907,8 @@ class _Core:
     timeline: Timeline
 
 
-def _core(a: Answers, t: Thresholds, today: date) -> _Core:
+def decide(a: Answers, t: Thresholds, today: date) -> Decision:
+    """The verdict, score, factors, blockers, costs and timeline for these answers."""
     timeline = timeline_for(a, t, today)
     costs = {model: costs_for(model, a, t) for model in (Model.OEM, Model.ODM)}
     factors = []
@@ -917,7 +920,7 @@ def _core(a: Answers, t: Thresholds, today: date) -> _Core:
     oem_blocked = any(b.model == Model.OEM for b in blockers)
     odm_blocked = any(b.model == Model.ODM for b in blockers)
     verdict = _verdict(score, oem_blocked, odm_blocked, wants_oem(a))
-    return _Core(verdict, score, factors, blockers, costs, timeline)
+    return Decision(verdict, score, factors, blockers, costs, timeline)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -946,7 +949,7 @@ _FIELD_WORDS = {
 
 
 def _numeric_candidates(
-    a: Answers, t: Thresholds, today: date, core: _Core
+    a: Answers, t: Thresholds, today: date, core: Decision
 ) -> list[tuple[str, Answers, Msg]]:
     """The nearest value of each number at which a factor's fit changes, in either direction."""
     oem_costs = core.costs[Model.OEM]
@@ -1036,14 +1039,14 @@ def _choice_candidates(a: Answers) -> list[tuple[str, Answers, Msg]]:
     return candidates
 
 
-def what_would_change(a: Answers, t: Thresholds, today: date, core: _Core) -> list[Change]:
+def what_would_change(a: Answers, t: Thresholds, today: date, core: Decision) -> list[Change]:
     changes = [Change(factor=b.factor, change=b.lift) for b in core.blockers]
     blocked_factors = {b.factor for b in core.blockers}
     tipping = []
     for slug, changed, text in _numeric_candidates(a, t, today, core) + _choice_candidates(a):
         if slug in blocked_factors:
             continue
-        result = _core(changed, t, today)
+        result = decide(changed, t, today)
         if result.verdict != core.verdict:
             # Nearest: the change that moves the weighted score least, then factor order.
             distance = abs(result.score - core.score)
@@ -1063,7 +1066,7 @@ def _names(slugs: list[str]) -> tuple[Term, ...]:
     return tuple(FACTOR_PHRASES[slug] for slug in slugs)
 
 
-def _summary(a: Answers, core: _Core, changes: list[Change]) -> Msg:
+def _summary(a: Answers, core: Decision, changes: list[Change]) -> Msg:
     leaning = {
         fit: [f.slug for f in sorted(core.factors, key=lambda f: -f.weight) if f.fit == fit]
         for fit in Fit
@@ -1138,7 +1141,7 @@ def _summary(a: Answers, core: _Core, changes: list[Change]) -> Msg:
 
 def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommendation:
     """The recommendation for these answers under these thresholds, as of `today`."""
-    core = _core(answers, thresholds, today)
+    core = decide(answers, thresholds, today)
     changes = what_would_change(answers, thresholds, today, core)
     oem_blocked = any(b.model == Model.OEM for b in core.blockers)
     odm_blocked = any(b.model == Model.ODM for b in core.blockers)

@@ -267,13 +267,15 @@ answer_space = st.builds(
 
 @st.composite
 def sane_thresholds(draw):
-    """Any thresholds staff could save: minimums at most maximums, ODM no slower than OEM."""
+    """Any thresholds staff could save (see Thresholds.clean): minimums at most maximums, ODM
+    no slower than OEM and its samples no dearer than OEM's sampling."""
 
     def pair(low, high):
         a, b = draw(st.integers(low, high)), draw(st.integers(low, high))
         return min(a, b), max(a, b)
 
     tooling = pair(0, 100_000)
+    oem_sample_fee, rounds = draw(st.integers(0, 1_000)), draw(st.integers(1, 5))
     oem_moq, odm_moq, wholesale = pair(1, 5_000), pair(1, 1_000), pair(1, 20)
     oem_lead = pair(1, 52)
     odm_lead = pair(0, oem_lead[0])
@@ -281,9 +283,9 @@ def sane_thresholds(draw):
     return Thresholds(
         oem_tooling_min_usd=tooling[0],
         oem_tooling_max_usd=tooling[1],
-        oem_sample_fee_usd=draw(st.integers(0, 1_000)),
-        oem_sampling_rounds=draw(st.integers(1, 5)),
-        odm_sample_fee_usd=draw(st.integers(0, 500)),
+        oem_sample_fee_usd=oem_sample_fee,
+        oem_sampling_rounds=rounds,
+        odm_sample_fee_usd=draw(st.integers(0, oem_sample_fee * rounds)),
         cad_design_fee_usd=draw(st.integers(0, 500)),
         inspection_fee_usd=draw(st.integers(0, 1_000)),
         oem_moq_min_units=oem_moq[0],

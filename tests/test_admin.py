@@ -1,0 +1,275 @@
+"""Staff work through Django admin's own forms: thresholds, history, impact, read-only data, funnel."""
+
+import json
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from advisor import rules, services
+from advisor.models import Report, StepAnswer, Submission, Thresholds
+from tests.conftest import sample_answers
+
+CHANGE_URL = "/admin/advisor/thresholds/{}/change/"
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    return django_user_model.objects.create_superuser("ana", "ana@example.com", "pw-for-tests-only")
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client
+
+
+def form_data(thresholds: Thresholds, **changes) -> dict:
+    data = {name: getattr(thresholds, name) for name in rules.Thresholds.figure_names()}
+    return {**data, **changes, "_save": "Save"}
+
+
+def post_thresholds(client, **changes):
+    thresholds = Thresholds.objects.get()
+    return client.post(CHANGE_URL.format(thresholds.pk), form_data(thresholds, **changes))
+
+
+def test_lowering_the_tooling_minimum_reaches_new_reports_only(staff_client, make_report):
+    saved = make_report(upfront_budget_usd=3_000)
+    saved_json = staff_client.get(f"/r/{saved.token}.json").content
+    assert ("oem", "upfront-costs") in {(b["model"], b["factor"]) for b in saved.data["blockers"]}
+
+    response = post_thresholds(staff_client, oem_tooling_min_usd=40)
+    assert response.status_code == 302
+
+    assert Thresholds.objects.get().version == 2
+    new = make_report(upfront_budget_usd=3_000)
+    assert new.rules_version == 2
+    assert ("oem", "upfront-costs") not in {(b["model"], b["factor"]) for b in new.data["blockers"]}
+    assert staff_client.get(f"/r/{saved.token}.json").content == saved_json
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"oem_tooling_min_usd": 60_000}, "Must be at least the minimum (60000)."),
+        ({"odm_moq_min_units": 500}, "Must be at least the minimum (500)."),
+        ({"oem_tooling_min_usd": -1}, "Ensure this value is greater than or equal to 0."),
+        ({"inspection_fee_usd": "lots"}, "Enter a whole number."),
+        ({"oem_lead_time_max_weeks": 300}, "Ensure this value is less than or equal to 104."),
+        (
+            {"odm_lead_time_min_weeks": 14},
+            "ODM&#x27;s shortest lead time cannot be longer than OEM&#x27;s",
+        ),
+        (
+            {"odm_sample_fee_usd": 301},
+            "An ODM sample cannot cost more than the OEM sampling rounds",
+        ),
+    ],
+)
+def test_invalid_thresholds_are_refused_and_change_nothing(staff_client, changes, message):
+    before = Thresholds.objects.get()
+    response = post_thresholds(staff_client, **changes)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    after = Thresholds.objects.get()
+    assert [getattr(after, n) for n in rules.Thresholds.figure_names()] == [
+        getattr(before, n) for n in rules.Thresholds.figure_names()
+    ]
+    assert after.version == 1
+
+
+def test_the_history_page_shows_who_changed_what_from_what_to_what(staff_client):
+    post_thresholds(staff_client, oem_tooling_min_usd=4_000)
+    thresholds = Thresholds.objects.get()
+    html = staff_client.get(f"/admin/advisor/thresholds/{thresholds.pk}/history/").content.decode()
+    assert "ana" in html
+    assert "<strong>OEM tooling, minimum (USD):</strong>" in html
+    assert re.search(r"5000\s*&nbsp;&rarr;&nbsp;&nbsp;4000", html)
+
+
+def test_a_weight_change_is_recorded_and_raises_the_version(staff_client):
+    factor_url = "/admin/advisor/factor/{}/change/"
+    from advisor.models import Factor
+
+    factor = Factor.objects.get(slug="risk-level")
+    data = {
+        "name": factor.name,
+        "order": factor.order,
+        "weight": "4.5",
+        "oem_summary": factor.oem_summary,
+        "odm_summary": factor.odm_summary,
+        "oem_suits": factor.oem_suits,
+        "odm_suits": factor.odm_suits,
+        "_save": "Save",
+    }
+    assert staff_client.post(factor_url.format(factor.pk), data).status_code == 302
+    assert Thresholds.objects.get().version == 2
+    history = staff_client.get(f"/admin/advisor/factor/{factor.pk}/history/").content.decode()
+    assert re.search(r"<strong>Weight:</strong>\s*2\.0\s*&nbsp;&rarr;&nbsp;&nbsp;4\.5", history)
+    bad = staff_client.post(factor_url.format(factor.pk), {**data, "weight": "7"})
+    assert "Ensure this value is less than or equal to 5." in bad.content.decode()
+
+
+def test_the_impact_preview_counts_without_saving(staff_client, make_report):
+    # Premium buyers with $3,000: OEM blocked by upfront costs today, so hybrid.
+    affected = [
+        make_report(
+            upfront_budget_usd=3_000, launch_date=timezone.localdate() + timedelta(weeks=30)
+        )
+        for _ in range(3)
+    ]
+    make_report(upfront_budget_usd=200_000, launch_date=timezone.localdate() + timedelta(weeks=30))
+    snapshots = {r.pk: r.snapshot for r in Report.objects.all()}
+    assert {r.recommendation for r in affected} == {"hybrid"}
+
+    thresholds = Thresholds.objects.get()
+    url = reverse("admin:advisor_thresholds_preview", args=[thresholds.pk])
+    response = staff_client.post(url, form_data(thresholds, oem_tooling_min_usd=40))
+    assert response.status_code == 200
+    impact = response.context["impact"]
+    assert (impact.reports_checked, impact.recommendation_changed, impact.blockers_changed) == (
+        4,
+        3,
+        3,
+    )
+    assert {(e.before, e.after) for e in impact.examples} == {("HYBRID", "OEM")}
+    assert impact.examples[0].blockers_removed == ["OEM upfront-costs"]
+    assert (
+        "Of the 4 most recent reports, 3 would get a different recommendation"
+        in response.content.decode()
+    )
+
+    assert Thresholds.objects.get().version == 1
+    assert Thresholds.objects.get().oem_tooling_min_usd == 5_000
+    assert {r.pk: r.snapshot for r in Report.objects.all()} == snapshots
+
+
+def test_the_impact_preview_shows_form_errors(staff_client):
+    thresholds = Thresholds.objects.get()
+    url = reverse("admin:advisor_thresholds_preview", args=[thresholds.pk])
+    response = staff_client.post(url, form_data(thresholds, oem_tooling_min_usd=99_999))
+    assert "These values cannot be saved" in response.content.decode()
+
+
+def test_reports_and_sessions_are_read_only_in_admin(staff_client, make_report):
+    report = make_report()
+    page = staff_client.get(f"/admin/advisor/report/{report.pk}/change/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'href="/r/{report.token}/"' in html
+    assert 'name="_save"' not in html
+    assert staff_client.post(f"/admin/advisor/report/{report.pk}/change/", {}).status_code == 403
+    assert staff_client.get("/admin/advisor/report/add/").status_code == 403
+    assert staff_client.get("/admin/advisor/submission/").status_code == 200
+
+
+def test_the_lists_take_few_queries(staff_client, make_report, django_assert_max_num_queries):
+    for _ in range(5):
+        make_report()
+    for url in ("/admin/advisor/report/", "/admin/advisor/submission/"):
+        with django_assert_max_num_queries(12):
+            assert staff_client.get(url).status_code == 200
+
+
+def _walk(steps: list[str], minutes_to_report: int | None = None, forked: Report | None = None):
+    now = timezone.now()
+    submission = Submission.objects.create(browser_key="b", forked_from=forked)
+    Submission.objects.filter(pk=submission.pk).update(created_at=now - timedelta(hours=1))
+    for step in steps:
+        StepAnswer.objects.create(submission=submission, step=step, data={})
+    if minutes_to_report is not None:
+        report = services.create_report(answers=sample_answers(), owner_key="b")
+        Report.objects.filter(pk=report.pk).update(
+            created_at=now - timedelta(hours=1) + timedelta(minutes=minutes_to_report)
+        )
+        Submission.objects.filter(pk=submission.pk).update(report=report)
+    return submission
+
+
+ALL = ["business", "budget", "volume", "timeline", "design"]
+
+
+def test_the_funnel_counts_each_stage(staff_client, make_report):
+    _walk(["business"])
+    _walk(["business", "budget"])
+    _walk(ALL)
+    _walk(ALL, minutes_to_report=10)
+    _walk(ALL, minutes_to_report=20)
+    _walk(ALL, minutes_to_report=1, forked=make_report())  # from a shared report: not counted
+    today = timezone.localdate()
+    response = staff_client.get(
+        "/admin/advisor/report/funnel/", {"start": today - timedelta(days=1), "end": today}
+    )
+    assert response.status_code == 200
+    funnel = response.context["funnel"]
+    assert funnel.started == 5
+    assert [(s.count, s.drop_off) for s in funnel.stages] == [
+        (5, 0),
+        (4, 1),
+        (3, 1),
+        (3, 0),
+        (3, 0),
+        (2, 1),
+    ]
+    assert funnel.finished == 2
+    assert funnel.median_minutes_to_finish == 15.0
+    assert sum(funnel.recommendations.values()) == 4  # every report made in the period
+    html = response.content.decode()
+    assert "<svg" in html and "15.0 minutes" in html
+
+
+def test_the_funnel_refuses_a_backwards_period(staff_client):
+    response = staff_client.get(
+        "/admin/advisor/report/funnel/", {"start": "2026-05-02", "end": "2026-05-01"}
+    )
+    assert "The start must not be after the end." in response.content.decode()
+    assert "funnel" not in response.context
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/",
+        "/admin/advisor/thresholds/",
+        "/admin/advisor/report/funnel/",
+        "/admin/advisor/report/",
+    ],
+)
+def test_anonymous_and_non_staff_users_cannot_reach_admin(client, django_user_model, url):
+    assert client.get(url).status_code == 302
+    user = django_user_model.objects.create_user("buyer", password="pw-for-tests-only")
+    client.force_login(user)
+    response = client.get(url)
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_admin_pages_are_not_indexed(client, db):
+    assert client.get("/admin/login/")["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_repeated_failed_logins_lock_the_account(client, staff):
+    for _ in range(5):
+        client.post("/admin/login/", {"username": "ana", "password": "wrong"})
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "ana", "password": "pw-for-tests-only"}
+    )
+    assert response.status_code in (403, 429)
+    assert "_auth_user_id" not in client.session
+
+
+def test_staff_can_log_in_with_the_right_password(client, staff):
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "ana", "password": "pw-for-tests-only"}
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(staff.pk)
+
+
+def test_json_of_a_report_made_after_a_change_carries_the_new_figures(staff_client, make_report):
+    post_thresholds(staff_client, oem_moq_min_units=300)
+    data = json.loads(staff_client.get(f"/r/{make_report().token}.json").content)
+    assert data["rules_version"] == 2
+    assert data["thresholds"]["moq-requirements"]["oem_moq_min_units"] == 300
