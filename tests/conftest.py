@@ -111,3 +111,9 @@ def make_report(db):
         return services.create_report(answers=sample_answers(**overrides), owner_key=owner_key)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # Staff tests create users and log in; the real hasher is slow by design.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -43,61 +44,72 @@ def test_the_default_database_is_sqlite_in_var(run_django):
     assert result.stdout.strip().endswith("var/db.sqlite3"), result.stderr
 
 
-def test_production_turns_on_the_security_settings(run_django):
-    attrs = "s.DEBUG, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SECURE_PROXY_SSL_HEADER"
-    result = run_django(SHOW.format(attrs=attrs), **PRODUCTION_ENV)
-    assert (
-        result.stdout.strip()
-        == "False True True True True True ('HTTP_X_FORWARDED_PROTO', 'https')"
-    ), result.stderr
+PRODUCTION_FACTS = """
+import json
+from io import StringIO
+from django.conf import settings as s
+from django.core.management import call_command
+from django.templatetags.static import static
+from django.test import Client
 
-
-def test_check_deploy_is_clean_with_production_settings(run_django):
-    code = "from django.core.management import call_command; call_command('check', deploy=True, fail_level='WARNING')"
-    result = run_django(code, **PRODUCTION_ENV)
-    assert result.returncode == 0, result.stderr
-    assert "System check identified no issues" in result.stdout + result.stderr
+call_command("collectstatic", interactive=False, verbosity=0)
+checks = StringIO()
+call_command("check", deploy=True, fail_level="WARNING", stdout=checks, stderr=checks)
+client = Client()
+plain = client.get("/no-such-page/")
+proxied = client.get("/no-such-page/", headers={"x-forwarded-proto": "https"})
+css = static("bootstrap/css/bootstrap.min.css")
+served = client.get(css, headers={"x-forwarded-proto": "https", "accept-encoding": "gzip"})
+print(json.dumps({
+    "settings": [s.DEBUG, s.SECURE_SSL_REDIRECT, s.SECURE_HSTS_SECONDS > 0, s.SESSION_COOKIE_SECURE,
+                 s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, list(s.SECURE_PROXY_SSL_HEADER)],
+    "checks": checks.getvalue(),
+    "plain": [plain.status_code, plain.headers.get("Location")],
+    "proxied": [proxied.status_code, "Strict-Transport-Security" in proxied.headers],
+    "static": [css, served.status_code, served.headers.get("Content-Encoding")],
+}))
+"""
 
 
 @pytest.fixture(scope="module")
-def collected_static(tmp_path_factory):
-    """Production settings with static files collected once (hashed and compressed)."""
-    root = tmp_path_factory.mktemp("static")
-    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(root)}
-    code = "from django.core.management import call_command; call_command('collectstatic', interactive=False, verbosity=0)"
+def production(tmp_path_factory):
+    """Facts read from one process running the production settings (collectstatic included)."""
+    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()\n" + code],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+        [sys.executable, "-c", "import django; django.setup()\n" + PRODUCTION_FACTS],
+        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    return env
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_production_redirects_plain_http_but_trusts_the_proxy_header(run_django, collected_static):
-    code = (
-        "from django.test import Client; c = Client()\n"
-        "plain = c.get('/no-such-page/')\n"
-        "proxied = c.get('/no-such-page/', headers={'x-forwarded-proto': 'https'})\n"
-        "print(plain.status_code, plain.headers.get('Location'), proxied.status_code, 'Strict-Transport-Security' in proxied.headers)"
-    )
-    result = run_django(code, **collected_static)
-    assert result.stdout.strip() == "301 https://testserver/no-such-page/ 404 True", result.stderr
+def test_production_turns_on_the_security_settings(production):
+    assert production["settings"] == [
+        False,
+        True,
+        True,
+        True,
+        True,
+        True,
+        ["HTTP_X_FORWARDED_PROTO", "https"],
+    ]
 
 
-def test_production_serves_hashed_compressed_static_files(run_django, collected_static):
-    code = (
-        "from django.templatetags.static import static; from django.test import Client\n"
-        "url = static('bootstrap/css/bootstrap.min.css')\n"
-        "r = Client().get(url, headers={'x-forwarded-proto': 'https', 'accept-encoding': 'gzip'})\n"
-        "print(url, r.status_code, r.headers.get('Content-Encoding'))"
-    )
-    result = run_django(code, **collected_static)
-    url, status, encoding = result.stdout.split()
-    assert (
-        url.startswith("/static/bootstrap/css/bootstrap.min.")
-        and url != "/static/bootstrap/css/bootstrap.min.css"
-    )
-    assert (status, encoding) == ("200", "gzip"), result.stderr
+def test_check_deploy_is_clean_with_production_settings(production):
+    assert "System check identified no issues" in production["checks"]
+
+
+def test_production_redirects_plain_http_but_trusts_the_proxy_header(production):
+    assert production["plain"] == [301, "https://testserver/no-such-page/"]
+    assert production["proxied"] == [404, True]
+
+
+def test_production_serves_hashed_compressed_static_files(production):
+    url, status, encoding = production["static"]
+    assert url.startswith("/static/bootstrap/css/bootstrap.min.")
+    assert url != "/static/bootstrap/css/bootstrap.min.css"
+    assert (status, encoding) == (200, "gzip")
