@@ -32,5 +32,8 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+bench: install
+	$(PY) scripts/bench.py
+
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .hypothesis

@@ -269,7 +269,7 @@ class ReportAdmin(_ReadOnlyAdmin):
             result = services.funnel(
                 start=_day_start(start), end=_day_start(end + timedelta(days=1))
             )
-            context |= {"funnel": result, "chart": charts.funnel_chart(result)}
+            context |= {"funnel": result, "chart": charts.funnel_chart(result, _("Started"))}
         return render(request, "admin/advisor/funnel.html", context)
 
 

@@ -158,10 +158,11 @@ class FunnelChart:
     label_width: int
 
 
-def funnel_chart(funnel) -> FunnelChart:
+def funnel_chart(funnel, started_label: str) -> FunnelChart:
     """One bar per stage of the wizard, from wizards started to reports created."""
     label_width, plot_width = 130, WIDTH - 130 - 60
-    stages = [("Started", funnel.started)] + [(stage.label, stage.count) for stage in funnel.stages]
+    stages = [(started_label, funnel.started)]
+    stages += [(stage.label, stage.count) for stage in funnel.stages]
     largest = max(count for _, count in stages) or 1
     bars = [
         FunnelBar(
