@@ -1,0 +1,38 @@
+"""axe-core, run in a real Chromium, finds no serious or critical accessibility problems."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page
+
+from advisor import services
+from tests.conftest import sample_answers
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
+
+
+def serious_violations(page: Page) -> list[str]:
+    results = Axe().run(page)
+    return [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def test_the_main_pages_have_no_serious_accessibility_problems(live_server, page: Page):
+    report = services.create_report(answers=sample_answers(), owner_key="someone")
+    pages = {
+        "landing": "/",
+        "report": report.get_absolute_url(),
+        "my reports": "/reports/",
+    }
+    problems = {}
+    for name, path in pages.items():
+        page.goto(live_server.url + path)
+        problems[name] = serious_violations(page)
+
+    page.goto(live_server.url + "/wizard/")
+    problems["wizard step"] = serious_violations(page)
+    page.get_by_role("button", name="Save and continue").click()  # every error showing
+    problems["wizard step with errors"] = serious_violations(page)
+    assert problems == {name: [] for name in problems}
