@@ -1,0 +1,138 @@
+"""Every contract field of every wizard step, at and beyond its bounds (no database needed)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from advisor import forms
+
+TODAY = timezone.localdate()
+
+VALID = {
+    forms.BusinessForm: {
+        "project_name": "",
+        "company_stage": "startup",
+        "positioning": "budget",
+        "demand_evidence": "untested",
+    },
+    forms.BudgetForm: {"upfront_budget_usd": "0", "unit_cost_usd": "0.01"},
+    forms.VolumeForm: {"units_per_design": "1", "design_count": "1"},
+    forms.TimelineForm: {
+        "launch_date": (TODAY + timedelta(days=1)).isoformat(),
+        "design_readiness": "none",
+    },
+    forms.DesignForm: {
+        "ip_importance": "essential",
+        "customization": "branding_only",
+        "qc_capability": "none",
+        "risk_tolerance": "low",
+    },
+}
+FORM_OF = {field: form for form, data in VALID.items() for field in data}
+
+ACCEPTED = [
+    ("project_name", "x" * 120),
+    ("project_name", "<script>\"'&</script>"),
+    ("company_stage", "established"),
+    ("positioning", "mid_market"),
+    ("positioning", "premium"),
+    ("demand_evidence", "early_sales"),
+    ("demand_evidence", "proven"),
+    ("upfront_budget_usd", "10000000"),
+    ("upfront_budget_usd", "10,000,000"),
+    ("upfront_budget_usd", "$5,000"),
+    ("unit_cost_usd", "100000"),
+    ("unit_cost_usd", "12.5"),
+    ("units_per_design", "1000000"),
+    ("design_count", "500"),
+    ("launch_date", forms.latest_launch(TODAY).isoformat()),
+    ("design_readiness", "sketches"),
+    ("design_readiness", "full_specs"),
+    ("ip_importance", "preferred"),
+    ("ip_importance", "unimportant"),
+    ("customization", "minor_changes"),
+    ("customization", "full_custom"),
+    ("qc_capability", "third_party"),
+    ("qc_capability", "in_house"),
+    ("risk_tolerance", "medium"),
+    ("risk_tolerance", "high"),
+]
+
+REJECTED = [
+    ("project_name", "x" * 121),
+    ("company_stage", "corporation"),
+    ("company_stage", ""),
+    ("positioning", "luxury"),
+    ("demand_evidence", "maybe"),
+    ("upfront_budget_usd", "-1"),
+    ("upfront_budget_usd", "10000001"),
+    ("upfront_budget_usd", "1.5"),
+    ("upfront_budget_usd", ""),
+    ("upfront_budget_usd", "1e6"),
+    ("unit_cost_usd", "0"),
+    ("unit_cost_usd", "-0.01"),
+    ("unit_cost_usd", "100000.01"),
+    ("unit_cost_usd", "0.001"),
+    ("unit_cost_usd", "Infinity"),
+    ("unit_cost_usd", "abc"),
+    ("units_per_design", "0"),
+    ("units_per_design", "1000001"),
+    ("units_per_design", "ten"),
+    ("design_count", "0"),
+    ("design_count", "501"),
+    ("launch_date", TODAY.isoformat()),
+    ("launch_date", (TODAY - timedelta(days=1)).isoformat()),
+    ("launch_date", (forms.latest_launch(TODAY) + timedelta(days=1)).isoformat()),
+    ("launch_date", "2027-13-01"),
+    ("launch_date", "2027-02-29"),
+    ("launch_date", "01/03/2027"),
+    ("launch_date", ""),
+    ("design_readiness", "half"),
+    ("ip_importance", "vital"),
+    ("customization", "everything"),
+    ("qc_capability", "robots"),
+    ("risk_tolerance", "extreme"),
+]
+
+
+def test_the_valid_answers_pass_every_form():
+    for form_class, data in VALID.items():
+        form = form_class(data=data)
+        assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(("field", "value"), ACCEPTED)
+def test_it_accepts_values_at_the_bounds(field, value):
+    form_class = FORM_OF[field]
+    form = form_class(data={**VALID[form_class], field: value})
+    assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(("field", "value"), REJECTED)
+def test_it_rejects_values_beyond_the_bounds_beside_the_field(field, value):
+    form_class = FORM_OF[field]
+    form = form_class(data={**VALID[form_class], field: value})
+    assert not form.is_valid()
+    assert list(form.errors) == [field]
+    assert all(message.strip() for message in form.errors[field])
+
+
+def test_field_names_are_exactly_the_contract():
+    names = [name for form_class in forms.ANSWER_FORMS for name in form_class.base_fields]
+    from advisor.rules import ANSWER_FIELDS
+
+    assert sorted(names) == sorted(ANSWER_FIELDS)
+
+
+def test_money_and_counts_are_converted():
+    budget = forms.BudgetForm(data={"upfront_budget_usd": "$12,500", "unit_cost_usd": "7.25"})
+    assert budget.is_valid()
+    assert budget.cleaned_data["upfront_budget_usd"] == 12_500
+    assert str(budget.cleaned_data["unit_cost_usd"]) == "7.25"
+
+
+def test_the_project_name_keeps_its_spaces():
+    form = forms.BusinessForm(data={**VALID[forms.BusinessForm], "project_name": "  two  spaces  "})
+    assert form.is_valid()
+    assert form.cleaned_data["project_name"] == "  two  spaces  "
