@@ -171,6 +171,13 @@ CHOICE_WORDS: dict[str, str] = {
     RiskTolerance.HIGH: gettext_noop("high"),
 }
 
+# How a recommendation reads inside a sentence ("would make the advice OEM").
+VERDICT_WORDS = {
+    Verdict.OEM: Term(gettext_noop("OEM")),
+    Verdict.ODM: Term(gettext_noop("ODM")),
+    Verdict.HYBRID: Term(gettext_noop("hybrid (ODM now, OEM later)")),
+}
+
 # The eight factors, in the order every report lists them.
 FACTOR_SLUGS = (
     "design-ownership",
@@ -346,12 +353,14 @@ class Blocker:
     factor: str
     reason: Msg
     lift: Msg  # the smallest change to the answers that removes this blocker
+    lifted: Answers  # the answers with that change made
 
 
 @dataclass(frozen=True)
 class Change:
     factor: str
     change: Msg
+    answers: Answers  # the buyer's answers with this change made
 
 
 @dataclass(frozen=True)
@@ -530,6 +539,7 @@ def blockers_for(
                         ),
                         {"needed": usd(needed), "model": model.name},
                     ),
+                    lifted=dataclasses.replace(answers, upfront_budget_usd=needed),
                 )
             )
         weeks = timeline.oem_weeks if model == Model.OEM else timeline.odm_weeks
@@ -569,6 +579,7 @@ def blockers_for(
                         ),
                         {"date": earliest.isoformat(), "model": model.name},
                     ),
+                    lifted=dataclasses.replace(answers, launch_date=earliest),
                 )
             )
     return blockers
@@ -1040,7 +1051,7 @@ def _choice_candidates(a: Answers) -> list[tuple[str, Answers, Msg]]:
 
 
 def what_would_change(a: Answers, t: Thresholds, today: date, core: Decision) -> list[Change]:
-    changes = [Change(factor=b.factor, change=b.lift) for b in core.blockers]
+    changes = [Change(factor=b.factor, change=b.lift, answers=b.lifted) for b in core.blockers]
     blocked_factors = {b.factor for b in core.blockers}
     tipping = []
     for slug, changed, text in _numeric_candidates(a, t, today, core) + _choice_candidates(a):
@@ -1050,11 +1061,13 @@ def what_would_change(a: Answers, t: Thresholds, today: date, core: Decision) ->
         if result.verdict != core.verdict:
             # Nearest: the change that moves the weighted score least, then factor order.
             distance = abs(result.score - core.score)
-            tipping.append((distance, FACTOR_SLUGS.index(slug), slug, text, result.verdict))
+            tipping.append(
+                (distance, FACTOR_SLUGS.index(slug), slug, text, result.verdict, changed)
+            )
     if tipping:
-        _, _, slug, text, verdict = min(tipping, key=lambda item: item[:2])
-        params = {**text.params, "verdict": verdict.name}
-        changes.append(Change(factor=slug, change=Msg(text.template, params)))
+        _, _, slug, text, verdict, changed = min(tipping, key=lambda item: item[:2])
+        params = {**text.params, "verdict": VERDICT_WORDS[verdict]}
+        changes.append(Change(factor=slug, change=Msg(text.template, params), answers=changed))
     return changes
 
 

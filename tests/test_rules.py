@@ -195,8 +195,8 @@ def test_what_would_change_is_computed_and_really_changes_the_answer():
     ]
     assert len(tipping) == 1
     text = tipping[0].change.render()
-    assert "would make the advice" in text
-    assert result.verdict.name not in text.rsplit("advice", 1)[1]
+    outcome = text.rsplit("would make the advice ", 1)[1].removesuffix(".")
+    assert outcome in {rules.VERDICT_WORDS[v] for v in Verdict if v != result.verdict}
 
 
 def test_changed_thresholds_change_the_answer():
@@ -352,3 +352,20 @@ def test_it_is_deterministic_and_well_formed(a, t):
         b.lift for b in first.blockers
     ]
     assert first.summary.render()
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space)
+def test_every_suggested_change_does_what_it_says(a, t):
+    result = evaluate(a, t, TODAY)
+    for blocker in result.blockers:
+        lifted = rules.decide(blocker.lifted, t, TODAY)
+        assert (blocker.model, blocker.factor) not in {(b.model, b.factor) for b in lifted.blockers}
+    tipping = result.what_would_change[len(result.blockers) :]
+    assert len(tipping) <= 1
+    for change in tipping:
+        outcome = rules.decide(change.answers, t, TODAY).verdict
+        assert outcome != result.verdict
+        assert change.change.render().endswith(
+            f"would make the advice {rules.VERDICT_WORDS[outcome]}."
+        )
