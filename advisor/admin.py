@@ -4,8 +4,8 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -112,10 +112,12 @@ class ThresholdsAdmin(SimpleHistoryAdmin):
         """What the values in the change form would do, before anything is saved."""
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
-        current = get_object_or_404(Thresholds, pk=object_id)
+        current = self.get_object(request, object_id)  # None for an unknown or malformed id
+        if current is None:
+            raise Http404
         if not self.has_change_permission(request, current):
             raise PermissionDenied
-        proposed = get_object_or_404(Thresholds, pk=object_id)
+        proposed = self.get_object(request, object_id)
         form = self.get_form(request, proposed, change=True)(request.POST, instance=proposed)
         context = {
             **self.admin_site.each_context(request),
@@ -195,8 +197,11 @@ class FunnelPeriodForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["start"] > cleaned["end"]:
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and start > end:
             raise forms.ValidationError(_("The start must not be after the end."))
+        if end and end >= date.max - timedelta(days=1):
+            self.add_error("end", _("Choose an end date before the year 9999."))
         return cleaned
 
 

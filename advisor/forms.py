@@ -77,6 +77,17 @@ class WholeNumberField(forms.IntegerField):
         return super().to_python(value)
 
 
+class MoneyField(forms.DecimalField):
+    """An amount that may be typed with thousands separators or a dollar sign."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
+        return super().to_python(value)
+
+
 class StepForm(forms.Form):
     error_css_class = "is-invalid-row"
     required_css_class = "required"
@@ -117,12 +128,11 @@ class BudgetForm(StepForm):
             "order itself. Whole dollars, 0 to 10,000,000."
         ),
     )
-    unit_cost_usd = forms.DecimalField(
+    unit_cost_usd = MoneyField(
         label=_("Expected cost per piece (USD)"),
         max_value=100_000,
         max_digits=8,
         decimal_places=2,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
         help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
     )
 

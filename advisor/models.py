@@ -200,7 +200,7 @@ class Report(models.Model):
         verbose_name_plural = _("reports")
 
     def __str__(self) -> str:
-        return self.project_name or str(_("Report %(token)s…") % {"token": self.token[:6]})
+        return self.project_name.strip() or str(_("Report %(token)s…") % {"token": self.token[:6]})
 
     def get_absolute_url(self) -> str:
         return reverse("advisor:report", kwargs={"token": self.token})

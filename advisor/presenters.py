@@ -34,6 +34,11 @@ def fit_labels() -> dict[str, str]:
     return {"oem": _("Leans OEM"), "odm": _("Leans ODM"), "neutral": _("Either")}
 
 
+def report_title(data: dict) -> str:
+    # A name of only spaces is kept as typed but would make an empty heading.
+    return data["answers"]["project_name"].strip() or _("Your OEM / ODM report")
+
+
 def report_context(data: dict) -> dict:
     models = model_labels()
     names = {factor["slug"]: factor["name"] for factor in data["factors"]}
@@ -51,7 +56,7 @@ def report_context(data: dict) -> dict:
     oem_lifts = [b["change"] for b in blockers if b["model"] == "oem"]
     return {
         "data": data,
-        "title": data["answers"]["project_name"] or _("Your OEM / ODM report"),
+        "title": report_title(data),
         "verdict_label": models[data["recommendation"]],
         "confidence_percent": round(data["confidence"] * 100),
         "created_at": datetime.fromisoformat(data["created_at"]),
@@ -149,4 +154,4 @@ def qr_svg(url: str) -> SafeString:
 
 
 def pdf_filename(data: dict) -> str:
-    return (slugify(data["answers"]["project_name"]) or "oem-odm-report") + ".pdf"
+    return (slugify(data["answers"]["project_name"])[:80] or "oem-odm-report") + ".pdf"

@@ -143,32 +143,49 @@ class RiskTolerance(StrEnum):
     HIGH = "high"
 
 
-# How each answer reads inside a sentence ("your company stage, start-up, ...").
-CHOICE_WORDS: dict[str, str] = {
-    CompanyStage.STARTUP: gettext_noop("a start-up"),
-    CompanyStage.GROWING: gettext_noop("a growing brand"),
-    CompanyStage.ESTABLISHED: gettext_noop("an established brand"),
-    Positioning.BUDGET: gettext_noop("budget"),
-    Positioning.MID_MARKET: gettext_noop("mid-market"),
-    Positioning.PREMIUM: gettext_noop("premium"),
-    DemandEvidence.UNTESTED: gettext_noop("untested demand"),
-    DemandEvidence.EARLY_SALES: gettext_noop("early sales"),
-    DemandEvidence.PROVEN: gettext_noop("proven demand"),
-    DesignReadiness.NONE: gettext_noop("no designs yet"),
-    DesignReadiness.SKETCHES: gettext_noop("sketches"),
-    DesignReadiness.FULL_SPECS: gettext_noop("full specifications"),
-    IpImportance.UNIMPORTANT: gettext_noop("unimportant"),
-    IpImportance.PREFERRED: gettext_noop("preferred"),
-    IpImportance.ESSENTIAL: gettext_noop("essential"),
-    Customization.BRANDING_ONLY: gettext_noop("branding only"),
-    Customization.MINOR_CHANGES: gettext_noop("minor changes"),
-    Customization.FULL_CUSTOM: gettext_noop("full customization"),
-    QcCapability.NONE: gettext_noop("no QC of your own"),
-    QcCapability.THIRD_PARTY: gettext_noop("a third-party inspector"),
-    QcCapability.IN_HOUSE: gettext_noop("in-house QC"),
-    RiskTolerance.LOW: gettext_noop("low"),
-    RiskTolerance.MEDIUM: gettext_noop("medium"),
-    RiskTolerance.HIGH: gettext_noop("high"),
+# How each answer reads inside a sentence ("as a start-up, ..."), per question: different
+# questions share values ("none"), so one flat table would mix them up.
+CHOICE_WORDS: dict[type[StrEnum], dict[str, str]] = {
+    CompanyStage: {
+        CompanyStage.STARTUP: gettext_noop("a start-up"),
+        CompanyStage.GROWING: gettext_noop("a growing brand"),
+        CompanyStage.ESTABLISHED: gettext_noop("an established brand"),
+    },
+    Positioning: {
+        Positioning.BUDGET: gettext_noop("budget"),
+        Positioning.MID_MARKET: gettext_noop("mid-market"),
+        Positioning.PREMIUM: gettext_noop("premium"),
+    },
+    DemandEvidence: {
+        DemandEvidence.UNTESTED: gettext_noop("untested demand"),
+        DemandEvidence.EARLY_SALES: gettext_noop("early sales"),
+        DemandEvidence.PROVEN: gettext_noop("proven demand"),
+    },
+    DesignReadiness: {
+        DesignReadiness.NONE: gettext_noop("no designs yet"),
+        DesignReadiness.SKETCHES: gettext_noop("sketches"),
+        DesignReadiness.FULL_SPECS: gettext_noop("full specifications"),
+    },
+    IpImportance: {
+        IpImportance.UNIMPORTANT: gettext_noop("unimportant"),
+        IpImportance.PREFERRED: gettext_noop("preferred"),
+        IpImportance.ESSENTIAL: gettext_noop("essential"),
+    },
+    Customization: {
+        Customization.BRANDING_ONLY: gettext_noop("branding only"),
+        Customization.MINOR_CHANGES: gettext_noop("minor changes"),
+        Customization.FULL_CUSTOM: gettext_noop("full customization"),
+    },
+    QcCapability: {
+        QcCapability.NONE: gettext_noop("no QC of your own"),
+        QcCapability.THIRD_PARTY: gettext_noop("a third-party inspector"),
+        QcCapability.IN_HOUSE: gettext_noop("in-house QC"),
+    },
+    RiskTolerance: {
+        RiskTolerance.LOW: gettext_noop("low"),
+        RiskTolerance.MEDIUM: gettext_noop("medium"),
+        RiskTolerance.HIGH: gettext_noop("high"),
+    },
 }
 
 # How a recommendation reads inside a sentence ("would make the advice OEM").
@@ -589,8 +606,8 @@ def blockers_for(
 # The eight factors: each leans OEM, ODM or neither, and says why in the buyer's own terms
 
 
-def _word(value: str) -> Term:
-    return Term(CHOICE_WORDS[value])
+def _word(question: type[StrEnum], value: str) -> Term:
+    return Term(CHOICE_WORDS[question][value])
 
 
 def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
@@ -618,7 +635,7 @@ def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg
             "You would prefer to own the design; as %(stage)s, the source's guide puts OEM with "
             "established brands and ODM with start-ups."
         ),
-        {"stage": _word(a.company_stage)},
+        {"stage": _word(CompanyStage, a.company_stage)},
     )
 
 
@@ -627,9 +644,12 @@ def _customization(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
     if a.design_readiness != DesignReadiness.FULL_SPECS:
         cad_note = Msg(
             gettext_noop("With %(readiness)s, OEM adds a CAD fee of %(cad)s a design."),
-            {"readiness": _word(a.design_readiness), "cad": usd(t.cad_design_fee_usd)},
+            {
+                "readiness": _word(DesignReadiness, a.design_readiness),
+                "cad": usd(t.cad_design_fee_usd),
+            },
         )
-    params = {"wish": _word(a.customization), "cad_note": cad_note}
+    params = {"wish": _word(Customization, a.customization), "cad_note": cad_note}
     if a.customization == Customization.FULL_CUSTOM:
         return Fit.OEM, Msg(
             gettext_noop(
@@ -769,7 +789,7 @@ def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
 
 
 def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
-    params = {"qc": _word(a.qc_capability), "fee": usd(t.inspection_fee_usd)}
+    params = {"qc": _word(QcCapability, a.qc_capability), "fee": usd(t.inspection_fee_usd)}
     if a.qc_capability == QcCapability.IN_HOUSE:
         return Fit.OEM, Msg(
             gettext_noop(
@@ -795,7 +815,7 @@ def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]
 
 
 def _brand(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
-    params = {"positioning": _word(a.positioning)}
+    params = {"positioning": _word(Positioning, a.positioning)}
     fit, template = {
         Positioning.PREMIUM: (
             Fit.OEM,
@@ -825,7 +845,10 @@ def _risk(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
     points = {DemandEvidence.UNTESTED: 0, DemandEvidence.EARLY_SALES: 1, DemandEvidence.PROVEN: 2}[
         a.demand_evidence
     ] + {RiskTolerance.LOW: 0, RiskTolerance.MEDIUM: 1, RiskTolerance.HIGH: 2}[a.risk_tolerance]
-    params = {"demand": _word(a.demand_evidence), "tolerance": _word(a.risk_tolerance)}
+    params = {
+        "demand": _word(DemandEvidence, a.demand_evidence),
+        "tolerance": _word(RiskTolerance, a.risk_tolerance),
+    }
     if points >= 3:
         return Fit.OEM, Msg(
             gettext_noop(
@@ -939,14 +962,14 @@ def decide(a: Answers, t: Thresholds, today: date) -> Decision:
 
 
 # Choice fields in the order they lean from ODM to OEM, and the factor each one feeds.
-_CHOICE_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "ip_importance": ("design-ownership", tuple(IpImportance)),
-    "company_stage": ("design-ownership", tuple(CompanyStage)),
-    "customization": ("customization-level", tuple(Customization)),
-    "qc_capability": ("quality-control", tuple(QcCapability)),
-    "positioning": ("brand-differentiation", tuple(Positioning)),
-    "demand_evidence": ("risk-level", tuple(DemandEvidence)),
-    "risk_tolerance": ("risk-level", tuple(RiskTolerance)),
+_CHOICE_FIELDS: dict[str, tuple[str, type[StrEnum]]] = {
+    "ip_importance": ("design-ownership", IpImportance),
+    "company_stage": ("design-ownership", CompanyStage),
+    "customization": ("customization-level", Customization),
+    "qc_capability": ("quality-control", QcCapability),
+    "positioning": ("brand-differentiation", Positioning),
+    "demand_evidence": ("risk-level", DemandEvidence),
+    "risk_tolerance": ("risk-level", RiskTolerance),
 }
 _FIELD_WORDS = {
     "ip_importance": Term(gettext_noop("design ownership")),
@@ -967,57 +990,43 @@ def _numeric_candidates(
     tl = core.timeline
     candidates: list[tuple[str, Answers, Msg]] = []
 
+    # Each sentence names the one value that was recomputed, not a range it may not hold for.
+    text = gettext_noop("%(units)s units a design would make the advice %(verdict)s.")
     if a.units_per_design < t.oem_moq_min_units:
         units = t.oem_moq_min_units
-        text = gettext_noop("At least %(units)s units a design would make the advice %(verdict)s.")
     else:
         units = t.oem_moq_min_units - 1
-        text = gettext_noop(
-            "Fewer than %(limit)s units a design would make the advice %(verdict)s."
-        )
     if units >= 1:
         candidates.append(
             (
                 "moq-requirements",
                 dataclasses.replace(a, units_per_design=units),
-                Msg(text, {"units": f"{units:,}", "limit": f"{t.oem_moq_min_units:,}"}),
+                Msg(text, {"units": f"{units:,}"}),
             )
         )
 
+    text = gettext_noop("An upfront budget of %(amount)s would make the advice %(verdict)s.")
     for target in oem_costs.upfront:
-        if a.upfront_budget_usd < target:
-            budget = target
-            text = gettext_noop(
-                "An upfront budget of at least %(amount)s would make the advice %(verdict)s."
-            )
-        else:
-            budget = target - 1
-            text = gettext_noop(
-                "An upfront budget below %(limit)s would make the advice %(verdict)s."
-            )
+        budget = target if a.upfront_budget_usd < target else target - 1
         if budget >= 0:
             candidates.append(
                 (
                     "upfront-costs",
                     dataclasses.replace(a, upfront_budget_usd=budget),
-                    Msg(text, {"amount": usd(budget), "limit": usd(target)}),
+                    Msg(text, {"amount": usd(budget)}),
                 )
             )
 
+    text = gettext_noop("A launch on %(date)s would make the advice %(verdict)s.")
     for weeks in tl.oem_weeks:
         boundary = today + timedelta(weeks=weeks)
-        if a.launch_date < boundary:
-            launch = boundary
-            text = gettext_noop("A launch on or after %(date)s would make the advice %(verdict)s.")
-        else:
-            launch = boundary - timedelta(days=1)
-            text = gettext_noop("A launch before %(limit)s would make the advice %(verdict)s.")
+        launch = boundary if a.launch_date < boundary else boundary - timedelta(days=1)
         if launch > today:
             candidates.append(
                 (
                     "lead-time",
                     dataclasses.replace(a, launch_date=launch),
-                    Msg(text, {"date": launch.isoformat(), "limit": boundary.isoformat()}),
+                    Msg(text, {"date": launch.isoformat()}),
                 )
             )
     return candidates
@@ -1025,7 +1034,8 @@ def _numeric_candidates(
 
 def _choice_candidates(a: Answers) -> list[tuple[str, Answers, Msg]]:
     candidates = []
-    for name, (slug, values) in _CHOICE_FIELDS.items():
+    for name, (slug, question) in _CHOICE_FIELDS.items():
+        values = tuple(question)
         current = values.index(getattr(a, name))
         for step in (1, -1):
             if 0 <= current + step < len(values):
@@ -1040,8 +1050,8 @@ def _choice_candidates(a: Answers) -> list[tuple[str, Answers, Msg]]:
                                 "the advice %(verdict)s."
                             ),
                             {
-                                "new": _word(new),
-                                "old": _word(values[current]),
+                                "new": _word(question, new),
+                                "old": _word(question, values[current]),
                                 "field": _FIELD_WORDS[name],
                             },
                         ),
@@ -1079,32 +1089,38 @@ def _names(slugs: list[str]) -> tuple[Term, ...]:
     return tuple(FACTOR_PHRASES[slug] for slug in slugs)
 
 
-def _summary(a: Answers, core: Decision, changes: list[Change]) -> Msg:
+def _summary(a: Answers, core: Decision) -> Msg:
     leaning = {
         fit: [f.slug for f in sorted(core.factors, key=lambda f: -f.weight) if f.fit == fit]
         for fit in Fit
     }
     blocked = {model: [b for b in core.blockers if b.model == model] for model in Model}
-    if blocked[Model.OEM] and blocked[Model.ODM]:
-        return Msg(
-            gettext_noop(
-                "Neither OEM nor ODM works as answered: both are ruled out by %(factors)s. "
-                "Start here: %(first)s"
-            ),
-            {
-                "factors": _names(
-                    [s for s in FACTOR_SLUGS if s in {b.factor for b in core.blockers}]
-                ),
-                "first": changes[0].change,
-            },
-        )
     params = {
         "oem_count": len(leaning[Fit.OEM]),
         "odm_count": len(leaning[Fit.ODM]),
         "oem_leaders": _names(leaning[Fit.OEM][:2]),
         "odm_leaders": _names(leaning[Fit.ODM][:2]),
         "oem_blockers": _names([b.factor for b in blocked[Model.OEM]]),
+        "odm_blockers": _names([b.factor for b in blocked[Model.ODM]]),
     }
+    if blocked[Model.OEM] and blocked[Model.ODM]:
+        # Lead with every change the nearer model needs: one lift alone may unblock nothing.
+        nearer = min((Model.ODM, Model.OEM), key=lambda model: len(blocked[model]))
+        return Msg(
+            gettext_noop(
+                "Neither OEM nor ODM works as answered. %(model)s becomes possible with these "
+                "changes: %(lifts)s"
+            ),
+            {"model": nearer.name, "lifts": [b.lift for b in blocked[nearer]]},
+        )
+    if core.verdict == Verdict.OEM and blocked[Model.ODM]:
+        return Msg(
+            gettext_noop(
+                "Work OEM: ODM is ruled out as answered (%(odm_blockers)s), and nothing rules "
+                "OEM out."
+            ),
+            params,
+        )
     if core.verdict == Verdict.OEM:
         return Msg(
             gettext_noop(
@@ -1116,12 +1132,11 @@ def _summary(a: Answers, core: Decision, changes: list[Change]) -> Msg:
     if core.verdict == Verdict.ODM and blocked[Model.OEM]:
         return Msg(
             gettext_noop(
-                "Work ODM: %(odm_count)s of the 8 factors lean ODM, and OEM is ruled out today "
-                "(%(oem_blockers)s)."
+                "Work ODM: OEM is ruled out today (%(oem_blockers)s), while nothing rules ODM out."
             ),
             params,
         )
-    if core.verdict == Verdict.ODM:
+    if core.verdict == Verdict.ODM and core.score < 0 and leaning[Fit.ODM]:
         return Msg(
             gettext_noop(
                 "Work ODM: %(odm_count)s of the 8 factors lean ODM, led by %(odm_leaders)s; OEM's "
@@ -1129,6 +1144,19 @@ def _summary(a: Answers, core: Decision, changes: list[Change]) -> Msg:
             ),
             params,
         )
+    if core.verdict == Verdict.ODM:
+        return Msg(
+            gettext_noop(
+                "Work ODM: the factors are close to balanced (%(oem_count)s lean OEM, "
+                "%(odm_count)s lean ODM), so the cheaper and faster start wins."
+            ),
+            params,
+        )
+    why = (
+        Term(gettext_noop("Your goals point to OEM"))
+        if wants_oem(a)
+        else Term(gettext_noop("Most factors lean OEM"))
+    )
     if not blocked[Model.OEM]:
         when = Term(
             gettext_noop("the first ODM designs have proven which pieces sell")
@@ -1138,17 +1166,17 @@ def _summary(a: Answers, core: Decision, changes: list[Change]) -> Msg:
         return Msg(
             gettext_noop(
                 "Hybrid: launch with ODM now and move your hero designs to OEM once %(when)s. "
-                "Your goals point to OEM, but the factors are split (%(oem_count)s OEM, "
-                "%(odm_count)s ODM)."
+                "%(why)s, but the other factors do not justify it yet (%(oem_count)s lean OEM, "
+                "%(odm_count)s lean ODM)."
             ),
-            {**params, "when": when},
+            {**params, "when": when, "why": why},
         )
     return Msg(
         gettext_noop(
-            "Hybrid: launch with ODM now and move your hero designs to OEM later. Your goals "
-            "point to OEM, but it is ruled out today (%(oem_blockers)s). %(when)s"
+            "Hybrid: launch with ODM now and move your hero designs to OEM later. %(why)s, but "
+            "it is ruled out today (%(oem_blockers)s). %(when)s"
         ),
-        {**params, "when": [b.lift for b in blocked[Model.OEM]]},
+        {**params, "why": why, "when": [b.lift for b in blocked[Model.OEM]]},
     )
 
 
@@ -1162,7 +1190,7 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
         verdict=core.verdict,
         confidence=_confidence(core.verdict, core.score, oem_blocked, odm_blocked),
         score=round(core.score, 4),
-        summary=_summary(answers, core, changes),
+        summary=_summary(answers, core),
         factors=core.factors,
         blockers=core.blockers,
         costs=core.costs,

@@ -222,6 +222,16 @@ def open_submission(*, browser_key: str) -> Submission:
     return submission or Submission.objects.create(browser_key=browser_key)
 
 
+def answered_open_submission(*, browser_key: str) -> Submission | None:
+    """This browser's open wizard, if the buyer has answered anything in it."""
+    return (
+        Submission.objects.filter(browser_key=browser_key, report=None, abandoned_at=None)
+        .filter(step_answers__isnull=False)
+        .order_by("-created_at")
+        .first()
+    )
+
+
 def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
     return (
         Submission.objects.select_related("report")
@@ -314,6 +324,10 @@ def set_link_expiry(*, report: Report, days: int | None, now: datetime | None = 
 def fork_report(*, report: Report, browser_key: str) -> Submission:
     """A new wizard for this browser, prefilled with the report's answers; the report is untouched."""
     answers = report.data["answers"]
+    # The confirmation page told the buyer: their open wizard is set aside, not mixed in.
+    Submission.objects.filter(browser_key=browser_key, report=None, abandoned_at=None).update(
+        abandoned_at=timezone.now()
+    )
     submission = Submission.objects.create(browser_key=browser_key, forked_from=report)
     StepAnswer.objects.bulk_create(
         StepAnswer(

@@ -1,7 +1,9 @@
+import hashlib
 import secrets
 from functools import wraps
 
 from django.contrib import messages
+from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
@@ -18,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import presenters, services, steps
 from .forms import ExpiryForm
@@ -58,13 +60,13 @@ def _owned(request: HttpRequest, public_id: str) -> Submission:
     return submission
 
 
-@require_GET
+@require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/landing.html", {"factors": Factor.objects.all()})
 
 
 @never_cache
-@require_GET
+@require_safe
 def wizard_start(request: HttpRequest) -> HttpResponse:
     submission = services.open_submission(browser_key=_browser_key(request))
     stored = services.stored_answers(submission)
@@ -177,6 +179,9 @@ def capability_url(view):
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
+        # Browsers may keep a copy but must ask again; shared caches must not keep one, or a
+        # revoked link would live on there.
+        response.setdefault("Cache-Control", "private, no-cache")
         # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own
         # forms, which CSRF protection rightly refuses.
         response["Referrer-Policy"] = "same-origin"
@@ -208,7 +213,7 @@ def _is_owner(request: HttpRequest, report: Report) -> bool:
 
 
 @capability_url
-@require_GET
+@require_safe
 def report_page(request: HttpRequest, token: str) -> HttpResponse:
     try:
         report = _live_report(token)
@@ -223,7 +228,7 @@ def report_page(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @capability_url
-@require_GET
+@require_safe
 def report_json(request: HttpRequest, token: str) -> HttpResponse:
     report = Report.objects.filter(token=token).first()
     if report is None:
@@ -235,22 +240,27 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @capability_url
-@require_GET
+@require_safe
 def report_pdf(request: HttpRequest, token: str) -> HttpResponse:
     try:
         report = _live_report(token)
     except LinkGone:
         return _gone(request)
     share_url = request.build_absolute_uri(report.get_absolute_url())
-    context = presenters.report_context(report.data) | {
-        "share_url": share_url,
-        "qr_svg": presenters.qr_svg(share_url),
-        "for_pdf": True,
-    }
-    html = render_to_string("advisor/report.html", context, request=request)
-    response = HttpResponse(
-        render_pdf(html, request.build_absolute_uri("/")), content_type="application/pdf"
-    )
+    # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
+    # kept; whether the link still works is checked above on every request.
+    cache_key = "report-pdf:" + hashlib.sha256(share_url.encode()).hexdigest()
+    pdf = cache.get(cache_key)
+    if pdf is None:
+        context = presenters.report_context(report.data) | {
+            "share_url": share_url,
+            "qr_svg": presenters.qr_svg(share_url),
+            "for_pdf": True,
+        }
+        html = render_to_string("advisor/report.html", context, request=request)
+        pdf = render_pdf(html, request.build_absolute_uri("/"))
+        cache.set(cache_key, pdf, timeout=24 * 60 * 60)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{presenters.pdf_filename(report.data)}"'
     )
@@ -301,15 +311,18 @@ def report_fork(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         submission = services.fork_report(report=report, browser_key=_browser_key(request))
         return _see_other(_step_url(submission, steps.REVIEW))
+    browser_key = request.session.get(BROWSER_KEY)
     context = {
-        "title": report.data["answers"]["project_name"],
+        "title": presenters.report_title(report.data),
         "report_url": report.get_absolute_url(),
+        "open_wizard": bool(browser_key)
+        and services.answered_open_submission(browser_key=browser_key) is not None,
     }
     return render(request, "advisor/fork.html", context)
 
 
 @never_cache
-@require_GET
+@require_safe
 def my_reports(request: HttpRequest) -> HttpResponse:
     browser_key = request.session.get(BROWSER_KEY)
     reports = services.reports_of(browser_key=browser_key) if browser_key else []
@@ -321,7 +334,7 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     return render(request, "advisor/my_reports.html", {"rows": rows})
 
 
-@require_GET
+@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
@@ -334,7 +347,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     try:
         with connection.cursor() as cursor:
@@ -345,7 +358,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-@require_GET
+@require_safe
 def favicon(request: HttpRequest) -> HttpResponse:
     # Browsers ask for /favicon.ico whatever the page links to.
     return redirect(static("advisor/favicon.svg"), permanent=True)

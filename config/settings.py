@@ -141,6 +141,12 @@ DATABASES = {
 }
 if DATABASES["default"]["NAME"] == str(_default_sqlite):
     _default_sqlite.parent.mkdir(exist_ok=True)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction starts and wait for it: two quick POSTs (a double
+    # click) then queue instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (and let /healthz answer 503) instead of hanging on an unreachable server.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
@@ -215,7 +221,9 @@ WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Cookies: the session cookie identifies the browser that owns a wizard and its reports.
+# Cookies: the session cookie identifies the browser that owns a wizard and its reports, so it
+# lives long (a year by default): when it expires, that browser can no longer revoke its links.
+SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_DAYS", 365) * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True

@@ -273,3 +273,18 @@ def test_json_of_a_report_made_after_a_change_carries_the_new_figures(staff_clie
     data = json.loads(staff_client.get(f"/r/{make_report().token}.json").content)
     assert data["rules_version"] == 2
     assert data["thresholds"]["moq-requirements"]["oem_moq_min_units"] == 300
+
+
+def test_the_funnel_refuses_an_end_date_at_the_end_of_time(staff_client):
+    response = staff_client.get(
+        "/admin/advisor/report/funnel/", {"start": "2026-01-01", "end": "9999-12-31"}
+    )
+    assert response.status_code == 200
+    assert "Choose an end date before the year 9999." in response.content.decode()
+
+
+def test_the_impact_preview_of_an_unknown_or_malformed_id_is_404(staff_client):
+    thresholds = Thresholds.objects.get()
+    for object_id in ("abc", "999"):
+        url = f"/admin/advisor/thresholds/{object_id}/preview/"
+        assert staff_client.post(url, form_data(thresholds)).status_code == 404

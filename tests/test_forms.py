@@ -44,6 +44,7 @@ ACCEPTED = [
     ("upfront_budget_usd", "$5,000"),
     ("unit_cost_usd", "100000"),
     ("unit_cost_usd", "12.5"),
+    ("unit_cost_usd", "$1,250.00"),
     ("units_per_design", "1000000"),
     ("design_count", "500"),
     ("launch_date", forms.latest_launch(TODAY).isoformat()),

@@ -36,3 +36,9 @@ def test_it_answers_503_when_the_sqlite_file_cannot_be_opened(run_django, tmp_pa
         DATABASE_URL=f"sqlite:///{missing}/db.sqlite3",
     )
     assert result.stdout.startswith("503"), result.stderr
+
+
+@pytest.mark.django_db
+def test_load_balancers_may_probe_with_head(client):
+    assert client.head("/healthz").status_code == 200
+    assert client.head("/").status_code == 200

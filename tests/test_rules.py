@@ -369,3 +369,61 @@ def test_every_suggested_change_does_what_it_says(a, t):
         assert change.change.render().endswith(
             f"would make the advice {rules.VERDICT_WORDS[outcome]}."
         )
+
+
+def test_no_designs_yet_reads_as_such_not_as_qc():
+    result = evaluate(
+        answers(design_readiness="none", customization="full_custom"), DEFAULTS, TODAY
+    )
+    reason = fit(result, "customization-level").reason.render()
+    assert "With no designs yet, OEM adds a CAD fee of $50 a design." in reason
+    assert "QC" not in reason
+
+
+def test_a_balanced_odm_summary_names_no_empty_leaders():
+    balanced = answers(
+        upfront_budget_usd=20_000,
+        units_per_design=600,
+        design_count=2,
+        launch_date=TODAY + timedelta(weeks=16),
+        design_readiness="full_specs",
+    )
+    result = evaluate(balanced, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.ODM
+    assert not [f for f in result.factors if f.fit == Fit.ODM]
+    assert result.summary.render().startswith("Work ODM: the factors are close to balanced")
+
+
+def test_a_hybrid_without_oem_goals_does_not_claim_them():
+    # No OEM goal (IP preferred, mid-market, branding only), yet most weight leans OEM.
+    leaning_oem = answers(
+        company_stage="established",
+        ip_importance="preferred",
+        customization="branding_only",
+        upfront_budget_usd=60_000,
+        units_per_design=800,
+        qc_capability="in_house",
+        demand_evidence="proven",
+        risk_tolerance="high",
+        launch_date=TODAY + timedelta(weeks=8),
+    )
+    result = evaluate(leaning_oem, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.HYBRID
+    assert "Most factors lean OEM" in result.summary.render()
+    assert "goals" not in result.summary.render()
+
+
+def test_when_both_are_blocked_the_summary_gives_every_change_the_nearer_model_needs():
+    stuck = answers(upfront_budget_usd=0, launch_date=TODAY + timedelta(days=10))
+    text = evaluate(stuck, DEFAULTS, TODAY).summary.render()
+    assert "ODM becomes possible with these changes" in text
+    assert "An upfront budget of at least $150" in text
+    assert f"A launch on or after {(TODAY + timedelta(weeks=5)).isoformat()}" in text
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space)
+def test_summaries_never_have_empty_slots(a, t):
+    text = evaluate(a, t, TODAY).summary.render()
+    assert "led by ," not in text and "led by ;" not in text and "()" not in text
+    assert "%(" not in text

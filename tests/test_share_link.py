@@ -181,3 +181,36 @@ def test_the_report_page_json_still_match_after_sharing_changes(report):
     browser(OWNER).post(f"/r/{report.token}/expiry", {"days": "90"})
     assert browser().get(urls(report)["json"]).content == before
     assert json.loads(before)["token"] == report.token
+
+
+@pytest.mark.parametrize("kind", ["page", "json", "pdf"])
+def test_report_urls_are_not_kept_by_shared_caches(report, kind):
+    assert browser().get(urls(report)[kind])["Cache-Control"] == "private, no-cache"
+
+
+def test_a_cached_pdf_is_gone_once_the_link_is_revoked(report):
+    client = browser()
+    assert client.get(urls(report)["pdf"]).status_code == 200
+    services.revoke_link(report=report)
+    assert client.get(urls(report)["pdf"]).status_code == 410
+
+
+def test_forking_warns_about_and_sets_aside_an_open_wizard(report):
+    colleague = browser("colleague")
+    half_done = services.open_submission(browser_key="colleague")
+    services.save_step(
+        submission=half_done, step="business", cleaned_data={"company_stage": "startup"}
+    )
+    page = colleague.get(f"/r/{report.token}/fork").content.decode()
+    assert "You have a wizard in progress in this browser" in page
+    colleague.post(f"/r/{report.token}/fork")
+    half_done.refresh_from_db()
+    assert half_done.abandoned_at is not None
+    assert colleague.get("/wizard/")["Location"].endswith("/review/")
+
+
+def test_a_name_of_only_spaces_gets_the_default_title(make_report):
+    report = make_report(project_name="   ")
+    html = browser().get(f"/r/{report.token}/").content.decode()
+    assert '<h1 id="report-title">Your OEM / ODM report</h1>' in html
+    assert report.data["answers"]["project_name"] == "   "

@@ -1,0 +1,114 @@
+"""A double click: two identical POSTs at the same moment, over real HTTP, to a threaded
+gunicorn on the file-based SQLite database that `make run` uses."""
+
+import http.cookiejar
+import os
+import re
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.conftest import ROOT
+
+LAUNCH = (timezone.localdate() + timedelta(weeks=30)).isoformat()
+STEPS = {
+    "business": {"company_stage": "growing", "positioning": "premium", "demand_evidence": "proven"},
+    "budget": {"upfront_budget_usd": "80000", "unit_cost_usd": "20"},
+    "volume": {"units_per_design": "800", "design_count": "3"},
+    "timeline": {"launch_date": LAUNCH, "design_readiness": "full_specs"},
+    "design": {
+        "ip_importance": "essential",
+        "customization": "full_custom",
+        "qc_capability": "in_house",
+        "risk_tolerance": "high",
+    },
+}
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+@pytest.fixture
+def server(tmp_path):
+    """gunicorn with four threads on a fresh SQLite file; yields its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    env = {
+        **base,
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
+    )
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(
+        [*command, "--threads", "4", "--workers", "1"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _post_twice_at_once(jar, url: str, data: dict, token: str) -> list[int]:
+    barrier, statuses = threading.Barrier(2), []
+
+    def post():
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _NoRedirect)
+        body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
+        barrier.wait()
+        try:
+            statuses.append(opener.open(urllib.request.Request(url, data=body)).status)
+        except urllib.error.HTTPError as error:
+            statuses.append(error.code)
+
+    threads = [threading.Thread(target=post) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return statuses
+
+
+def test_two_identical_posts_at_once_both_succeed_and_make_one_report(server):
+    statuses, reports = [], []
+    for _ in range(6):
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        first = opener.open(server + "/wizard/")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', first.read().decode())[1]
+        wizard = first.geturl().rsplit("/", 2)[0]
+        for slug, data in STEPS.items():
+            statuses += _post_twice_at_once(jar, f"{wizard}/{slug}/", data, token)
+        statuses += _post_twice_at_once(jar, f"{wizard}/review/", {}, token)
+        mine = opener.open(server + "/reports/").read().decode()
+        reports.append(len(re.findall(r'href="/r/[A-Za-z0-9_-]{32}/"', mine)))
+    assert sorted(set(statuses)) == [303]
+    assert reports == [1] * 6
