@@ -1129,6 +1129,14 @@ def _summary(a: Answers, core: Decision) -> Msg:
             ),
             params,
         )
+    if core.verdict == Verdict.ODM and blocked[Model.OEM] and leaning[Fit.ODM]:
+        return Msg(
+            gettext_noop(
+                "Work ODM: OEM is ruled out today (%(oem_blockers)s), and %(odm_count)s of the 8 "
+                "factors lean ODM anyway, led by %(odm_leaders)s."
+            ),
+            params,
+        )
     if core.verdict == Verdict.ODM and blocked[Model.OEM]:
         return Msg(
             gettext_noop(
