@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import charts, services
+from . import charts, presenters, services
 from .models import Factor, Report, StepAnswer, Submission, Thresholds
 
 
@@ -133,8 +133,31 @@ class ThresholdsAdmin(SimpleHistoryAdmin):
                 (form.fields[name].label, getattr(current, name), getattr(proposed, name))
                 for name in form.changed_data
             ]
-            context["impact"] = services.preview_impact(proposed=proposed)
+            impact = services.preview_impact(proposed=proposed)
+            context["impact"] = impact
+            context["examples"] = _impact_rows(impact.examples)
         return render(request, "admin/advisor/thresholds/preview.html", context)
+
+
+def _impact_rows(examples: list[services.ImpactExample]) -> list[dict]:
+    """The examples in words: recommendation labels and factor names, not internal values."""
+    models = presenters.model_labels()
+    names = dict(Factor.objects.values_list("slug", "name"))
+
+    def blockers(pairs):
+        return [f"{models[model]}: {names.get(factor, factor)}" for model, factor in pairs]
+
+    return [
+        {
+            "token": example.token,
+            "title": example.title,
+            "before": models[example.before],
+            "after": models[example.after],
+            "added": blockers(example.blockers_added),
+            "removed": blockers(example.blockers_removed),
+        }
+        for example in examples
+    ]
 
 
 class StepAnswerInline(admin.TabularInline):

@@ -244,9 +244,10 @@ def display_value(name: str, value) -> str:
 
 
 class ExpiryForm(forms.Form):
-    """How long a report's link keeps working."""
+    """How long a report's link keeps working, from now."""
 
-    days = forms.TypedChoiceField(
+    KEEP = "keep"
+    days = forms.ChoiceField(
         label=_("Link works for"),
         choices=[
             ("", _("Until I revoke it")),
@@ -254,7 +255,17 @@ class ExpiryForm(forms.Form):
             ("30", _("30 days")),
             ("90", _("90 days")),
         ],
-        coerce=int,
-        empty_value=None,
         required=False,
     )
+
+    def __init__(self, *args, expires_at=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if expires_at is not None:
+            # Show the current setting, so saving without looking changes nothing.
+            keep = _("Keep: until %(date)s") % {"date": expires_at.strftime("%Y-%m-%d")}
+            self.fields["days"].choices = [(self.KEEP, keep), *self.fields["days"].choices]
+            self.initial["days"] = self.KEEP
+
+    def clean_days(self) -> int | None | str:
+        value = self.cleaned_data["days"]
+        return value if value == self.KEEP else int(value) if value else None

@@ -348,10 +348,10 @@ def fork_report(*, report: Report, browser_key: str) -> Submission:
 class ImpactExample:
     token: str
     title: str
-    before: str
+    before: str  # a recommendation value: "oem", "odm" or "hybrid"
     after: str
-    blockers_added: list[str]
-    blockers_removed: list[str]
+    blockers_added: list[tuple[str, str]]  # (model, factor slug)
+    blockers_removed: list[tuple[str, str]]
 
 
 @dataclass(frozen=True)
@@ -387,8 +387,8 @@ def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5)
         day = timezone.localdate(created_at)
         before = rules.decide(answers, current, day)
         after = rules.decide(answers, candidate, day)
-        old_blocks = {f"{b.model.name} {b.factor}" for b in before.blockers}
-        new_blocks = {f"{b.model.name} {b.factor}" for b in after.blockers}
+        old_blocks = {(b.model.value, b.factor) for b in before.blockers}
+        new_blocks = {(b.model.value, b.factor) for b in after.blockers}
         verdict_changed = before.verdict != after.verdict
         changed += verdict_changed
         blockers_changed += old_blocks != new_blocks
@@ -397,8 +397,8 @@ def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5)
                 ImpactExample(
                     token=token,
                     title=project_name or token[:8],
-                    before=before.verdict.name,
-                    after=after.verdict.name,
+                    before=before.verdict.value,
+                    after=after.verdict.value,
                     blockers_added=sorted(new_blocks - old_blocks),
                     blockers_removed=sorted(old_blocks - new_blocks),
                 )

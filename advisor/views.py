@@ -223,7 +223,7 @@ def report_page(request: HttpRequest, token: str) -> HttpResponse:
     share_url = request.build_absolute_uri(report.get_absolute_url())
     context |= {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
     if _is_owner(request, report):
-        context |= {"report": report, "expiry_form": ExpiryForm()}
+        context |= {"report": report, "expiry_form": ExpiryForm(expires_at=report.expires_at)}
     return render(request, "advisor/report.html", context)
 
 
@@ -291,9 +291,10 @@ def report_expiry(request: HttpRequest, token: str) -> HttpResponse:
         return HttpResponseForbidden(
             _("Only the browser that made this report can change its link.")
         )
-    form = ExpiryForm(request.POST)
+    form = ExpiryForm(request.POST, expires_at=report.expires_at)
     if form.is_valid():
-        services.set_link_expiry(report=report, days=form.cleaned_data["days"])
+        if form.cleaned_data["days"] != ExpiryForm.KEEP:
+            services.set_link_expiry(report=report, days=form.cleaned_data["days"])
         messages.success(request, _("Link expiry saved."))
     else:
         messages.error(request, _("Choose one of the expiry options."))

@@ -135,8 +135,10 @@ def test_the_impact_preview_counts_without_saving(staff_client, make_report):
         3,
         3,
     )
-    assert {(e.before, e.after) for e in impact.examples} == {("HYBRID", "OEM")}
-    assert impact.examples[0].blockers_removed == ["OEM upfront-costs"]
+    assert {(e.before, e.after) for e in impact.examples} == {("hybrid", "oem")}
+    assert impact.examples[0].blockers_removed == [("oem", "upfront-costs")]
+    assert response.context["examples"][0]["removed"] == ["OEM: Upfront costs"]
+    assert response.context["examples"][0]["before"] == "Hybrid: ODM now, OEM later"
     assert (
         "Of the 4 most recent reports, 3 would get a different recommendation"
         in response.content.decode()

@@ -214,3 +214,15 @@ def test_a_name_of_only_spaces_gets_the_default_title(make_report):
     html = browser().get(f"/r/{report.token}/").content.decode()
     assert '<h1 id="report-title">Your OEM / ODM report</h1>' in html
     assert report.data["answers"]["project_name"] == "   "
+
+
+def test_the_owner_sees_and_keeps_the_current_expiry(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/expiry", {"days": "7"})
+    report.refresh_from_db()
+    expires_at = report.expires_at
+    html = owner.get(urls(report)["page"]).content.decode()
+    assert f'<option value="keep" selected>Keep: until {expires_at:%Y-%m-%d}</option>' in html
+    owner.post(f"/r/{report.token}/expiry", {"days": "keep"})
+    report.refresh_from_db()
+    assert report.expires_at == expires_at
