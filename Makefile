@@ -6,6 +6,9 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install migrate lint bench clean
 
+# Some machines set this; byte-code caches make every Django start (tests start several) faster.
+unexport PYTHONDONTWRITEBYTECODE
+
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...).")'
 	$(PYTHON) -m venv $(VENV)

@@ -46,6 +46,15 @@ def seeded_live_db(transactional_db):
     seed_migration.seed(apps, schema_editor=None)
 
 
+def clean_environment() -> dict[str, str]:
+    """This process's environment without the project's settings, for a Django of its own."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DJANGO_", "DATABASE_")) and key != "PYTHONDONTWRITEBYTECODE"
+    }
+
+
 @pytest.fixture
 def run_django():
     """Runs Python code in a fresh process with Django set up under the given environment.
@@ -54,12 +63,11 @@ def run_django():
     """
 
     def run(code: str, **env: str) -> subprocess.CompletedProcess:
-        base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
         script = "import django; django.setup()\n" + code
         return subprocess.run(
             [sys.executable, "-c", script],
             cwd=ROOT,
-            env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
+            env={**clean_environment(), "DJANGO_SETTINGS_MODULE": "config.settings", **env},
             capture_output=True,
             text=True,
             timeout=60,

@@ -2,7 +2,6 @@
 gunicorn on the file-based SQLite database that `make run` uses."""
 
 import http.cookiejar
-import os
 import re
 import socket
 import subprocess
@@ -17,7 +16,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, clean_environment
 
 LAUNCH = (timezone.localdate() + timedelta(weeks=30)).isoformat()
 STEPS = {
@@ -45,7 +44,7 @@ def server(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    base = clean_environment()
     env = {
         **base,
         "DJANGO_DEBUG": "1",

@@ -307,7 +307,7 @@ def sane_thresholds(draw):
 
 
 thresholds_space = st.one_of(st.just(DEFAULTS), sane_thresholds())
-PROPERTY = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def rank(a: Answers, t: Thresholds) -> int:

@@ -1,11 +1,10 @@
 import json
-import os
 import subprocess
 import sys
 
 import pytest
 
-from tests.conftest import PRODUCTION_ENV
+from tests.conftest import PRODUCTION_ENV, clean_environment
 
 SHOW = "from django.conf import settings as s; print({attrs})"
 
@@ -75,7 +74,7 @@ print(json.dumps({
 def production(tmp_path_factory):
     """Facts read from one process running the production settings (collectstatic included)."""
     env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
-    base = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    base = clean_environment()
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()\n" + PRODUCTION_FACTS],
         env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
