@@ -11,7 +11,6 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
-from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -76,7 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "config.apps.StaticFiles",
+    "django.contrib.staticfiles",
     "crispy_forms",
     "crispy_bootstrap5",
     "simple_history",
@@ -169,11 +168,13 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT") or BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [
-    BASE_DIR / "static",
-    # Bootstrap's compiled CSS straight from the installed xstatic-bootstrap package (the pages
-    # use no Bootstrap JavaScript).
-    ("bootstrap/css", Path(xstatic_bootstrap.BASE_DIR) / "css"),
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    # Bootstrap's compiled CSS from the installed xstatic-bootstrap package (the pages use no
+    # Bootstrap JavaScript): nothing third-party is copied into the repository.
+    "advisor.finders.BootstrapFinder",
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
