@@ -5,6 +5,7 @@ module that reads `os.environ`.
 """
 
 import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -56,12 +57,17 @@ DEBUG = env_bool("DJANGO_DEBUG", False)
 
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG:
+    if DEBUG:
+        SECRET_KEY = "django-insecure-local-development-only-never-in-production"
+    elif os.environ.get("DJANGO_COMMAND_WITHOUT_SECRET") == "1":
+        # Set by manage.py for commands that sign nothing a browser keeps (migrate,
+        # makemigrations, createsuperuser...): a throwaway key lets them run anywhere.
+        SECRET_KEY = secrets.token_urlsafe(50)
+    else:
         raise ImproperlyConfigured(
             "DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off "
             "(or set DJANGO_DEBUG=1 for local development)."
         )
-    SECRET_KEY = "django-insecure-local-development-only-never-in-production"
 
 ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []

@@ -4,7 +4,7 @@ import sys
 
 import pytest
 
-from tests.conftest import PRODUCTION_ENV, clean_environment
+from tests.conftest import PRODUCTION_ENV, ROOT, clean_environment
 
 SHOW = "from django.conf import settings as s; print({attrs})"
 
@@ -112,3 +112,36 @@ def test_production_serves_hashed_compressed_static_files(production):
     assert url.startswith("/static/bootstrap/css/bootstrap.min.")
     assert url != "/static/bootstrap/css/bootstrap.min.css"
     assert (status, encoding) == (200, "gzip")
+
+
+def _run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env={**clean_environment(), **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_the_web_server_refuses_to_start_without_a_secret_key():
+    result = _run(["-c", "import config.wsgi"], DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_deploy_checks_and_runserver_need_the_secret_key_too():
+    for command in (["check", "--deploy"], ["runserver", "--noreload"]):
+        result = _run(["manage.py", *command], DJANGO_DEBUG="0")
+        assert result.returncode != 0
+        assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_other_management_commands_run_without_any_environment(tmp_path):
+    result = _run(
+        ["manage.py", "makemigrations", "--check", "--dry-run"],
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
