@@ -190,16 +190,17 @@ def capability_url(view):
     return wrapped
 
 
-def _live_report(token: str) -> Report:
-    """The report behind a token; 404 if unknown, 410 (`LinkGone`) if revoked or expired."""
-    report = get_object_or_404(Report, token=token)
-    if not report.is_live(timezone.now()):
-        raise LinkGone
-    return report
+def with_live_report(view):
+    """Passes the view the report behind `token`: 404 if unknown, 410 if revoked or expired."""
 
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str, *args, **kwargs) -> HttpResponse:
+        report = get_object_or_404(Report, token=token)
+        if not report.is_live(timezone.now()):
+            return _gone(request)
+        return view(request, report, *args, **kwargs)
 
-class LinkGone(Exception):
-    pass
+    return wrapped
 
 
 def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
@@ -214,11 +215,8 @@ def _is_owner(request: HttpRequest, report: Report) -> bool:
 
 @capability_url
 @require_safe
-def report_page(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        report = _live_report(token)
-    except LinkGone:
-        return _gone(request)
+@with_live_report
+def report_page(request: HttpRequest, report: Report) -> HttpResponse:
     context = presenters.report_context(report.data)
     share_url = request.build_absolute_uri(report.get_absolute_url())
     context |= {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
@@ -241,11 +239,8 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 
 @capability_url
 @require_safe
-def report_pdf(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        report = _live_report(token)
-    except LinkGone:
-        return _gone(request)
+@with_live_report
+def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     share_url = request.build_absolute_uri(report.get_absolute_url())
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
     # kept; whether the link still works is checked above on every request.
@@ -282,11 +277,8 @@ def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
 
 @capability_url
 @require_POST
-def report_expiry(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        report = _live_report(token)
-    except LinkGone:
-        return _gone(request)
+@with_live_report
+def report_expiry(request: HttpRequest, report: Report) -> HttpResponse:
     if not _is_owner(request, report):
         return HttpResponseForbidden(
             _("Only the browser that made this report can change its link.")
@@ -303,12 +295,9 @@ def report_expiry(request: HttpRequest, token: str) -> HttpResponse:
 
 @capability_url
 @require_http_methods(["GET", "POST"])
-def report_fork(request: HttpRequest, token: str) -> HttpResponse:
+@with_live_report
+def report_fork(request: HttpRequest, report: Report) -> HttpResponse:
     # A page of its own, so that the shared report itself holds no per-visitor form token.
-    try:
-        report = _live_report(token)
-    except LinkGone:
-        return _gone(request)
     if request.method == "POST":
         submission = services.fork_report(report=report, browser_key=_browser_key(request))
         return _see_other(_step_url(submission, steps.REVIEW))
