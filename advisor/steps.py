@@ -75,6 +75,14 @@ def first_missing(stored: dict[str, dict]) -> str | None:
     return next((step.slug for step in STEPS if step.slug not in stored), None)
 
 
+def next_after_saving(slug: str, stored: dict[str, dict], *, back_to_review: bool) -> str:
+    """Where a saved step leads: on to the next step, or back to the review after a change,
+    but never past the first step still unanswered."""
+    following = first_missing(stored) or REVIEW
+    wanted = following if back_to_review else after(slug)
+    return following if number(wanted) > number(following) else wanted
+
+
 def form_for_display(step: Step, saved: dict | None) -> forms.StepForm:
     """The step's form with its saved answers; bound, with errors, if they no longer pass."""
     if saved is not None:

@@ -92,10 +92,7 @@ def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse
             services.save_step(submission=submission, step=slug, cleaned_data=form.cleaned_data)
             stored[slug] = form.cleaned_data
             back_to_review = request.POST.get("return") == steps.REVIEW
-            following = steps.first_missing(stored) or steps.REVIEW
-            next_slug = following if back_to_review else steps.after(slug)
-            if steps.number(next_slug) > steps.number(following):
-                next_slug = following
+            next_slug = steps.next_after_saving(slug, stored, back_to_review=back_to_review)
             return _see_other(_step_url(submission, next_slug))
     else:
         form = steps.form_for_display(step, stored.get(slug))
