@@ -212,24 +212,22 @@ def _timeline(timeline: rules.Timeline) -> dict:
 # The wizard
 
 
+def _open_submissions(browser_key: str):
+    """This browser's wizards that neither ended in a report nor were set aside, newest first."""
+    return Submission.objects.filter(
+        browser_key=browser_key, report=None, abandoned_at=None
+    ).order_by("-created_at")
+
+
 def open_submission(*, browser_key: str) -> Submission:
     """This browser's open wizard, or a new one."""
-    submission = (
-        Submission.objects.filter(browser_key=browser_key, report=None, abandoned_at=None)
-        .order_by("-created_at")
-        .first()
-    )
+    submission = _open_submissions(browser_key).first()
     return submission or Submission.objects.create(browser_key=browser_key)
 
 
 def answered_open_submission(*, browser_key: str) -> Submission | None:
     """This browser's open wizard, if the buyer has answered anything in it."""
-    return (
-        Submission.objects.filter(browser_key=browser_key, report=None, abandoned_at=None)
-        .filter(step_answers__isnull=False)
-        .order_by("-created_at")
-        .first()
-    )
+    return _open_submissions(browser_key).filter(step_answers__isnull=False).first()
 
 
 def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
@@ -325,9 +323,7 @@ def fork_report(*, report: Report, browser_key: str) -> Submission:
     """A new wizard for this browser, prefilled with the report's answers; the report is untouched."""
     answers = report.data["answers"]
     # The confirmation page told the buyer: their open wizard is set aside, not mixed in.
-    Submission.objects.filter(browser_key=browser_key, report=None, abandoned_at=None).update(
-        abandoned_at=timezone.now()
-    )
+    _open_submissions(browser_key).update(abandoned_at=timezone.now())
     submission = Submission.objects.create(browser_key=browser_key, forked_from=report)
     StepAnswer.objects.bulk_create(
         StepAnswer(
