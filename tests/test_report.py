@@ -1,8 +1,10 @@
 import json
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from advisor import services
 from advisor.models import Factor, Report, Thresholds
@@ -172,3 +174,42 @@ def test_a_report_records_its_owner_and_recommendation(make_report):
     assert stored.owner_key == "browser-b"
     assert stored.recommendation == stored.data["recommendation"]
     assert stored.get_absolute_url() == reverse("advisor:report", kwargs={"token": report.token})
+
+
+SCENARIOS = {
+    "oem": dict(
+        company_stage="established",
+        positioning="premium",
+        demand_evidence="proven",
+        upfront_budget_usd=250_000,
+        units_per_design=800,
+        design_readiness="full_specs",
+        customization="full_custom",
+        qc_capability="in_house",
+        risk_tolerance="high",
+        launch_date=timezone.localdate() + timedelta(weeks=30),
+    ),
+    "odm": dict(
+        company_stage="startup",
+        positioning="budget",
+        demand_evidence="untested",
+        ip_importance="unimportant",
+        customization="branding_only",
+        risk_tolerance="low",
+    ),
+    "hybrid": {},
+    "neither": dict(upfront_budget_usd=0, launch_date=timezone.localdate() + timedelta(days=10)),
+}
+
+
+@pytest.mark.parametrize("scenario", list(SCENARIOS))
+def test_every_kind_of_report_renders_with_its_own_sections(client, make_report, scenario):
+    report = make_report(**SCENARIOS[scenario])
+    html = client.get(f"/r/{report.token}/").content.decode()
+    expected = {"oem": "oem", "odm": "odm", "hybrid": "hybrid", "neither": "odm"}[scenario]
+    assert report.recommendation == expected
+    assert f"verdict-{expected}" in html
+    assert ('id="hybrid-title"' in html) == (expected == "hybrid")
+    assert ("Neither model works as answered" in html) == (scenario == "neither")
+    assert ('id="blockers-title"' in html) == bool(report.data["blockers"])
+    assert html.count('<tr data-factor="') == 8
