@@ -1,3 +1,4 @@
+import copy
 from datetime import date, datetime, time, timedelta
 
 from django import forms
@@ -117,7 +118,7 @@ class ThresholdsAdmin(SimpleHistoryAdmin):
             raise Http404
         if not self.has_change_permission(request, current):
             raise PermissionDenied
-        proposed = self.get_object(request, object_id)
+        proposed = copy.copy(current)
         form = self.get_form(request, proposed, change=True)(request.POST, instance=proposed)
         context = {
             **self.admin_site.each_context(request),

@@ -65,6 +65,13 @@ def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
     )
 
 
+def _bare_number(value):
+    """'$80,000 ' -> '80000': what buyers type around a number is not part of it."""
+    if isinstance(value, str):
+        return value.strip().replace(",", "").replace("$", "").replace(" ", "")
+    return value
+
+
 class WholeNumberField(forms.IntegerField):
     """A whole number that may be typed with thousands separators or a dollar sign."""
 
@@ -72,9 +79,7 @@ class WholeNumberField(forms.IntegerField):
     widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
-        return super().to_python(value)
+        return super().to_python(_bare_number(value))
 
 
 class MoneyField(forms.DecimalField):
@@ -83,9 +88,7 @@ class MoneyField(forms.DecimalField):
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(",", "").replace("$", "").replace(" ", "")
-        return super().to_python(value)
+        return super().to_python(_bare_number(value))
 
 
 class StepForm(forms.Form):

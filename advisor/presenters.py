@@ -14,11 +14,7 @@ from django.utils.translation import gettext as _
 from . import charts, forms, rules
 from .models import Thresholds
 
-
-def _usd(value) -> str:
-    if isinstance(value, float) and not value.is_integer():
-        return f"${value:,.2f}"
-    return f"${int(value):,}"
+_usd = rules.usd
 
 
 def _usd_range(values: list) -> str:

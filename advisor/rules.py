@@ -431,8 +431,9 @@ class Recommendation:
         return any(blocker.model == model for blocker in self.blockers)
 
 
-def usd(amount: int | Decimal) -> str:
-    if isinstance(amount, Decimal) and amount != amount.to_integral_value():
+def usd(amount: int | float | Decimal) -> str:
+    amount = Decimal(str(amount))
+    if amount != amount.to_integral_value():
         return f"${amount:,.2f}"
     return f"${int(amount):,}"
 

@@ -206,6 +206,11 @@ def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
     return render(request, "advisor/link_gone.html", status=410)
 
 
+def _share_link(request: HttpRequest, report: Report) -> dict:
+    share_url = request.build_absolute_uri(report.get_absolute_url())
+    return {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
+
+
 def _is_owner(request: HttpRequest, report: Report) -> bool:
     return bool(report.owner_key) and request.session.get(BROWSER_KEY) == report.owner_key
 
@@ -214,9 +219,7 @@ def _is_owner(request: HttpRequest, report: Report) -> bool:
 @require_safe
 @with_live_report
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
-    context = presenters.report_context(report.data)
-    share_url = request.build_absolute_uri(report.get_absolute_url())
-    context |= {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
+    context = presenters.report_context(report.data) | _share_link(request, report)
     if _is_owner(request, report):
         context |= {"report": report, "expiry_form": ExpiryForm(expires_at=report.expires_at)}
     return render(request, "advisor/report.html", context)
@@ -238,17 +241,13 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 @with_live_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
-    share_url = request.build_absolute_uri(report.get_absolute_url())
+    link = _share_link(request, report)
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
     # kept; whether the link still works is checked above on every request.
-    cache_key = "report-pdf:" + hashlib.sha256(share_url.encode()).hexdigest()
+    cache_key = "report-pdf:" + hashlib.sha256(link["share_url"].encode()).hexdigest()
     pdf = cache.get(cache_key)
     if pdf is None:
-        context = presenters.report_context(report.data) | {
-            "share_url": share_url,
-            "qr_svg": presenters.qr_svg(share_url),
-            "for_pdf": True,
-        }
+        context = presenters.report_context(report.data) | link | {"for_pdf": True}
         html = render_to_string("advisor/report.html", context, request=request)
         pdf = render_pdf(html, request.build_absolute_uri("/"))
         cache.set(cache_key, pdf, timeout=24 * 60 * 60)
