@@ -1,0 +1,150 @@
+"""The OEM / ODM rules: a buyer's answers and the staff's thresholds in, a recommendation out.
+
+Plain Python on purpose: no Django, no database, no request. Tests call `evaluate` directly and
+the HTML page, the JSON and the admin's impact preview all share it. `docs/rules.md` is the same
+rules as tables; keep the two in step.
+
+One module per concern:
+- `types`: the answers, their allowed values and limits, and the eight factors' slugs
+- `figures`: the staff-editable thresholds, each declared once, and `Thresholds`
+- `texts`: sentences (`Msg`, translated by the caller), answer and factor words, `usd`
+- `results`: what the rules return
+- `money`: costs, timeline and blockers
+- `factors`: the eight factor verdicts
+- `verdict`: score, verdict and confidence (`decide`)
+- `changes`: what would change the advice
+- `summary`: the opening sentences
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .changes import what_would_change
+from .factors import FACTOR_RULES
+from .figures import (
+    ASSUMPTIONS,
+    DEFAULT_WEIGHTS,
+    FACTOR_FIGURES,
+    FIGURES,
+    Figure,
+    Thresholds,
+    Unit,
+    problems,
+)
+from .money import COST_FIGURES, blockers_for, costs_for, timeline_for
+from .results import Blocker, Change, Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
+from .summary import summary
+from .texts import (
+    CHOICE_WORDS,
+    FACTOR_PHRASES,
+    VERDICT_WORDS,
+    Msg,
+    NTranslate,
+    Term,
+    Translate,
+    count,
+    gettext_noop,
+    usd,
+)
+from .types import (
+    ANSWER_FIELDS,
+    FACTOR_SLUGS,
+    MAX_DESIGNS,
+    MAX_UNIT_COST_USD,
+    MAX_UNITS,
+    MAX_USD,
+    MAX_YEARS_AHEAD,
+    PROJECT_NAME_MAX_LENGTH,
+    RANK,
+    Answers,
+    CompanyStage,
+    Customization,
+    DemandEvidence,
+    DesignReadiness,
+    Fit,
+    IpImportance,
+    Model,
+    Positioning,
+    QcCapability,
+    RiskTolerance,
+    Verdict,
+)
+from .verdict import OEM_SCORE_CUT, confidence, decide, wants_oem
+
+
+def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommendation:
+    """The recommendation for these answers under these thresholds, as of `today`."""
+    core = decide(answers, thresholds, today)
+    oem_blocked, odm_blocked = core.blocked(Model.OEM), core.blocked(Model.ODM)
+    return Recommendation(
+        verdict=core.verdict,
+        confidence=confidence(core.verdict, core.score, oem_blocked, odm_blocked),
+        score=round(core.score, 4),
+        summary=summary(answers, core),
+        factors=core.factors,
+        blockers=core.blockers,
+        costs=core.costs,
+        timeline=core.timeline,
+        what_would_change=what_would_change(answers, thresholds, today, core),
+    )
+
+
+__all__ = [
+    "ANSWER_FIELDS",
+    "ASSUMPTIONS",
+    "CHOICE_WORDS",
+    "COST_FIGURES",
+    "DEFAULT_WEIGHTS",
+    "FACTOR_FIGURES",
+    "FACTOR_PHRASES",
+    "FACTOR_RULES",
+    "FACTOR_SLUGS",
+    "FIGURES",
+    "MAX_DESIGNS",
+    "MAX_UNITS",
+    "MAX_UNIT_COST_USD",
+    "MAX_USD",
+    "MAX_YEARS_AHEAD",
+    "OEM_SCORE_CUT",
+    "PROJECT_NAME_MAX_LENGTH",
+    "RANK",
+    "VERDICT_WORDS",
+    "Answers",
+    "Blocker",
+    "Change",
+    "CompanyStage",
+    "Customization",
+    "Decision",
+    "DemandEvidence",
+    "DesignReadiness",
+    "FactorVerdict",
+    "Figure",
+    "Fit",
+    "IpImportance",
+    "Model",
+    "ModelCosts",
+    "Msg",
+    "NTranslate",
+    "Positioning",
+    "QcCapability",
+    "Recommendation",
+    "RiskTolerance",
+    "Term",
+    "Thresholds",
+    "Timeline",
+    "Translate",
+    "Unit",
+    "Verdict",
+    "blockers_for",
+    "costs_for",
+    "count",
+    "decide",
+    "evaluate",
+    "gettext_noop",
+    "problems",
+    "timeline_for",
+    "usd",
+    "wants_oem",
+    "what_would_change",
+]

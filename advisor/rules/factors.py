@@ -1,0 +1,304 @@
+"""The eight factors: each leans OEM, ODM or neither, and says why in the buyer's own terms.
+
+Every reason names the buyer's answer and the threshold it was held against.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .figures import Thresholds
+from .money import costs_for
+from .results import Timeline
+from .texts import Msg, count, gettext_noop, usd, word
+from .types import (
+    Answers,
+    CompanyStage,
+    Customization,
+    DemandEvidence,
+    DesignReadiness,
+    Fit,
+    IpImportance,
+    Model,
+    Positioning,
+    QcCapability,
+    RiskTolerance,
+)
+
+FactorRule = Callable[[Answers, Thresholds, Timeline], tuple[Fit, Msg]]
+
+
+def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    if a.ip_importance == IpImportance.ESSENTIAL:
+        return Fit.OEM, Msg(
+            gettext_noop(
+                "You said owning the design is essential: only OEM makes the design and its IP "
+                "yours."
+            )
+        )
+    if a.ip_importance == IpImportance.UNIMPORTANT:
+        return Fit.ODM, Msg(
+            gettext_noop(
+                "You said owning the design does not matter, so the factory keeping the base "
+                "design costs you nothing."
+            )
+        )
+    fit = {
+        CompanyStage.ESTABLISHED: Fit.OEM,
+        CompanyStage.GROWING: Fit.NEUTRAL,
+        CompanyStage.STARTUP: Fit.ODM,
+    }[a.company_stage]
+    return fit, Msg(
+        gettext_noop(
+            "You would prefer to own the design; as %(stage)s, the source's guide puts OEM with "
+            "established brands and ODM with start-ups."
+        ),
+        {"stage": word(CompanyStage, a.company_stage)},
+    )
+
+
+def _customization(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    cad_note = ""
+    if a.design_readiness != DesignReadiness.FULL_SPECS:
+        cad_note = Msg(
+            gettext_noop("With %(readiness)s, OEM adds a CAD fee of %(cad)s a design."),
+            {
+                "readiness": word(DesignReadiness, a.design_readiness),
+                "cad": usd(t.cad_design_fee_usd),
+            },
+        )
+    params = {"wish": word(Customization, a.customization), "cad_note": cad_note}
+    if a.customization == Customization.FULL_CUSTOM:
+        return Fit.OEM, Msg(
+            gettext_noop(
+                "You want %(wish)s: materials, dimensions and finish can only all change with "
+                "OEM. %(cad_note)s"
+            ),
+            params,
+        )
+    if a.customization == Customization.MINOR_CHANGES:
+        return Fit.NEUTRAL, Msg(
+            gettext_noop(
+                "You want %(wish)s: ODM factories offer small changes to their designs, and OEM "
+                "allows them too."
+            ),
+            params,
+        )
+    return Fit.ODM, Msg(
+        gettext_noop(
+            "You want %(wish)s: an ODM design with your logo and packaging does exactly that."
+        ),
+        params,
+    )
+
+
+def _moq(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    params = {
+        "units": count(a.units_per_design),
+        "oem_min": count(t.oem_moq_min_units),
+        "odm_min": count(t.odm_moq_min_units),
+        "odm_max": count(t.odm_moq_max_units),
+        "wholesale_min": count(t.wholesale_moq_min_units),
+        "wholesale_max": count(t.wholesale_moq_max_units),
+    }
+    if a.units_per_design >= t.oem_moq_min_units:
+        return Fit.OEM, Msg(
+            gettext_noop("%(units)s units a design clears the OEM minimum of %(oem_min)s."),
+            params,
+        )
+    if a.units_per_design >= t.odm_moq_min_units:
+        return Fit.ODM, Msg(
+            gettext_noop(
+                "%(units)s units a design is below the OEM minimum of %(oem_min)s but meets the "
+                "ODM minimum of %(odm_min)s."
+            ),
+            params,
+        )
+    return Fit.ODM, Msg(
+        gettext_noop(
+            "%(units)s units a design is below the OEM minimum of %(oem_min)s and the ODM minimum "
+            "of %(odm_min)s; wholesale stock from the same factories sells from %(wholesale_min)s "
+            "to %(wholesale_max)s units a design."
+        ),
+        params,
+    )
+
+
+def _lead_time(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    params = {
+        "launch": a.launch_date.isoformat(),
+        "weeks": tl.weeks_available,
+        "oem_min": tl.oem_weeks[0],
+        "oem_max": tl.oem_weeks[1],
+        "odm_min": tl.odm_weeks[0],
+    }
+    if tl.weeks_available >= tl.oem_weeks[1]:
+        return Fit.OEM, Msg(
+            gettext_noop(
+                "Launching on %(launch)s leaves %(weeks)s week: room for even the longest OEM "
+                "schedule of %(oem_max)s weeks, transit included."
+            ),
+            params,
+            plural=gettext_noop(
+                "Launching on %(launch)s leaves %(weeks)s weeks: room for even the longest OEM "
+                "schedule of %(oem_max)s weeks, transit included."
+            ),
+            count="weeks",
+        )
+    if tl.oem_feasible:
+        return Fit.NEUTRAL, Msg(
+            gettext_noop(
+                "Launching on %(launch)s leaves %(weeks)s week: enough for OEM's shortest "
+                "schedule of %(oem_min)s weeks but not its longest of %(oem_max)s, so any delay "
+                "in sampling hurts."
+            ),
+            params,
+            plural=gettext_noop(
+                "Launching on %(launch)s leaves %(weeks)s weeks: enough for OEM's shortest "
+                "schedule of %(oem_min)s weeks but not its longest of %(oem_max)s, so any delay "
+                "in sampling hurts."
+            ),
+            count="weeks",
+        )
+    return Fit.ODM, Msg(
+        gettext_noop(
+            "Launching on %(launch)s leaves %(weeks)s week: short of OEM's %(oem_min)s, "
+            "while ODM needs %(odm_min)s."
+        ),
+        params,
+        plural=gettext_noop(
+            "Launching on %(launch)s leaves %(weeks)s weeks: short of OEM's %(oem_min)s, "
+            "while ODM needs %(odm_min)s."
+        ),
+        count="weeks",
+    )
+
+
+def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    oem = costs_for(Model.OEM, a, t)
+    params = {
+        "budget": usd(a.upfront_budget_usd),
+        "low": usd(oem.upfront[0]),
+        "high": usd(oem.upfront[1]),
+    }
+    if a.upfront_budget_usd >= oem.upfront[1]:
+        return Fit.OEM, Msg(
+            gettext_noop(
+                "Your upfront budget of %(budget)s covers OEM's upfront costs even at the top of "
+                "the range (%(low)s to %(high)s)."
+            ),
+            params,
+        )
+    if a.upfront_budget_usd >= oem.upfront[0]:
+        return Fit.NEUTRAL, Msg(
+            gettext_noop(
+                "Your upfront budget of %(budget)s covers the cheapest OEM start (%(low)s) but "
+                "not the top of the range (%(high)s)."
+            ),
+            params,
+        )
+    return Fit.ODM, Msg(
+        gettext_noop(
+            "Your upfront budget of %(budget)s is below OEM's upfront costs of %(low)s to "
+            "%(high)s; ODM needs only sample fees."
+        ),
+        params,
+    )
+
+
+def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    params = {"qc": word(QcCapability, a.qc_capability), "fee": usd(t.inspection_fee_usd)}
+    if a.qc_capability == QcCapability.IN_HOUSE:
+        return Fit.OEM, Msg(
+            gettext_noop(
+                "With %(qc)s you can write OEM quality specifications and check them yourself."
+            ),
+            params,
+        )
+    if a.qc_capability == QcCapability.THIRD_PARTY:
+        return Fit.NEUTRAL, Msg(
+            gettext_noop(
+                "With %(qc)s either model works; each inspection costs about %(fee)s, counted "
+                "in the costs."
+            ),
+            params,
+        )
+    return Fit.ODM, Msg(
+        gettext_noop(
+            "With %(qc)s, ODM's standard factory checks carry less risk; an inspection before "
+            "shipping (about %(fee)s) is counted in the costs."
+        ),
+        params,
+    )
+
+
+def _brand(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    params = {"positioning": word(Positioning, a.positioning)}
+    fit, template = {
+        Positioning.PREMIUM: (
+            Fit.OEM,
+            gettext_noop(
+                "A %(positioning)s brand needs pieces no one else sells, which only OEM guarantees."
+            ),
+        ),
+        Positioning.MID_MARKET: (
+            Fit.NEUTRAL,
+            gettext_noop(
+                "A %(positioning)s brand can stand out with either: its own designs, or good "
+                "picks from a catalogue."
+            ),
+        ),
+        Positioning.BUDGET: (
+            Fit.ODM,
+            gettext_noop(
+                "A %(positioning)s brand competes on price, and ODM's shared designs keep costs "
+                "down."
+            ),
+        ),
+    }[a.positioning]
+    return fit, Msg(template, params)
+
+
+def _risk(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+    points = {DemandEvidence.UNTESTED: 0, DemandEvidence.EARLY_SALES: 1, DemandEvidence.PROVEN: 2}[
+        a.demand_evidence
+    ] + {RiskTolerance.LOW: 0, RiskTolerance.MEDIUM: 1, RiskTolerance.HIGH: 2}[a.risk_tolerance]
+    params = {
+        "demand": word(DemandEvidence, a.demand_evidence),
+        "tolerance": word(RiskTolerance, a.risk_tolerance),
+    }
+    if points >= 3:
+        return Fit.OEM, Msg(
+            gettext_noop(
+                "With %(demand)s and a %(tolerance)s appetite for risk, you can carry the risk "
+                "of a new design."
+            ),
+            params,
+        )
+    if points <= 1:
+        return Fit.ODM, Msg(
+            gettext_noop(
+                "With %(demand)s and a %(tolerance)s appetite for risk, proven catalogue styles "
+                "are the safer start."
+            ),
+            params,
+        )
+    return Fit.NEUTRAL, Msg(
+        gettext_noop(
+            "With %(demand)s and a %(tolerance)s appetite for risk, a new design is a "
+            "reasonable bet but not a safe one."
+        ),
+        params,
+    )
+
+
+FACTOR_RULES: dict[str, FactorRule] = {
+    "design-ownership": _design_ownership,
+    "customization-level": _customization,
+    "moq-requirements": _moq,
+    "lead-time": _lead_time,
+    "upfront-costs": _upfront,
+    "quality-control": _quality_control,
+    "brand-differentiation": _brand,
+    "risk-level": _risk,
+}

@@ -1,0 +1,178 @@
+"""The staff-editable figures the answers are held against, each declared once, here.
+
+A figure's name, label, unit, default, limits, whether the source gives it or it is our
+assumption, and the factor that reads it: the `Thresholds` model's fields and help texts, the
+admin's fieldsets, the report's "thresholds used" and its JSON keys all come from `FIGURES`.
+Defaults are PRODUCT.md's (the source material's figures, and its labelled assumptions).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from .texts import Msg, gettext_noop, usd
+from .types import FACTOR_SLUGS, MAX_UNITS, MAX_USD
+
+
+class Unit(StrEnum):
+    USD = "usd"
+    UNITS = "units"  # pieces per design
+    WEEKS = "weeks"
+    PERCENT = "percent"
+    ROUNDS = "rounds"
+
+
+# What staff may enter, per unit: (lowest, highest).
+UNIT_LIMITS = {
+    Unit.USD: (0, MAX_USD),
+    Unit.UNITS: (1, MAX_UNITS),
+    Unit.WEEKS: (0, 104),
+    Unit.PERCENT: (0, 100),
+    Unit.ROUNDS: (1, 10),
+}
+
+ASSUMPTION_NOTE = gettext_noop("Assumption: the source gives no figure.")
+
+
+@dataclass(frozen=True)
+class Figure:
+    name: str
+    label: str  # marked for translation; the model's verbose name
+    unit: Unit
+    default: int
+    factor: str  # the slug of the factor whose verdict reads it
+    assumption: bool = False  # the source gives no figure: reports label it as ours
+    at_least: str | None = None  # the other end of a range: this figure may not be below it
+
+    @property
+    def limits(self) -> tuple[int, int]:
+        return UNIT_LIMITS[self.unit]
+
+    @property
+    def help_text(self) -> str:
+        return ASSUMPTION_NOTE if self.assumption else ""
+
+
+def _figure(name: str, label: str, unit: Unit, default: int, factor: str, **options) -> Figure:
+    return Figure(name, label, unit, default, factor, **options)
+
+
+_USD, _UNITS, _WEEKS, _PERCENT = Unit.USD, Unit.UNITS, Unit.WEEKS, Unit.PERCENT
+_UPFRONT, _MOQ, _LEAD = "upfront-costs", "moq-requirements", "lead-time"
+
+# In the order admin and reports list them.
+FIGURES: dict[str, Figure] = {
+    f.name: f
+    for f in (
+        _figure("oem_tooling_min_usd", gettext_noop("OEM tooling, minimum (USD)"), _USD, 5_000, _UPFRONT),
+        _figure("oem_tooling_max_usd", gettext_noop("OEM tooling, maximum (USD)"), _USD, 50_000, _UPFRONT, at_least="oem_tooling_min_usd"),
+        _figure("oem_sample_fee_usd", gettext_noop("OEM sample per design per round (USD)"), _USD, 150, _UPFRONT, assumption=True),
+        _figure("oem_sampling_rounds", gettext_noop("OEM sampling rounds"), Unit.ROUNDS, 2, _UPFRONT, assumption=True),
+        _figure("odm_sample_fee_usd", gettext_noop("ODM catalogue sample per design (USD)"), _USD, 50, _UPFRONT, assumption=True),
+        _figure("cad_design_fee_usd", gettext_noop("CAD design fee per design (USD)"), _USD, 50, "customization-level", assumption=True),
+        _figure("inspection_fee_usd", gettext_noop("Pre-shipment inspection, one inspector-day (USD)"), _USD, 300, "quality-control", assumption=True),
+        _figure("oem_moq_min_units", gettext_noop("OEM minimum order, low end (units per design)"), _UNITS, 500, _MOQ),
+        _figure("oem_moq_max_units", gettext_noop("OEM minimum order, high end (units per design)"), _UNITS, 1_000, _MOQ, at_least="oem_moq_min_units"),
+        _figure("odm_moq_min_units", gettext_noop("ODM minimum order, low end (units per design)"), _UNITS, 50, _MOQ),
+        _figure("odm_moq_max_units", gettext_noop("ODM minimum order, high end (units per design)"), _UNITS, 200, _MOQ, at_least="odm_moq_min_units"),
+        _figure("wholesale_moq_min_units", gettext_noop("Wholesale minimum order, low end (units per design)"), _UNITS, 2, _MOQ),
+        _figure("wholesale_moq_max_units", gettext_noop("Wholesale minimum order, high end (units per design)"), _UNITS, 5, _MOQ, at_least="wholesale_moq_min_units"),
+        _figure("oem_lead_time_min_weeks", gettext_noop("OEM lead time, shortest (weeks)"), _WEEKS, 13, _LEAD),
+        _figure("oem_lead_time_max_weeks", gettext_noop("OEM lead time, longest (weeks)"), _WEEKS, 22, _LEAD, at_least="oem_lead_time_min_weeks"),
+        _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
+        _figure("odm_lead_time_max_weeks", gettext_noop("ODM lead time, longest (weeks)"), _WEEKS, 13, _LEAD, at_least="odm_lead_time_min_weeks"),
+        _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
+        _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
+        _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
+        _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
+    )
+}  # fmt: skip
+
+# Figures the source does not give: every report labels them as assumptions.
+ASSUMPTIONS = frozenset(f.name for f in FIGURES.values() if f.assumption)
+
+# Which figures each factor reads; a report's `thresholds` is grouped this way.
+FACTOR_FIGURES: dict[str, tuple[str, ...]] = {
+    slug: tuple(f.name for f in FIGURES.values() if f.factor == slug) for slug in FACTOR_SLUGS
+}
+
+DEFAULT_WEIGHTS = {
+    "design-ownership": Decimal(3),
+    "customization-level": Decimal(2),
+    "moq-requirements": Decimal(2),
+    "lead-time": Decimal(2),
+    "upfront-costs": Decimal(2),
+    "quality-control": Decimal(1),
+    "brand-differentiation": Decimal(2),
+    "risk-level": Decimal(2),
+}
+
+
+class _ThresholdMethods:
+    weights: Mapping[str, Decimal]
+
+    @classmethod
+    def figure_names(cls) -> list[str]:
+        return list(FIGURES)
+
+    def weight(self, slug: str) -> Decimal:
+        return Decimal(self.weights.get(slug, 0))
+
+
+# The figures as one frozen value, with the factors' weights: one field per figure, its default
+# from the table. `Thresholds(oem_moq_min_units=300)` changes one figure.
+Thresholds = dataclasses.make_dataclass(
+    "Thresholds",
+    [(f.name, int, field(default=f.default)) for f in FIGURES.values()]
+    + [("weights", Mapping[str, Decimal], field(default_factory=lambda: dict(DEFAULT_WEIGHTS)))],
+    bases=(_ThresholdMethods,),
+    frozen=True,
+)
+Thresholds.__module__ = __name__
+Thresholds.__doc__ = "The figures the answers are held against. Defaults are PRODUCT.md's."
+
+
+def problems(values: Mapping[str, int | None]) -> dict[str, Msg]:
+    """What is wrong with a set of figures staff entered, by figure: ranges the wrong way
+    round, and the two orderings the rules rely on to stay monotone."""
+    errors: dict[str, Msg] = {}
+    for figure in FIGURES.values():
+        low, high = values.get(figure.at_least or ""), values.get(figure.name)
+        if figure.at_least and low is not None and high is not None and low > high:
+            errors[figure.name] = Msg(
+                gettext_noop("Must be at least the minimum (%(low)s)."), {"low": low}
+            )
+    odm_lead, oem_lead = (
+        values.get("odm_lead_time_min_weeks"),
+        values.get("oem_lead_time_min_weeks"),
+    )
+    if odm_lead is not None and oem_lead is not None and odm_lead > oem_lead:
+        # Catalogue designs are never slower than development from scratch.
+        errors.setdefault(
+            "odm_lead_time_min_weeks",
+            Msg(
+                gettext_noop(
+                    "ODM's shortest lead time cannot be longer than OEM's (%(oem)s weeks)."
+                ),
+                {"oem": oem_lead},
+            ),
+        )
+    odm_fee, oem_fee = values.get("odm_sample_fee_usd"), values.get("oem_sample_fee_usd")
+    rounds = values.get("oem_sampling_rounds")
+    if odm_fee is not None and oem_fee is not None and rounds is not None:
+        if odm_fee > oem_fee * rounds:
+            # Likewise, starting from a catalogue design never costs more than developing one.
+            errors.setdefault(
+                "odm_sample_fee_usd",
+                Msg(
+                    gettext_noop(
+                        "An ODM sample cannot cost more than the OEM sampling rounds (%(usd)s)."
+                    ),
+                    {"usd": usd(oem_fee * rounds)},
+                ),
+            )
+    return errors

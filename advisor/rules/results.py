@@ -1,0 +1,100 @@
+"""What comes out of the rules: verdicts, blockers, costs, timeline and the recommendation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .texts import Msg
+from .types import Answers, Fit, Model, Verdict
+
+
+@dataclass(frozen=True)
+class FactorVerdict:
+    slug: str
+    fit: Fit
+    reason: Msg
+    weight: Decimal
+
+
+@dataclass(frozen=True)
+class Blocker:
+    model: Model
+    factor: str
+    reason: Msg
+    lift: Msg  # the smallest change to the answers that removes this blocker
+    lifted: Answers  # the answers with that change made
+
+
+@dataclass(frozen=True)
+class Change:
+    factor: str
+    change: Msg
+    answers: Answers  # the buyer's answers with this change made
+
+
+@dataclass(frozen=True)
+class ModelCosts:
+    """Cash a model needs, in USD. Ranges are (low, high) where the thresholds give a range."""
+
+    tooling: tuple[int, int]
+    samples: int
+    sample_rounds: int
+    design_fees: int
+    upfront: tuple[int, int]
+    moq_units: int
+    order_units_per_design: int
+    moq_forced: bool
+    first_order: Decimal
+    first_order_at_moq: Decimal
+    moq_extra: Decimal
+    deposit_percent: int
+    deposit: Decimal
+    inspection: int
+    cash_to_first_delivery: tuple[Decimal, Decimal]
+
+
+@dataclass(frozen=True)
+class Timeline:
+    launch_date: date
+    days_available: int
+    weeks_available: int
+    transit_weeks: int
+    oem_weeks: tuple[int, int]
+    odm_weeks: tuple[int, int]
+    oem_feasible: bool
+    odm_feasible: bool
+    oem_earliest_launch: date
+    odm_earliest_launch: date
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The recommendation without its texts' what-would-change search: cheap to recompute."""
+
+    verdict: Verdict
+    score: float
+    factors: list[FactorVerdict]
+    blockers: list[Blocker]
+    costs: dict[Model, ModelCosts]
+    timeline: Timeline
+
+    def blocked(self, model: Model) -> bool:
+        return any(blocker.model == model for blocker in self.blockers)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    verdict: Verdict
+    confidence: float
+    score: float
+    summary: Msg
+    factors: list[FactorVerdict]
+    blockers: list[Blocker]
+    costs: dict[Model, ModelCosts]
+    timeline: Timeline
+    what_would_change: list[Change]
+
+    def blocked(self, model: Model) -> bool:
+        return any(blocker.model == model for blocker in self.blockers)

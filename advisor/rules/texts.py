@@ -1,0 +1,169 @@
+"""User-facing words: sentences as `Msg` (translated later, by the caller), answers and factors
+as phrases, and the one way money is written.
+
+No Django here: `gettext_noop` marks a string for `makemessages`, and `advisor.snapshots`
+translates the finished sentences with Django's gettext when it saves a report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from .types import (
+    CompanyStage,
+    Customization,
+    DemandEvidence,
+    DesignReadiness,
+    IpImportance,
+    Positioning,
+    QcCapability,
+    RiskTolerance,
+    Verdict,
+)
+
+Translate = Callable[[str], str]
+NTranslate = Callable[[str, str, int], str]
+
+
+def gettext_noop(message: str) -> str:
+    """Marks a message for `makemessages`; it is translated where it is shown."""
+    return message
+
+
+class Term(str):
+    """A word or phrase (marked with `gettext_noop`) that is translated when its sentence is."""
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A user-facing sentence: an English template with %(name)s placeholders, and their values.
+
+    A value may itself be a `Msg` or a `Term` (translated with the sentence), a tuple of them
+    (phrases, joined with commas) or a list of them (sentences, joined with spaces).
+    """
+
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    # For a sentence with a number in it: its plural template and the parameter that counts.
+    plural: str | None = None
+    count: str | None = None
+
+    def render(self, translate: Translate = str, ntranslate: NTranslate | None = None) -> str:
+        if self.plural and self.count:
+            number = int(self.params[self.count])  # type: ignore[call-overload]
+            if ntranslate is None:
+                template = self.template if number == 1 else self.plural
+            else:
+                template = ntranslate(self.template, self.plural, number)
+        else:
+            template = translate(self.template)
+        if not self.params:
+            return template
+        values = {
+            name: _render_value(value, translate, ntranslate) for name, value in self.params.items()
+        }
+        return (template % values).strip()
+
+
+def _render_value(value: object, translate: Translate, ntranslate: NTranslate | None) -> object:
+    if isinstance(value, Msg):
+        return value.render(translate, ntranslate)
+    if isinstance(value, Term):
+        return translate(str(value))
+    if isinstance(value, tuple):  # phrases
+        return ", ".join(str(_render_value(item, translate, ntranslate)) for item in value)
+    if isinstance(value, list):  # sentences
+        return " ".join(str(_render_value(item, translate, ntranslate)) for item in value)
+    return value
+
+
+def usd(amount: int | float | Decimal | str, *, cents: bool = False) -> str:
+    """Dollars as buyers read them: "$12,000", "$12.50"; with `cents`, always two decimals."""
+    amount = Decimal(str(amount))
+    if cents or amount != amount.to_integral_value():
+        return f"${amount:,.2f}"
+    return f"${int(amount):,}"
+
+
+def count(number: int) -> str:
+    """A whole number with thousands separators: "1,000"."""
+    return f"{number:,}"
+
+
+# How each answer reads inside a sentence ("as a start-up, ..."), per question: different
+# questions share values ("none"), so one flat table would mix them up.
+CHOICE_WORDS: dict[type[StrEnum], dict[str, str]] = {
+    CompanyStage: {
+        CompanyStage.STARTUP: gettext_noop("a start-up"),
+        CompanyStage.GROWING: gettext_noop("a growing brand"),
+        CompanyStage.ESTABLISHED: gettext_noop("an established brand"),
+    },
+    Positioning: {
+        Positioning.BUDGET: gettext_noop("budget"),
+        Positioning.MID_MARKET: gettext_noop("mid-market"),
+        Positioning.PREMIUM: gettext_noop("premium"),
+    },
+    DemandEvidence: {
+        DemandEvidence.UNTESTED: gettext_noop("untested demand"),
+        DemandEvidence.EARLY_SALES: gettext_noop("early sales"),
+        DemandEvidence.PROVEN: gettext_noop("proven demand"),
+    },
+    DesignReadiness: {
+        DesignReadiness.NONE: gettext_noop("no designs yet"),
+        DesignReadiness.SKETCHES: gettext_noop("sketches"),
+        DesignReadiness.FULL_SPECS: gettext_noop("full specifications"),
+    },
+    IpImportance: {
+        IpImportance.UNIMPORTANT: gettext_noop("unimportant"),
+        IpImportance.PREFERRED: gettext_noop("preferred"),
+        IpImportance.ESSENTIAL: gettext_noop("essential"),
+    },
+    Customization: {
+        Customization.BRANDING_ONLY: gettext_noop("branding only"),
+        Customization.MINOR_CHANGES: gettext_noop("minor changes"),
+        Customization.FULL_CUSTOM: gettext_noop("full customization"),
+    },
+    QcCapability: {
+        QcCapability.NONE: gettext_noop("no QC of your own"),
+        QcCapability.THIRD_PARTY: gettext_noop("a third-party inspector"),
+        QcCapability.IN_HOUSE: gettext_noop("in-house QC"),
+    },
+    RiskTolerance: {
+        RiskTolerance.LOW: gettext_noop("low"),
+        RiskTolerance.MEDIUM: gettext_noop("medium"),
+        RiskTolerance.HIGH: gettext_noop("high"),
+    },
+}
+
+
+def word(question: type[StrEnum], value: str) -> Term:
+    """An answer as it reads inside a sentence."""
+    return Term(CHOICE_WORDS[question][value])
+
+
+# How a recommendation reads inside a sentence ("would make the advice OEM").
+VERDICT_WORDS = {
+    Verdict.OEM: Term(gettext_noop("OEM")),
+    Verdict.ODM: Term(gettext_noop("ODM")),
+    Verdict.HYBRID: Term(gettext_noop("hybrid (ODM now, OEM later)")),
+}
+
+# How a factor reads inside a sentence ("ruled out by lead time").
+FACTOR_PHRASES = {
+    "design-ownership": Term(gettext_noop("design ownership")),
+    "customization-level": Term(gettext_noop("customization")),
+    "moq-requirements": Term(gettext_noop("minimum order quantity")),
+    "lead-time": Term(gettext_noop("lead time")),
+    "upfront-costs": Term(gettext_noop("upfront costs")),
+    "quality-control": Term(gettext_noop("quality control")),
+    "brand-differentiation": Term(gettext_noop("brand differentiation")),
+    "risk-level": Term(gettext_noop("risk")),
+}
+
+
+def factor_phrases(slugs: list[str]) -> tuple[Term, ...]:
+    """Factors as a list of phrases, for "led by design ownership, lead time"."""
+    return tuple(FACTOR_PHRASES[slug] for slug in slugs)

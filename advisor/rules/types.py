@@ -1,0 +1,143 @@
+"""What goes into the rules: the buyer's answers, their allowed values and their limits.
+
+The values and limits are PRODUCT.md's contract: form field names, JSON keys and report keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+
+class Model(StrEnum):
+    OEM = "oem"
+    ODM = "odm"
+
+
+class Verdict(StrEnum):
+    # Declared from ODM to OEM: the rules are monotone in this order (see `RANK`).
+    ODM = "odm"
+    HYBRID = "hybrid"
+    OEM = "oem"
+
+
+RANK = {Verdict.ODM: 0, Verdict.HYBRID: 1, Verdict.OEM: 2}
+
+
+class Fit(StrEnum):
+    OEM = "oem"
+    ODM = "odm"
+    NEUTRAL = "neutral"
+
+
+# Each question's values, declared in the order they lean from ODM to OEM where they lean at
+# all: the what-would-change search steps through them in this order.
+
+
+class CompanyStage(StrEnum):
+    STARTUP = "startup"
+    GROWING = "growing"
+    ESTABLISHED = "established"
+
+
+class Positioning(StrEnum):
+    BUDGET = "budget"
+    MID_MARKET = "mid_market"
+    PREMIUM = "premium"
+
+
+class DemandEvidence(StrEnum):
+    UNTESTED = "untested"
+    EARLY_SALES = "early_sales"
+    PROVEN = "proven"
+
+
+class DesignReadiness(StrEnum):
+    NONE = "none"
+    SKETCHES = "sketches"
+    FULL_SPECS = "full_specs"
+
+
+class IpImportance(StrEnum):
+    UNIMPORTANT = "unimportant"
+    PREFERRED = "preferred"
+    ESSENTIAL = "essential"
+
+
+class Customization(StrEnum):
+    BRANDING_ONLY = "branding_only"
+    MINOR_CHANGES = "minor_changes"
+    FULL_CUSTOM = "full_custom"
+
+
+class QcCapability(StrEnum):
+    NONE = "none"
+    THIRD_PARTY = "third_party"
+    IN_HOUSE = "in_house"
+
+
+class RiskTolerance(StrEnum):
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+# The eight factors, in the order every report lists them.
+FACTOR_SLUGS = (
+    "design-ownership",
+    "customization-level",
+    "moq-requirements",
+    "lead-time",
+    "upfront-costs",
+    "quality-control",
+    "brand-differentiation",
+    "risk-level",
+)
+
+# The answer fields in PRODUCT.md's order: form field names, JSON keys and report keys.
+ANSWER_FIELDS = (
+    "project_name",
+    "company_stage",
+    "positioning",
+    "demand_evidence",
+    "upfront_budget_usd",
+    "unit_cost_usd",
+    "units_per_design",
+    "design_count",
+    "launch_date",
+    "design_readiness",
+    "ip_importance",
+    "customization",
+    "qc_capability",
+    "risk_tolerance",
+)
+
+# The contract's limits on answers; the forms enforce them and the thresholds reuse them.
+PROJECT_NAME_MAX_LENGTH = 120
+MAX_USD = 10_000_000  # a budget, and any dollar threshold
+MAX_UNIT_COST_USD = 100_000
+MAX_UNITS = 1_000_000  # units per design, and any order-quantity threshold
+MAX_DESIGNS = 500
+MAX_YEARS_AHEAD = 5  # the latest launch date
+
+
+@dataclass(frozen=True)
+class Answers:
+    """A buyer's answers, already validated (by the wizard's forms)."""
+
+    company_stage: str
+    positioning: str
+    demand_evidence: str
+    upfront_budget_usd: int
+    unit_cost_usd: Decimal
+    units_per_design: int
+    design_count: int
+    launch_date: date
+    design_readiness: str
+    ip_importance: str
+    customization: str
+    qc_capability: str
+    risk_tolerance: str
+    project_name: str = ""
