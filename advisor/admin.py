@@ -10,10 +10,11 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import charts, presenters, services
+from . import charts, presenters, rules, services
 from .models import Factor, Report, StepAnswer, Submission, Thresholds
 
 
@@ -48,49 +49,28 @@ class FactorAdmin(SimpleHistoryAdmin):
         return False
 
 
+def figure_fieldsets() -> list[tuple[str, dict]]:
+    """The threshold figures grouped by the factor that reads them, each range on one line."""
+    factors = dict.fromkeys(figure.factor for figure in rules.FIGURES.values())
+    fieldsets = []
+    for slug in factors:
+        rows: list[str | tuple[str, str]] = []
+        for name in rules.FACTOR_FIGURES[slug]:
+            low = rules.FIGURES[name].at_least
+            if low is not None and rows and rows[-1] == low:
+                rows[-1] = (low, name)
+            else:
+                rows.append(name)
+        fieldsets.append((capfirst(_(rules.FACTOR_PHRASES[slug])), {"fields": rows}))
+    return fieldsets
+
+
 @admin.register(Thresholds)
 class ThresholdsAdmin(SimpleHistoryAdmin):
     list_display = ["__str__", "version", "updated_at", "oem_tooling_min_usd", "oem_moq_min_units"]
     readonly_fields = ["version", "updated_at"]
     change_form_template = "admin/advisor/thresholds/change_form.html"
-    fieldsets = [
-        (_("Version"), {"fields": ["version", "updated_at"]}),
-        (
-            _("Upfront costs (USD)"),
-            {
-                "fields": [
-                    ("oem_tooling_min_usd", "oem_tooling_max_usd"),
-                    ("oem_sample_fee_usd", "oem_sampling_rounds"),
-                    "odm_sample_fee_usd",
-                    "cad_design_fee_usd",
-                ]
-            },
-        ),
-        (
-            _("Minimum order quantities (units per design)"),
-            {
-                "fields": [
-                    ("oem_moq_min_units", "oem_moq_max_units"),
-                    ("odm_moq_min_units", "odm_moq_max_units"),
-                    ("wholesale_moq_min_units", "wholesale_moq_max_units"),
-                ]
-            },
-        ),
-        (
-            _("Lead time and transit (weeks)"),
-            {
-                "fields": [
-                    ("oem_lead_time_min_weeks", "oem_lead_time_max_weeks"),
-                    ("odm_lead_time_min_weeks", "odm_lead_time_max_weeks"),
-                    ("transit_express_weeks", "transit_sea_weeks"),
-                ]
-            },
-        ),
-        (
-            _("Quality control and deposits"),
-            {"fields": ["inspection_fee_usd", ("oem_deposit_percent", "odm_deposit_percent")]},
-        ),
-    ]
+    fieldsets = [(_("Version"), {"fields": ["version", "updated_at"]}), *figure_fieldsets()]
 
     def save_model(self, request, obj, form, change) -> None:
         services.save_thresholds(thresholds=obj)

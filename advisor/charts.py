@@ -6,6 +6,8 @@ caption in the page that says the same in words.
 
 from dataclasses import dataclass
 
+from . import rules
+
 # A narrow drawing keeps its 12px text readable when a phone scales it down.
 WIDTH = 400
 ROW_HEIGHT = 20
@@ -40,7 +42,7 @@ class CostChart:
 
 
 def _usd(value: float) -> str:
-    return f"${value:,.0f}"
+    return rules.usd(value, whole=True)
 
 
 def cost_chart(data: dict, labels: dict[str, str]) -> CostChart:

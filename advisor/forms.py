@@ -8,11 +8,6 @@ from django.utils.translation import gettext_lazy as _
 
 from . import rules
 
-MAX_BUDGET_USD = 10_000_000
-MAX_UNITS = 1_000_000
-MAX_DESIGNS = 500
-MAX_YEARS_AHEAD = 5
-
 COMPANY_STAGES = [
     (rules.CompanyStage.STARTUP, _("Start-up: a new brand, first collections")),
     (rules.CompanyStage.GROWING, _("Growing: selling steadily, adding lines")),
@@ -100,7 +95,7 @@ class BusinessForm(StepForm):
     project_name = forms.CharField(
         label=_("Project name (optional)"),
         required=False,
-        max_length=120,
+        max_length=rules.PROJECT_NAME_MAX_LENGTH,
         strip=False,  # stored exactly as typed
         help_text=_("Titles your report, for example “Spring pendants 2027”."),
     )
@@ -125,7 +120,7 @@ class BudgetForm(StepForm):
     upfront_budget_usd = WholeNumberField(
         label=_("Upfront budget (USD)"),
         min_value=0,
-        max_value=MAX_BUDGET_USD,
+        max_value=rules.MAX_USD,
         help_text=_(
             "Money you can spend before the first order: design, samples and tooling. Not the "
             "order itself. Whole dollars, 0 to 10,000,000."
@@ -133,7 +128,7 @@ class BudgetForm(StepForm):
     )
     unit_cost_usd = MoneyField(
         label=_("Expected cost per piece (USD)"),
-        max_value=100_000,
+        max_value=rules.MAX_UNIT_COST_USD,
         max_digits=8,
         decimal_places=2,
         help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
@@ -150,22 +145,22 @@ class VolumeForm(StepForm):
     units_per_design = WholeNumberField(
         label=_("Pieces per design in the first order"),
         min_value=1,
-        max_value=MAX_UNITS,
+        max_value=rules.MAX_UNITS,
         help_text=_("How many of each design you would order the first time."),
     )
     design_count = WholeNumberField(
         label=_("Number of designs"),
         min_value=1,
-        max_value=MAX_DESIGNS,
+        max_value=rules.MAX_DESIGNS,
         help_text=_("How many different designs (SKUs) in the first order, 1 to 500."),
     )
 
 
 def latest_launch(today: date) -> date:
     try:
-        return today.replace(year=today.year + MAX_YEARS_AHEAD)
+        return today.replace(year=today.year + rules.MAX_YEARS_AHEAD)
     except ValueError:  # 29 February
-        return today.replace(year=today.year + MAX_YEARS_AHEAD, day=28)
+        return today.replace(year=today.year + rules.MAX_YEARS_AHEAD, day=28)
 
 
 class TimelineForm(StepForm):
@@ -237,11 +232,11 @@ def display_value(name: str, value) -> str:
         if isinstance(field, forms.ChoiceField):
             return str(dict(field.choices).get(value, value))
         if name == "upfront_budget_usd":
-            return f"${int(value):,}"
+            return rules.usd(int(value))
         if name == "unit_cost_usd":
-            return f"${float(value):,.2f}"
+            return rules.usd(value, cents=True)
         if isinstance(value, int):
-            return f"{value:,}"
+            return rules.count(value)
         return str(value)
     raise KeyError(name)
 

@@ -3,15 +3,16 @@ import secrets
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-MAX_USD = 10_000_000
-MAX_UNITS = 1_000_000
+from . import rules
 
 
 class Factor(models.Model):
@@ -43,71 +44,54 @@ class Factor(models.Model):
         return self.name
 
 
-def _usd(label: str, help_text: str = "") -> models.PositiveIntegerField:
-    return models.PositiveIntegerField(
-        label, validators=[MaxValueValidator(MAX_USD)], help_text=help_text
+def figure_field(name: str) -> models.PositiveIntegerField:
+    """The model field of a threshold figure, from its one declaration in `rules.FIGURES`."""
+    figure = rules.FIGURES[name]
+    low, high = figure.limits
+    field_class = (
+        models.PositiveIntegerField
+        if figure.unit in (rules.Unit.USD, rules.Unit.UNITS)
+        else models.PositiveSmallIntegerField
     )
-
-
-def _units(label: str, help_text: str = "") -> models.PositiveIntegerField:
-    return models.PositiveIntegerField(
-        label, validators=[MinValueValidator(1), MaxValueValidator(MAX_UNITS)], help_text=help_text
+    return field_class(
+        _(figure.label),  # marked for translation in rules.figures
+        validators=[MinValueValidator(low), MaxValueValidator(high)],
+        help_text=_(figure.help_text) if figure.help_text else "",
     )
-
-
-def _weeks(label: str, help_text: str = "") -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(
-        label, validators=[MinValueValidator(0), MaxValueValidator(104)], help_text=help_text
-    )
-
-
-def _percent(label: str, help_text: str = "") -> models.PositiveSmallIntegerField:
-    return models.PositiveSmallIntegerField(
-        label, validators=[MaxValueValidator(100)], help_text=help_text
-    )
-
-
-ASSUMPTION = _("Assumption: the source gives no figure.")
 
 
 class Thresholds(models.Model):
     """The figures the rules hold a buyer's answers against. One row: the current set.
 
-    `version` goes up with every saved change (see `services.save_thresholds`); a report keeps
-    the version and the figures it was computed with.
+    One field per figure in `rules.FIGURES` (a test holds the two equal). `version` goes up
+    with every saved change (see `services.save_thresholds`); a report keeps the version and
+    the figures it was computed with.
     """
 
     version = models.PositiveIntegerField(_("rules version"), default=1)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    oem_tooling_min_usd = _usd(_("OEM tooling, minimum (USD)"))
-    oem_tooling_max_usd = _usd(_("OEM tooling, maximum (USD)"))
-    oem_sample_fee_usd = _usd(_("OEM sample per design per round (USD)"), ASSUMPTION)
-    oem_sampling_rounds = models.PositiveSmallIntegerField(
-        _("OEM sampling rounds"),
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-        help_text=ASSUMPTION,
-    )
-    odm_sample_fee_usd = _usd(_("ODM catalogue sample per design (USD)"), ASSUMPTION)
-    cad_design_fee_usd = _usd(_("CAD design fee per design (USD)"), ASSUMPTION)
-    inspection_fee_usd = _usd(_("Pre-shipment inspection, one inspector-day (USD)"), ASSUMPTION)
-
-    oem_moq_min_units = _units(_("OEM minimum order, low end (units per design)"))
-    oem_moq_max_units = _units(_("OEM minimum order, high end (units per design)"))
-    odm_moq_min_units = _units(_("ODM minimum order, low end (units per design)"))
-    odm_moq_max_units = _units(_("ODM minimum order, high end (units per design)"))
-    wholesale_moq_min_units = _units(_("Wholesale minimum order, low end (units per design)"))
-    wholesale_moq_max_units = _units(_("Wholesale minimum order, high end (units per design)"))
-
-    oem_lead_time_min_weeks = _weeks(_("OEM lead time, shortest (weeks)"))
-    oem_lead_time_max_weeks = _weeks(_("OEM lead time, longest (weeks)"))
-    odm_lead_time_min_weeks = _weeks(_("ODM lead time, shortest (weeks)"))
-    odm_lead_time_max_weeks = _weeks(_("ODM lead time, longest (weeks)"))
-    transit_express_weeks = _weeks(_("Transit by express (weeks)"), ASSUMPTION)
-    transit_sea_weeks = _weeks(_("Transit by sea (weeks)"), ASSUMPTION)
-
-    oem_deposit_percent = _percent(_("OEM deposit before production (%)"), ASSUMPTION)
-    odm_deposit_percent = _percent(_("ODM deposit before production (%)"), ASSUMPTION)
+    oem_tooling_min_usd = figure_field("oem_tooling_min_usd")
+    oem_tooling_max_usd = figure_field("oem_tooling_max_usd")
+    oem_sample_fee_usd = figure_field("oem_sample_fee_usd")
+    oem_sampling_rounds = figure_field("oem_sampling_rounds")
+    odm_sample_fee_usd = figure_field("odm_sample_fee_usd")
+    cad_design_fee_usd = figure_field("cad_design_fee_usd")
+    inspection_fee_usd = figure_field("inspection_fee_usd")
+    oem_moq_min_units = figure_field("oem_moq_min_units")
+    oem_moq_max_units = figure_field("oem_moq_max_units")
+    odm_moq_min_units = figure_field("odm_moq_min_units")
+    odm_moq_max_units = figure_field("odm_moq_max_units")
+    wholesale_moq_min_units = figure_field("wholesale_moq_min_units")
+    wholesale_moq_max_units = figure_field("wholesale_moq_max_units")
+    oem_lead_time_min_weeks = figure_field("oem_lead_time_min_weeks")
+    oem_lead_time_max_weeks = figure_field("oem_lead_time_max_weeks")
+    odm_lead_time_min_weeks = figure_field("odm_lead_time_min_weeks")
+    odm_lead_time_max_weeks = figure_field("odm_lead_time_max_weeks")
+    transit_express_weeks = figure_field("transit_express_weeks")
+    transit_sea_weeks = figure_field("transit_sea_weeks")
+    oem_deposit_percent = figure_field("oem_deposit_percent")
+    odm_deposit_percent = figure_field("odm_deposit_percent")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -118,43 +102,13 @@ class Thresholds(models.Model):
     def __str__(self) -> str:
         return str(_("Thresholds, version %(version)s") % {"version": self.version})
 
-    RANGES = [
-        ("oem_tooling_min_usd", "oem_tooling_max_usd"),
-        ("oem_moq_min_units", "oem_moq_max_units"),
-        ("odm_moq_min_units", "odm_moq_max_units"),
-        ("wholesale_moq_min_units", "wholesale_moq_max_units"),
-        ("oem_lead_time_min_weeks", "oem_lead_time_max_weeks"),
-        ("odm_lead_time_min_weeks", "odm_lead_time_max_weeks"),
-    ]
+    def figures(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in rules.FIGURES}
 
     def clean(self) -> None:
-        errors = {}
-        for low, high in self.RANGES:
-            low_value, high_value = getattr(self, low), getattr(self, high)
-            if low_value is not None and high_value is not None and low_value > high_value:
-                errors[high] = _("Must be at least the minimum (%(low)s).") % {"low": low_value}
-        odm_lead, oem_lead = self.odm_lead_time_min_weeks, self.oem_lead_time_min_weeks
-        if odm_lead is not None and oem_lead is not None and odm_lead > oem_lead:
-            # The rules assume catalogue designs are never slower than development from scratch.
-            errors.setdefault(
-                "odm_lead_time_min_weeks",
-                _("ODM's shortest lead time cannot be longer than OEM's (%(oem)s weeks).")
-                % {"oem": oem_lead},
-            )
-        odm_fee, oem_fee, rounds = (
-            self.odm_sample_fee_usd,
-            self.oem_sample_fee_usd,
-            self.oem_sampling_rounds,
-        )
-        if None not in (odm_fee, oem_fee, rounds) and odm_fee > oem_fee * rounds:
-            # Likewise, starting from a catalogue design never costs more than developing one.
-            errors.setdefault(
-                "odm_sample_fee_usd",
-                _("An ODM sample cannot cost more than the OEM sampling rounds (%(usd)s).")
-                % {"usd": f"${oem_fee * rounds:,}"},
-            )
+        errors = rules.problems(self.figures())
         if errors:
-            raise ValidationError(errors)
+            raise ValidationError({name: msg.render(gettext) for name, msg in errors.items()})
 
 
 class Recommendation(models.TextChoices):
@@ -272,7 +226,7 @@ class StepAnswer(models.Model):
         Submission, on_delete=models.CASCADE, related_name="step_answers"
     )
     step = models.SlugField(_("step"), max_length=20)
-    data = models.JSONField(_("answers"))
+    data = models.JSONField(_("answers"), encoder=DjangoJSONEncoder)
     created_at = models.DateTimeField(_("first answered at"), default=timezone.now)
     updated_at = models.DateTimeField(_("last changed at"), auto_now=True)
 

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from . import charts, forms, rules
-from .models import Thresholds
+from .models import Recommendation
 
 _usd = rules.usd
 
@@ -23,7 +23,7 @@ def _usd_range(values: list) -> str:
 
 
 def model_labels() -> dict[str, str]:
-    return {"oem": _("OEM"), "odm": _("ODM"), "hybrid": _("Hybrid: ODM now, OEM later")}
+    return {value: str(label) for value, label in Recommendation.choices}
 
 
 def fit_labels() -> dict[str, str]:
@@ -95,7 +95,7 @@ def _cost_rows(costs: dict) -> list[dict]:
             "total": key in {"upfront_usd", "cash_to_first_delivery_usd"},
         }
 
-    units = "{:,}".format
+    units = rules.count
     return [
         row(_("Tooling"), "tooling_usd", _usd_range),
         row(_("Samples"), "samples_usd"),
@@ -124,9 +124,12 @@ def _threshold_groups(thresholds: dict, names: dict[str, str]) -> list[dict]:
         for name, value in figures.items():
             if name == "weight":
                 continue
-            label = Thresholds._meta.get_field(name).verbose_name
-            shown = _usd(value) if name.endswith("_usd") else f"{value:,}"
-            rows.append((label, shown, name in rules.ASSUMPTIONS))
+            figure = rules.FIGURES.get(name)
+            if figure is None:  # a figure since retired: show the report's own record of it
+                rows.append((name, rules.count(value), False))
+                continue
+            shown = _usd(value) if figure.unit == rules.Unit.USD else rules.count(value)
+            rows.append((_(figure.label), shown, figure.assumption))
         groups.append({"slug": slug, "name": names.get(slug, slug), "rows": rows})
     return groups
 

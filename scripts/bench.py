@@ -49,7 +49,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     setup_test_environment()
     answers = sample_answers()
-    thresholds, _version, _factors = services.current_rules()
+    thresholds = services.current_rules().thresholds
     today = timezone.localdate()
     report = services.create_report(answers=answers, owner_key="bench")
     client = Client()

@@ -80,9 +80,12 @@ def _render_value(value: object, translate: Translate, ntranslate: NTranslate | 
     return value
 
 
-def usd(amount: int | float | Decimal | str, *, cents: bool = False) -> str:
-    """Dollars as buyers read them: "$12,000", "$12.50"; with `cents`, always two decimals."""
+def usd(amount: int | float | Decimal | str, *, cents: bool = False, whole: bool = False) -> str:
+    """Dollars as buyers read them: "$12,000", "$12.50". With `cents`, always two decimals;
+    with `whole`, rounded to the dollar (for chart labels)."""
     amount = Decimal(str(amount))
+    if whole:
+        return f"${amount:,.0f}"
     if cents or amount != amount.to_integral_value():
         return f"${amount:,.2f}"
     return f"${int(amount):,}"

@@ -1,0 +1,57 @@
+"""The database work behind the views and the admin, one module per job.
+
+- `thresholds`: the rules new reports use (current thresholds, weights, version)
+- `reports`: creating a report's snapshot, and sharing, expiring and revoking its link
+- `wizard`: a browser's open wizard, its answers step by step, finishing and forking
+- `staff`: the impact preview and the funnel
+
+Building the snapshot itself is pure code, in `advisor.snapshots`.
+"""
+
+from .reports import create_report, reports_of, revoke_link, set_link_expiry
+from .staff import Funnel, FunnelStep, Impact, ImpactExample, funnel, preview_impact
+from .thresholds import (
+    CurrentRules,
+    bump_rules_version,
+    current_rules,
+    save_thresholds,
+    thresholds_from_row,
+)
+from .wizard import (
+    answered_open_submission,
+    finish,
+    first_invalid_step,
+    fork_report,
+    open_submission,
+    owned_submission,
+    save_step,
+    start_over,
+    stored_answers,
+)
+
+__all__ = [
+    "CurrentRules",
+    "Funnel",
+    "FunnelStep",
+    "Impact",
+    "ImpactExample",
+    "answered_open_submission",
+    "bump_rules_version",
+    "create_report",
+    "current_rules",
+    "finish",
+    "first_invalid_step",
+    "fork_report",
+    "funnel",
+    "open_submission",
+    "owned_submission",
+    "preview_impact",
+    "reports_of",
+    "revoke_link",
+    "save_step",
+    "save_thresholds",
+    "set_link_expiry",
+    "start_over",
+    "stored_answers",
+    "thresholds_from_row",
+]

@@ -1,0 +1,57 @@
+"""Reports: computed once and saved as snapshots, and their links shared, expired, revoked."""
+
+import json
+from datetime import datetime, timedelta
+
+from django.utils import timezone
+
+from .. import rules, snapshots
+from ..models import Report
+from .thresholds import current_rules
+
+
+def create_report(*, answers: rules.Answers, owner_key: str, now: datetime | None = None) -> Report:
+    """Computes the recommendation and saves it as an immutable snapshot."""
+    now = now or timezone.now()
+    current = current_rules()
+    result = rules.evaluate(answers, current.thresholds, timezone.localdate(now))
+    report = Report(
+        created_at=now,
+        owner_key=owner_key,
+        project_name=answers.project_name,
+        recommendation=result.verdict.value,
+        rules_version=current.version,
+    )
+    data = snapshots.build_snapshot(
+        token=report.token,
+        created_at=now,
+        version=current.version,
+        answers=answers,
+        result=result,
+        thresholds=current.thresholds,
+        factors=current.factors,
+    )
+    report.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
+    report.save()
+    return report
+
+
+def reports_of(*, browser_key: str) -> list[Report]:
+    """This browser's reports, newest first, without their snapshots (one query)."""
+    return list(
+        Report.objects.filter(owner_key=browser_key).defer("snapshot").order_by("-created_at")
+    )
+
+
+def revoke_link(*, report: Report, now: datetime | None = None) -> None:
+    """Makes the report's link stop working for everyone, for good."""
+    now = now or timezone.now()
+    Report.objects.filter(pk=report.pk, revoked_at=None).update(revoked_at=now)
+    report.refresh_from_db(fields=["revoked_at"])
+
+
+def set_link_expiry(*, report: Report, days: int | None, now: datetime | None = None) -> None:
+    """The link stops working `days` after `now`; None keeps it working until revoked."""
+    now = now or timezone.now()
+    report.expires_at = now + timedelta(days=days) if days else None
+    report.save(update_fields=["expires_at"])

@@ -1,0 +1,103 @@
+"""The wizard: a browser's open session, its answers saved step by step, and its report."""
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .. import rules
+from ..models import Report, StepAnswer, Submission
+from ..steps import STEPS
+from .reports import create_report
+
+
+def _open_submissions(browser_key: str) -> QuerySet[Submission]:
+    """This browser's wizards that neither ended in a report nor were set aside, newest first."""
+    return Submission.objects.filter(
+        browser_key=browser_key, report=None, abandoned_at=None
+    ).order_by("-created_at")
+
+
+def open_submission(*, browser_key: str) -> Submission:
+    """This browser's open wizard, or a new one."""
+    submission = _open_submissions(browser_key).first()
+    return submission or Submission.objects.create(browser_key=browser_key)
+
+
+def answered_open_submission(*, browser_key: str) -> Submission | None:
+    """This browser's open wizard, if the buyer has answered anything in it."""
+    return _open_submissions(browser_key).filter(step_answers__isnull=False).first()
+
+
+def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
+    return (
+        Submission.objects.select_related("report")
+        .filter(public_id=public_id, browser_key=browser_key)
+        .first()
+    )
+
+
+def stored_answers(submission: Submission) -> dict[str, dict]:
+    """Each answered step's saved data, by step slug (one query)."""
+    return dict(submission.step_answers.values_list("step", "data"))
+
+
+def save_step(*, submission: Submission, step: str, cleaned_data: dict) -> None:
+    # The field's encoder stores decimals and dates as the strings the forms read back.
+    StepAnswer.objects.update_or_create(
+        submission=submission, step=step, defaults={"data": cleaned_data}
+    )
+    Submission.objects.filter(pk=submission.pk).update(updated_at=timezone.now())
+
+
+def start_over(*, submission: Submission) -> Submission:
+    """Leaves this wizard (kept for staff's funnel) and opens a fresh one for the browser."""
+    Submission.objects.filter(pk=submission.pk, report=None).update(abandoned_at=timezone.now())
+    return Submission.objects.create(browser_key=submission.browser_key)
+
+
+def first_invalid_step(stored: dict[str, dict]) -> str | None:
+    """The first step that is unanswered, or whose saved answers no longer pass its form."""
+    for step in STEPS:
+        if step.slug not in stored or not step.form_class(data=stored[step.slug]).is_valid():
+            return step.slug
+    return None
+
+
+@transaction.atomic
+def finish(*, submission: Submission) -> Report:
+    """Creates the submission's report, once: a second call returns the first report.
+
+    Every stored step is validated again by its form first; callers check `first_invalid_step`.
+    """
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.report is not None:
+        return locked.report
+    stored = stored_answers(locked)
+    cleaned: dict = {}
+    for step in STEPS:
+        form = step.form_class(data=stored.get(step.slug))
+        if not form.is_valid():
+            raise ValueError(f"step {step.slug} is not valid")
+        cleaned.update(form.cleaned_data)
+    report = create_report(answers=rules.Answers(**cleaned), owner_key=locked.browser_key)
+    locked.report = report
+    locked.save(update_fields=["report", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def fork_report(*, report: Report, browser_key: str) -> Submission:
+    """A new wizard for this browser, prefilled with the report's answers; the report is untouched."""
+    answers = report.data["answers"]
+    # The confirmation page told the buyer: their open wizard is set aside, not mixed in.
+    _open_submissions(browser_key).update(abandoned_at=timezone.now())
+    submission = Submission.objects.create(browser_key=browser_key, forked_from=report)
+    StepAnswer.objects.bulk_create(
+        StepAnswer(
+            submission=submission,
+            step=step.slug,
+            data={name: answers[name] for name in step.form_class.base_fields if name in answers},
+        )
+        for step in STEPS
+    )
+    return submission

@@ -1,0 +1,151 @@
+"""A recommendation as the report's JSON (PRODUCT.md's shape): pure code, no database.
+
+The snapshot is what `/r/<token>.json` serves byte for byte and what the page is drawn from,
+so a saved report never changes when thresholds or rules change later.
+"""
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Protocol
+
+from django.utils.translation import gettext, ngettext
+
+from . import rules
+
+
+class FactorTexts(Protocol):
+    """What the snapshot copies from a factor as staff wrote it (the `Factor` model)."""
+
+    slug: str
+    name: str
+    oem_summary: str
+    odm_summary: str
+
+
+def answers_as_json(answers: rules.Answers) -> dict:
+    """The answers as PRODUCT.md's contract has them: integers as integers, ISO dates."""
+    data = {name: getattr(answers, name) for name in rules.ANSWER_FIELDS}
+    data["unit_cost_usd"] = _number(answers.unit_cost_usd)
+    data["launch_date"] = answers.launch_date.isoformat()
+    return data
+
+
+def answers_from_json(data: dict) -> rules.Answers:
+    return rules.Answers(
+        **{
+            **data,
+            "unit_cost_usd": Decimal(str(data["unit_cost_usd"])),
+            "launch_date": date.fromisoformat(data["launch_date"]),
+        }
+    )
+
+
+def build_snapshot(
+    *,
+    token: str,
+    created_at: datetime,
+    version: int,
+    answers: rules.Answers,
+    result: rules.Recommendation,
+    thresholds: rules.Thresholds,
+    factors: list[FactorTexts],
+) -> dict:
+    """The report in PRODUCT.md's JSON shape, its texts translated into the active language."""
+    return {
+        "token": token,
+        "created_at": created_at.isoformat(),
+        "rules_version": version,
+        "answers": answers_as_json(answers),
+        "recommendation": result.verdict.value,
+        "confidence": result.confidence,
+        "summary": _text(result.summary),
+        "factors": _factors(result.factors, factors),
+        "blockers": [
+            {"model": b.model.value, "factor": b.factor, "reason": _text(b.reason)}
+            for b in result.blockers
+        ],
+        "costs": {model.value: _costs(model, result.costs[model]) for model in rules.Model},
+        "timeline": _timeline(result.timeline),
+        "what_would_change": [
+            {"factor": change.factor, "change": _text(change.change)}
+            for change in result.what_would_change
+        ],
+        "thresholds": _thresholds(thresholds),
+    }
+
+
+def _text(message: rules.Msg) -> str:
+    return message.render(gettext, ngettext)
+
+
+def _number(value: Decimal | int) -> int | float:
+    value = Decimal(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _factors(verdicts: list[rules.FactorVerdict], factors: list[FactorTexts]) -> list[dict]:
+    texts = {factor.slug: factor for factor in factors}
+    return [
+        {
+            "slug": verdict.slug,
+            "name": texts[verdict.slug].name if verdict.slug in texts else verdict.slug,
+            "oem": texts[verdict.slug].oem_summary if verdict.slug in texts else "",
+            "odm": texts[verdict.slug].odm_summary if verdict.slug in texts else "",
+            "fit": verdict.fit.value,
+            "reason": _text(verdict.reason),
+            "weight": _number(verdict.weight),
+        }
+        for verdict in verdicts
+    ]
+
+
+def _costs(model: rules.Model, costs: rules.ModelCosts) -> dict:
+    data = {
+        "upfront_usd": list(costs.upfront),
+        "tooling_usd": list(costs.tooling),
+        "samples_usd": costs.samples,
+        "sample_rounds": costs.sample_rounds,
+        "design_fees_usd": costs.design_fees,
+        "moq_units": costs.moq_units,
+        "order_units_per_design": costs.order_units_per_design,
+        "moq_forced": costs.moq_forced,
+        "first_order_usd": _number(costs.first_order),
+        "first_order_at_moq_usd": _number(costs.first_order_at_moq),
+        "moq_extra_usd": _number(costs.moq_extra),
+        "deposit_percent": costs.deposit_percent,
+        "deposit_usd": _number(costs.deposit),
+        "inspection_usd": costs.inspection,
+        "cash_to_first_delivery_usd": [_number(v) for v in costs.cash_to_first_delivery],
+    }
+    data["assumptions"] = [
+        key
+        for key, figures in rules.COST_FIGURES[model].items()
+        if any(figure in rules.ASSUMPTIONS for figure in figures)
+    ]
+    return data
+
+
+def _timeline(timeline: rules.Timeline) -> dict:
+    return {
+        "launch_date": timeline.launch_date.isoformat(),
+        "weeks_available": timeline.weeks_available,
+        "days_available": timeline.days_available,
+        "transit_weeks": timeline.transit_weeks,
+        "oem_weeks": list(timeline.oem_weeks),
+        "odm_weeks": list(timeline.odm_weeks),
+        "oem_feasible": timeline.oem_feasible,
+        "odm_feasible": timeline.odm_feasible,
+        "oem_earliest_launch": timeline.oem_earliest_launch.isoformat(),
+        "odm_earliest_launch": timeline.odm_earliest_launch.isoformat(),
+    }
+
+
+def _thresholds(thresholds: rules.Thresholds) -> dict:
+    """The figures this report was computed with, grouped by the factor that reads them."""
+    return {
+        slug: {
+            "weight": _number(thresholds.weight(slug)),
+            **{name: getattr(thresholds, name) for name in rules.FACTOR_FIGURES[slug]},
+        }
+        for slug in rules.FACTOR_SLUGS
+    }
