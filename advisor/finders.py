@@ -1,15 +1,18 @@
 from pathlib import Path
 
+import django_include_bootstrap
 from django.contrib.staticfiles.finders import BaseFinder
 from django.core.files.storage import FileSystemStorage
-from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 
 class BootstrapFinder(BaseFinder):
-    """The one Bootstrap stylesheet the pages use, straight from the installed xstatic-bootstrap.
+    """The one Bootstrap stylesheet the pages use, straight from the installed
+    django-include-bootstrap.
 
-    Pointing STATICFILES_DIRS at the package would collect, and compress twice, the thirty-odd
-    variants it ships (grid, reboot, RTL, unminified) at every collectstatic.
+    Pointing STATICFILES_DIRS at the package would collect, and compress twice, the forty-odd
+    variants it ships (grid, reboot, RTL, unminified, JavaScript) at every collectstatic. Listing it
+    in INSTALLED_APPS would collect them too, un-namespaced (css/, js/), and its template
+    messages.inc.html would shadow ours.
     """
 
     prefix = "bootstrap/css"
@@ -17,7 +20,7 @@ class BootstrapFinder(BaseFinder):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.root = Path(xstatic_bootstrap.BASE_DIR) / "css"
+        self.root = Path(django_include_bootstrap.__file__).parent / "static" / "css"
         self.storage = FileSystemStorage(location=self.root)
         self.storage.prefix = self.prefix  # collectstatic copies under this path
 

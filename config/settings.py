@@ -178,8 +178,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    # Bootstrap's compiled CSS from the installed xstatic-bootstrap package (the pages use no
-    # Bootstrap JavaScript): nothing third-party is copied into the repository.
+    # Bootstrap's compiled CSS from the installed django-include-bootstrap package (the pages use
+    # no Bootstrap JavaScript): nothing third-party is copied into the repository.
     "advisor.finders.BootstrapFinder",
 ]
 STORAGES = {
