@@ -27,13 +27,16 @@ class BootstrapFinder(BaseFinder):
     def check(self, **kwargs) -> list:
         return []
 
+    # The signature and the deprecated `all` argument are Django 5.2's (RemovedInDjango61Warning).
     def find(self, path: str, find_all: bool = False, **kwargs):
-        find_all = find_all or kwargs.get("all", False)
+        if kwargs:
+            find_all = self._check_deprecated_find_param(find_all=find_all, **kwargs)
         directory, _, name = path.rpartition("/")
-        match = str(self.root / name) if directory == self.prefix and name in self.names else None
-        if find_all:
-            return [match] if match else []
-        return match or ""
+        if directory != self.prefix or name not in self.names:
+            # Not "" or None: `finders.find()` counts anything but a list as a match.
+            return []
+        match = str(self.root / name)
+        return [match] if find_all else match
 
     def list(self, ignore_patterns):
         for name in self.names:
