@@ -15,9 +15,7 @@ RUN apt-get update \
 COPY pyproject.toml README.md ./
 COPY config ./config
 COPY advisor ./advisor
-# xstatic-bootstrap's sdist needs pkg_resources to build: pin setuptools and build without isolation.
-RUN pip install --no-cache-dir "setuptools>=69,<81" wheel \
- && pip install --no-cache-dir --no-build-isolation .
+RUN pip install --no-cache-dir .
 
 COPY manage.py ./
 COPY templates ./templates

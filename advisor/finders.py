@@ -1,15 +1,18 @@
 from pathlib import Path
 
+import django_include_bootstrap
 from django.contrib.staticfiles.finders import BaseFinder
 from django.core.files.storage import FileSystemStorage
-from xstatic.pkg import bootstrap as xstatic_bootstrap
 
 
 class BootstrapFinder(BaseFinder):
-    """The one Bootstrap stylesheet the pages use, straight from the installed xstatic-bootstrap.
+    """The one Bootstrap stylesheet the pages use, straight from the installed
+    django-include-bootstrap.
 
-    Pointing STATICFILES_DIRS at the package would collect, and compress twice, the thirty-odd
-    variants it ships (grid, reboot, RTL, unminified) at every collectstatic.
+    Pointing STATICFILES_DIRS at the package would collect, and compress twice, the forty-odd
+    variants it ships (grid, reboot, RTL, unminified, JavaScript) at every collectstatic. Listing it
+    in INSTALLED_APPS would collect them too, un-namespaced (css/, js/), and its template
+    messages.inc.html would shadow ours.
     """
 
     prefix = "bootstrap/css"
@@ -17,20 +20,23 @@ class BootstrapFinder(BaseFinder):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.root = Path(xstatic_bootstrap.BASE_DIR) / "css"
+        self.root = Path(django_include_bootstrap.__file__).parent / "static" / "css"
         self.storage = FileSystemStorage(location=self.root)
         self.storage.prefix = self.prefix  # collectstatic copies under this path
 
     def check(self, **kwargs) -> list:
         return []
 
+    # The signature and the deprecated `all` argument are Django 5.2's (RemovedInDjango61Warning).
     def find(self, path: str, find_all: bool = False, **kwargs):
-        find_all = find_all or kwargs.get("all", False)
+        if kwargs:
+            find_all = self._check_deprecated_find_param(find_all=find_all, **kwargs)
         directory, _, name = path.rpartition("/")
-        match = str(self.root / name) if directory == self.prefix and name in self.names else None
-        if find_all:
-            return [match] if match else []
-        return match or ""
+        if directory != self.prefix or name not in self.names:
+            # Not "" or None: `finders.find()` counts anything but a list as a match.
+            return []
+        match = str(self.root / name)
+        return [match] if find_all else match
 
     def list(self, ignore_patterns):
         for name in self.names:

@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from whitenoise.compress import Compressor
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -178,8 +179,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
-    # Bootstrap's compiled CSS from the installed xstatic-bootstrap package (the pages use no
-    # Bootstrap JavaScript): nothing third-party is copied into the repository.
+    # Bootstrap's compiled CSS from the installed django-include-bootstrap package (the pages use
+    # no Bootstrap JavaScript): nothing third-party is copied into the repository.
     "advisor.finders.BootstrapFinder",
 ]
 STORAGES = {
@@ -194,36 +195,7 @@ STORAGES = {
 }
 
 # Source maps are for developers' tools only: not worth compressing at every collectstatic.
-WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [
-    "jpg",
-    "jpeg",
-    "png",
-    "gif",
-    "webp",
-    "zip",
-    "gz",
-    "tgz",
-    "bz2",
-    "tbz",
-    "xz",
-    "br",
-    "swf",
-    "flv",
-    "woff",
-    "woff2",
-    "3gp",
-    "3gpp",
-    "asf",
-    "avi",
-    "m4v",
-    "mov",
-    "mp4",
-    "mpeg",
-    "mpg",
-    "webm",
-    "wmv",
-    "map",
-]
+WHITENOISE_SKIP_COMPRESS_EXTENSIONS = [*Compressor.SKIP_COMPRESS_EXTENSIONS, "map"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

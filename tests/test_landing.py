@@ -56,12 +56,6 @@ def test_it_loads_nothing_from_another_host(client):
     assert "http://" not in html and "https://" not in html and 'src="//' not in html
 
 
-def test_it_serves_bootstrap_from_the_installed_package(client):
-    from django.contrib.staticfiles import finders
-
-    assert finders.find("bootstrap/css/bootstrap.min.css")
-
-
 @pytest.mark.django_db
 def test_unknown_pages_get_the_friendly_404(client):
     response = client.get("/no-such-page/")
