@@ -254,6 +254,7 @@ class ExpiryForm(forms.Form):
             ("90", _("90 days")),
         ],
         required=False,
+        widget=forms.Select(attrs={"class": "form-select w-auto"}),
     )
 
     def __init__(self, *args, expires_at=None, **kwargs):

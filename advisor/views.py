@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -177,11 +178,9 @@ def capability_url(view):
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         # Browsers may keep a copy but must ask again; shared caches must not keep one, or a
-        # revoked link would live on there.
-        response.setdefault("Cache-Control", "private, no-cache")
-        # same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on our own
-        # forms, which CSRF protection rightly refuses.
-        response["Referrer-Policy"] = "same-origin"
+        # revoked link would live on there. (The Referrer-Policy that keeps the token from
+        # other sites is SECURE_REFERRER_POLICY, on every page.)
+        patch_cache_control(response, private=True, no_cache=True)
         return response
 
     return wrapped
@@ -348,7 +347,3 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def favicon(request: HttpRequest) -> HttpResponse:
     # Browsers ask for /favicon.ico whatever the page links to.
     return redirect(static("advisor/favicon.svg"), permanent=True)
-
-
-def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
-    return render(request, "404.html", status=404)

@@ -5,5 +5,3 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("advisor.urls")),
 ]
-
-handler404 = "advisor.views.page_not_found"
