@@ -56,6 +56,8 @@ def figure_field(name: str) -> models.PositiveIntegerField:
     return field_class(
         _(figure.label),  # marked for translation in rules.figures
         validators=[MinValueValidator(low), MaxValueValidator(high)],
+        # New figures reach existing rows through their migration with this default.
+        default=figure.default,
         help_text=_(figure.help_text) if figure.help_text else "",
     )
 

@@ -28,6 +28,7 @@ def test_each_field_says_what_the_table_says():
         limits = {type(v): v.limit_value for v in field.validators}
         assert str(field.verbose_name) == figure.label
         assert str(field.help_text) == figure.help_text
+        assert field.default == figure.default
         assert (limits[MinValueValidator], limits[MaxValueValidator]) == figure.limits
 
 
