@@ -1,13 +1,14 @@
 import copy
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import URLPattern, path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -36,16 +37,18 @@ class FactorAdmin(SimpleHistoryAdmin):
         "odm_suits",
     ]
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Factor, form: forms.ModelForm, change: bool
+    ) -> None:
         super().save_model(request, obj, form, change)
         if change and "weight" in form.changed_data:
             # Weights decide recommendations: new reports must carry a new rules version.
             services.bump_rules_version()
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the eight factors are fixed; their texts and weights are not
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Factor | None = None) -> bool:
         return False
 
 
@@ -72,17 +75,19 @@ class ThresholdsAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/advisor/thresholds/change_form.html"
     fieldsets = [(_("Version"), {"fields": ["version", "updated_at"]}), *figure_fieldsets()]
 
-    def save_model(self, request, obj, form, change) -> None:
+    def save_model(
+        self, request: HttpRequest, obj: Thresholds, form: forms.ModelForm, change: bool
+    ) -> None:
         services.save_thresholds(thresholds=obj)
 
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         # One current set of thresholds, created by the seed migration.
         return not Thresholds.objects.exists()
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Thresholds | None = None) -> bool:
         return False
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         preview = self.admin_site.admin_view(self.preview_view)
         return [
             path("<path:object_id>/preview/", preview, name="advisor_thresholds_preview"),
@@ -125,7 +130,7 @@ def _impact_rows(examples: list[services.ImpactExample]) -> list[dict]:
     models = presenters.model_labels()
     names = dict(Factor.objects.values_list("slug", "name"))
 
-    def blockers(pairs):
+    def blockers(pairs: list[tuple[str, str]]) -> list[str]:
         return [f"{models[model]}: {names.get(factor, factor)}" for model, factor in pairs]
 
     return [
@@ -148,18 +153,18 @@ class StepAnswerInline(admin.TabularInline):
     extra = 0
     can_delete = False
 
-    def has_add_permission(self, request, obj=None) -> bool:
+    def has_add_permission(self, request: HttpRequest, obj: Submission | None = None) -> bool:
         return False
 
 
 class _ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request) -> bool:
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
 
@@ -187,7 +192,7 @@ class SubmissionAdmin(_ReadOnlyAdmin):
         "forked_from",
     ]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Submission]:
         return super().get_queryset(request).annotate(answered=Count("step_answers"))
 
     @admin.display(description=_("steps answered"), ordering="answered")
@@ -199,7 +204,7 @@ class FunnelPeriodForm(forms.Form):
     start = forms.DateField(label=_("From"), widget=forms.DateInput(attrs={"type": "date"}))
     end = forms.DateField(label=_("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"}))
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         start, end = cleaned.get("start"), cleaned.get("end")
         if start and end and start > end:
@@ -237,7 +242,7 @@ class ReportAdmin(_ReadOnlyAdmin):
     ]
     readonly_fields = ["public_link"]
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Report]:
         queryset = super().get_queryset(request)
         # The list never shows the snapshot; it is the bulk of each row.
         return (
@@ -258,7 +263,7 @@ class ReportAdmin(_ReadOnlyAdmin):
             _("Open"),
         )
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern]:
         funnel = self.admin_site.admin_view(self.funnel_view)
         return [path("funnel/", funnel, name="advisor_report_funnel"), *super().get_urls()]
 

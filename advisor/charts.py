@@ -5,8 +5,12 @@ caption in the page that says the same in words.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from . import rules
+
+if TYPE_CHECKING:
+    from .services import Funnel
 
 # A narrow drawing keeps its 12px text readable when a phone scales it down.
 WIDTH = 400
@@ -160,7 +164,7 @@ class FunnelChart:
     label_width: int
 
 
-def funnel_chart(funnel, started_label: str) -> FunnelChart:
+def funnel_chart(funnel: "Funnel", started_label: str) -> FunnelChart:
     """One bar per stage of the wizard, from wizards started to reports created."""
     label_width, plot_width = 130, WIDTH - 130 - 60
     stages = [(started_label, funnel.started)]

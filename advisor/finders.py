@@ -1,4 +1,6 @@
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import django_include_bootstrap
 from django.contrib.staticfiles.finders import BaseFinder
@@ -18,17 +20,17 @@ class BootstrapFinder(BaseFinder):
     prefix = "bootstrap/css"
     names = ("bootstrap.min.css", "bootstrap.min.css.map")
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.root = Path(django_include_bootstrap.__file__).parent / "static" / "css"
         self.storage = FileSystemStorage(location=self.root)
         self.storage.prefix = self.prefix  # collectstatic copies under this path
 
-    def check(self, **kwargs) -> list:
+    def check(self, **kwargs: Any) -> list:
         return []
 
     # The signature and the deprecated `all` argument are Django 5.2's (RemovedInDjango61Warning).
-    def find(self, path: str, find_all: bool = False, **kwargs):
+    def find(self, path: str, find_all: bool = False, **kwargs: bool) -> list[str] | str:
         if kwargs:
             find_all = self._check_deprecated_find_param(find_all=find_all, **kwargs)
         directory, _, name = path.rpartition("/")
@@ -38,6 +40,8 @@ class BootstrapFinder(BaseFinder):
         match = str(self.root / name)
         return [match] if find_all else match
 
-    def list(self, ignore_patterns):
+    def list(
+        self, ignore_patterns: Iterable[str] | None
+    ) -> Iterator[tuple[str, FileSystemStorage]]:
         for name in self.names:
             yield name, self.storage

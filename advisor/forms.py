@@ -1,6 +1,8 @@
 """One form per wizard step; field names are PRODUCT.md's contract names, exactly."""
 
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 from django import forms
 from django.utils import timezone
@@ -60,7 +62,7 @@ def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
     )
 
 
-def _bare_number(value):
+def _bare_number(value: object) -> object:
     """'$80,000 ' -> '80000': what buyers type around a number is not part of it."""
     if isinstance(value, str):
         return value.strip().replace(",", "").replace("$", "").replace(" ", "")
@@ -73,7 +75,7 @@ class WholeNumberField(forms.IntegerField):
     # A text box, not type=number: browsers silently drop "80,000" from number inputs.
     widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> int | None:
         return super().to_python(_bare_number(value))
 
 
@@ -82,7 +84,7 @@ class MoneyField(forms.DecimalField):
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> Decimal | None:
         return super().to_python(_bare_number(value))
 
 
@@ -134,7 +136,7 @@ class BudgetForm(StepForm):
         help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
     )
 
-    def clean_unit_cost_usd(self):
+    def clean_unit_cost_usd(self) -> Decimal:
         value = self.cleaned_data["unit_cost_usd"]
         if value <= 0:
             raise forms.ValidationError(_("Enter a cost above zero."))
@@ -177,7 +179,7 @@ class TimelineForm(StepForm):
         _("OEM factories build from technical drawings; without them a CAD designer is needed."),
     )
 
-    def clean_launch_date(self):
+    def clean_launch_date(self) -> date:
         value = self.cleaned_data["launch_date"]
         today = timezone.localdate()
         if value <= today:
@@ -223,7 +225,7 @@ def field_label(name: str) -> str:
     raise KeyError(name)
 
 
-def display_value(name: str, value) -> str:
+def display_value(name: str, value: str | int | float) -> str:
     """An answer in plain words, as the buyer chose it."""
     for form_class in ANSWER_FORMS:
         field = form_class.base_fields.get(name)
@@ -257,7 +259,7 @@ class ExpiryForm(forms.Form):
         widget=forms.Select(attrs={"class": "form-select w-auto"}),
     )
 
-    def __init__(self, *args, expires_at=None, **kwargs):
+    def __init__(self, *args: Any, expires_at: datetime | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if expires_at is not None:
             # Show the current setting, so saving without looking changes nothing.

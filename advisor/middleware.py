@@ -4,7 +4,9 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 
-def noindex_admin(get_response: Callable[[HttpRequest], HttpResponse]):
+def noindex_admin(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
     """Keeps the staff login and admin pages out of search engines."""
     admin_prefix = None
 

@@ -15,7 +15,7 @@ class _LocalStaticFetcher(URLFetcher):
     """Reads our own static files from disk and refuses every other URL: a PDF must not make
     WeasyPrint reach out to any server, our own included."""
 
-    def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         path = unquote(urlsplit(url).path)
         if not path.startswith(settings.STATIC_URL):
             raise ValueError(f"not a local static file: {url}")

@@ -4,6 +4,7 @@ Read-only and query-free: the page is a function of the snapshot alone, so it ca
 token.
 """
 
+from collections.abc import Callable
 from datetime import datetime
 
 import segno
@@ -85,7 +86,9 @@ def report_context(data: dict) -> dict:
 def _cost_rows(costs: dict) -> list[dict]:
     oem, odm = costs["oem"], costs["odm"]
 
-    def row(label, key, show=_usd, note=""):
+    def row(
+        label: str, key: str, show: Callable[..., str] = _usd, note: str = ""
+    ) -> dict[str, str | bool]:
         return {
             "label": label,
             "oem": show(oem[key]) if key in oem else "—",

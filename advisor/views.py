@@ -1,6 +1,8 @@
 import hashlib
 import secrets
+from collections.abc import Callable
 from functools import wraps
+from typing import Any
 
 from django.contrib import messages
 from django.core.cache import cache
@@ -170,11 +172,11 @@ def wizard_restart(request: HttpRequest, public_id: str) -> HttpResponse:
     )
 
 
-def capability_url(view):
+def capability_url(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Headers for pages whose URL is the only key: never indexed, never sent on as a referrer."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
         # Browsers may keep a copy but must ask again; shared caches must not keep one, or a
@@ -186,11 +188,11 @@ def capability_url(view):
     return wrapped
 
 
-def with_live_report(view):
+def with_live_report(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
     """Passes the view the report behind `token`: 404 if unknown, 410 if revoked or expired."""
 
     @wraps(view)
-    def wrapped(request: HttpRequest, token: str, *args, **kwargs) -> HttpResponse:
+    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
         report = get_object_or_404(Report, token=token)
         if not report.is_live(timezone.now()):
             return _gone(request)

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypedDict, Unpack
 
 from .texts import Msg, gettext_noop, usd
 from .types import FACTOR_SLUGS, MAX_UNITS, MAX_USD
@@ -57,7 +58,14 @@ class Figure:
         return ASSUMPTION_NOTE if self.assumption else ""
 
 
-def _figure(name: str, label: str, unit: Unit, default: int, factor: str, **options) -> Figure:
+class _FigureOptions(TypedDict, total=False):
+    assumption: bool
+    at_least: str | None
+
+
+def _figure(
+    name: str, label: str, unit: Unit, default: int, factor: str, **options: Unpack[_FigureOptions]
+) -> Figure:
     return Figure(name, label, unit, default, factor, **options)
 
 
