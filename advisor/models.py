@@ -114,6 +114,7 @@ class Thresholds(models.Model):
 
 
 class Recommendation(models.TextChoices):
+    NEITHER = "neither", _("Neither works yet")
     OEM = "oem", _("OEM")
     ODM = "odm", _("ODM")
     HYBRID = "hybrid", _("Hybrid: ODM now, OEM later")

@@ -51,14 +51,19 @@ def report_context(data: dict) -> dict:
         for index, blocker in enumerate(data["blockers"])
     ]
     oem_lifts = [b["change"] for b in blockers if b["model"] == "oem"]
+    both_blocked = {b["model"] for b in blockers} == {"oem", "odm"}
+    # Reports saved before "neither" existed said "odm" when both models were blocked.
+    verdict = "neither" if both_blocked else data["recommendation"]
     return {
         "data": data,
         "title": report_title(data),
-        "verdict_label": models[data["recommendation"]],
+        "verdict": verdict,
+        "verdict_label": models[verdict],
+        "nearest_label": models[data.get("nearest") or "odm"] if both_blocked else "",
         "confidence_percent": round(data["confidence"] * 100),
         "created_at": datetime.fromisoformat(data["created_at"]),
         "blockers": blockers,
-        "both_blocked": {b["model"] for b in blockers} == {"oem", "odm"},
+        "both_blocked": both_blocked,
         "hybrid_conditions": oem_lifts,
         "factors": [{**f, "fit_label": fit_labels()[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],

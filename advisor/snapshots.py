@@ -51,12 +51,16 @@ def build_snapshot(
     factors: list[FactorTexts],
 ) -> dict:
     """The report in PRODUCT.md's JSON shape, its texts translated into the active language."""
-    return {
+    data = {
         "token": token,
         "created_at": created_at.isoformat(),
         "rules_version": version,
         "answers": answers_as_json(answers),
         "recommendation": result.verdict.value,
+    }
+    if result.nearest is not None:
+        data["nearest"] = result.nearest.value
+    return data | {
         "confidence": result.confidence,
         "summary": _text(result.summary),
         "factors": _factors(result.factors, factors),
@@ -74,7 +78,7 @@ def build_snapshot(
     }
 
 
-def _text(message: rules.Msg) -> str:
+def _text(message: rules.Msg | rules.Paragraph) -> str:
     return message.render(gettext, ngettext)
 
 

@@ -206,10 +206,33 @@ SCENARIOS = {
 def test_every_kind_of_report_renders_with_its_own_sections(client, make_report, scenario):
     report = make_report(**SCENARIOS[scenario])
     html = client.get(f"/r/{report.token}/").content.decode()
-    expected = {"oem": "oem", "odm": "odm", "hybrid": "hybrid", "neither": "odm"}[scenario]
+    expected = scenario
     assert report.recommendation == expected
     assert f"verdict-{expected}" in html
     assert ('id="hybrid-title"' in html) == (expected == "hybrid")
-    assert ("Neither model works as answered" in html) == (scenario == "neither")
+    assert ("Neither model works yet" in html) == (scenario == "neither")
+    # Neither works: no confidence meter, and the nearer model is named.
+    assert ("confidence-meter" in html) == (scenario != "neither")
+    assert ("Nearest: ODM" in html) == (scenario == "neither")
     assert ('id="blockers-title"' in html) == bool(report.data["blockers"])
     assert html.count('<tr data-factor="') == 8
+
+
+def test_a_report_saved_before_neither_existed_still_reads_neither(client, make_report):
+    report = make_report(**SCENARIOS["neither"])
+    data = report.data
+    data["recommendation"] = "odm"  # what such a report stored
+    del data["nearest"]
+    report.snapshot = json.dumps(data)
+    report.save()
+    html = client.get(f"/r/{report.token}/").content.decode()
+    assert "verdict-neither" in html and "Neither works yet" in html
+    assert "confidence-meter" not in html
+
+
+def test_the_json_names_the_nearest_model_only_with_neither(client, make_report):
+    neither = client.get(f"/r/{make_report(**SCENARIOS['neither']).token}.json").json()
+    hybrid = client.get(f"/r/{make_report().token}.json").json()
+    assert neither["recommendation"] == "neither" and neither["nearest"] == "odm"
+    assert list(neither)[list(neither).index("recommendation") + 1] == "nearest"
+    assert "nearest" not in hybrid

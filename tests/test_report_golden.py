@@ -209,6 +209,6 @@ def test_the_cases_cover_every_kind_of_report():
         for case in _cases()
         if {b["model"] for b in json.loads(case["snapshot"])["blockers"]} == {"oem", "odm"}
     ]
-    assert kinds == {"oem", "odm", "hybrid"}
+    assert kinds == {"oem", "odm", "hybrid", "neither"}
     assert blocked_both
     assert any(case["thresholds"] for case in _cases())

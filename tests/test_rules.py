@@ -178,7 +178,8 @@ def test_when_both_models_are_blocked_it_says_so_and_leads_with_the_smallest_cha
     stuck = answers(upfront_budget_usd=0, launch_date=TODAY + timedelta(days=10))
     result = evaluate(stuck, DEFAULTS, TODAY)
     assert blockers(result, Model.ODM) and blockers(result, Model.OEM)
-    assert result.verdict == Verdict.ODM
+    assert result.verdict == Verdict.NEITHER
+    assert result.nearest == Model.ODM
     assert result.summary.render().startswith("Neither OEM nor ODM works as answered")
     first = result.what_would_change[0]
     assert (
@@ -427,3 +428,49 @@ def test_summaries_never_have_empty_slots(a, t):
     text = evaluate(a, t, TODAY).summary.render()
     assert "led by ," not in text and "led by ;" not in text and "()" not in text
     assert "%(" not in text
+
+
+def test_neither_ranks_below_odm_and_only_neither_has_a_nearest_model():
+    assert [rules.RANK[v] for v in ("neither", "odm", "hybrid", "oem")] == [0, 1, 2, 3]
+    assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).nearest is None
+
+
+def test_a_forced_oem_minimum_is_said_with_its_cash_and_the_options():
+    # The case: an established premium brand, 100 pieces of each of 3 designs, $60,000.
+    small_run = dataclasses.replace(
+        ESTABLISHED_PREMIUM, upfront_budget_usd=60_000, units_per_design=100, design_count=3
+    )
+    result = evaluate(small_run, DEFAULTS, TODAY)
+    text = result.summary.render()
+    costs = result.costs[Model.OEM]
+    assert result.verdict == Verdict.OEM and costs.moq_forced
+    assert "nothing you told us rules it out" not in text
+    assert "at least 500 units a design, not the 100 you planned" in text
+    assert f"{rules.usd(costs.moq_extra)} more for the first order" in text
+    assert "Ask for a lower minimum, or one your designs can share; order the minimum" in text
+    assert "or work ODM, from 50 units a design" in text
+
+
+def test_nothing_rules_it_out_is_only_said_when_true():
+    result = evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY)
+    assert not result.costs[Model.OEM].moq_forced and not result.blockers
+    assert "nothing you told us rules it out" in result.summary.render()
+
+
+def test_a_forced_odm_minimum_offers_wholesale_stock():
+    result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
+    few = evaluate(dataclasses.replace(STARTUP_SIX_WEEKS, units_per_design=20), DEFAULTS, TODAY)
+    assert "ODM factories usually ask" not in result.summary.render()  # 100 meets ODM's 50
+    assert "at least 50 units a design, not the 20 you planned" in few.summary.render()
+    assert "wholesale stock, from 2 units a design" in few.summary.render()
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space)
+def test_every_report_says_the_cash_to_the_first_delivery_of_the_model_to_start_with(a, t):
+    result = evaluate(a, t, TODAY)
+    model = {"oem": Model.OEM, "neither": result.nearest}.get(result.verdict, Model.ODM)
+    low = rules.usd(result.costs[model].cash_to_first_delivery[0])
+    assert f"Cash needed until the first {model.name} delivery arrives: about {low}" in (
+        result.summary.render()
+    )

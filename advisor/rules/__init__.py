@@ -41,6 +41,7 @@ from .texts import (
     VERDICT_WORDS,
     Msg,
     NTranslate,
+    Paragraph,
     Term,
     Translate,
     count,
@@ -70,7 +71,7 @@ from .types import (
     RiskTolerance,
     Verdict,
 )
-from .verdict import OEM_SCORE_CUT, confidence, decide, wants_oem
+from .verdict import OEM_SCORE_CUT, confidence, decide, nearest, wants_oem
 
 
 def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommendation:
@@ -79,9 +80,10 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
     oem_blocked, odm_blocked = core.blocked(Model.OEM), core.blocked(Model.ODM)
     return Recommendation(
         verdict=core.verdict,
+        nearest=nearest(core),
         confidence=confidence(core.verdict, core.score, oem_blocked, odm_blocked),
         score=round(core.score, 4),
-        summary=summary(answers, core),
+        summary=summary(answers, thresholds, core),
         factors=core.factors,
         blockers=core.blockers,
         costs=core.costs,
@@ -126,6 +128,7 @@ __all__ = [
     "ModelCosts",
     "Msg",
     "NTranslate",
+    "Paragraph",
     "Positioning",
     "QcCapability",
     "Recommendation",
@@ -142,6 +145,7 @@ __all__ = [
     "decide",
     "evaluate",
     "gettext_noop",
+    "nearest",
     "problems",
     "timeline_for",
     "usd",

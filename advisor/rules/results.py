@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from .texts import Msg
+from .texts import Msg, Paragraph
 from .types import Answers, Fit, Model, Verdict
 
 
@@ -83,13 +83,17 @@ class Decision:
     def blocked(self, model: Model) -> bool:
         return any(blocker.model == model for blocker in self.blockers)
 
+    def blockers_of(self, model: Model) -> list[Blocker]:
+        return [blocker for blocker in self.blockers if blocker.model == model]
+
 
 @dataclass(frozen=True)
 class Recommendation:
     verdict: Verdict
+    nearest: Model | None  # with "neither": the model the smaller changes make possible
     confidence: float
     score: float
-    summary: Msg
+    summary: Paragraph
     factors: list[FactorVerdict]
     blockers: list[Blocker]
     costs: dict[Model, ModelCosts]

@@ -1,14 +1,38 @@
-"""The report's opening sentences: the verdict and the few facts that decided it."""
+"""The report's opening sentences: the verdict, the few facts that decided it, and every hard
+fact that changes what the buyer pays or when they launch.
+
+The opening says why; then, for the model the buyer is told to start with, a minimum order
+larger than planned (with the options) and the cash it takes to the first delivery. A report
+never recommends a model without saying what it costs.
+"""
 
 from __future__ import annotations
 
-from .results import Blocker, Decision
-from .texts import Msg, Term, factor_phrases, gettext_noop
+from .figures import Thresholds
+from .results import Blocker, Decision, ModelCosts
+from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, usd
 from .types import Answers, DemandEvidence, Fit, Model, Verdict
-from .verdict import wants_oem
+from .verdict import nearest, wants_oem
 
 
-def summary(a: Answers, core: Decision) -> Msg:
+def summary(a: Answers, t: Thresholds, core: Decision) -> Paragraph:
+    """The opening sentence, then the hard facts about the model to start with."""
+    model = acted_on(core)
+    return Paragraph((_opening(a, core), *_hard_facts(model, a, t, core)))
+
+
+def acted_on(core: Decision) -> Model:
+    """The model the buyer is told to start with: a hybrid starts with ODM; with neither
+    possible, the nearer one."""
+    return {
+        Verdict.OEM: Model.OEM,
+        Verdict.ODM: Model.ODM,
+        Verdict.HYBRID: Model.ODM,
+        Verdict.NEITHER: nearest(core),
+    }[core.verdict]
+
+
+def _opening(a: Answers, core: Decision) -> Msg:
     leaning = {
         fit: [f.slug for f in sorted(core.factors, key=lambda f: -f.weight) if f.fit == fit]
         for fit in Fit
@@ -22,28 +46,40 @@ def summary(a: Answers, core: Decision) -> Msg:
         "oem_blockers": factor_phrases([b.factor for b in blocked[Model.OEM]]),
         "odm_blockers": factor_phrases([b.factor for b in blocked[Model.ODM]]),
     }
-    if blocked[Model.OEM] and blocked[Model.ODM]:
-        return _neither(blocked)
+    if core.verdict == Verdict.NEITHER:
+        return _neither(core)
     if core.verdict == Verdict.OEM:
-        return _oem(params, odm_blocked=bool(blocked[Model.ODM]))
+        forced = core.costs[Model.OEM].moq_forced
+        return _oem(params, odm_blocked=bool(blocked[Model.ODM]), moq_forced=forced)
     if core.verdict == Verdict.ODM:
         return _odm(params, core.score, blocked[Model.OEM], leans_odm=bool(leaning[Fit.ODM]))
     return _hybrid(a, params, blocked[Model.OEM])
 
 
-def _neither(blocked: dict[Model, list[Blocker]]) -> Msg:
+def _neither(core: Decision) -> Msg:
     # Lead with every change the nearer model needs: one lift alone may unblock nothing.
-    nearer = min((Model.ODM, Model.OEM), key=lambda model: len(blocked[model]))
+    nearer = nearest(core)
     return Msg(
         gettext_noop(
             "Neither OEM nor ODM works as answered. %(model)s becomes possible with these "
             "changes: %(lifts)s"
         ),
-        {"model": nearer.name, "lifts": [b.lift for b in blocked[nearer]]},
+        {"model": nearer.name, "lifts": [b.lift for b in core.blockers_of(nearer)]},
     )
 
 
-def _oem(params: dict, *, odm_blocked: bool) -> Msg:
+def _oem(params: dict, *, odm_blocked: bool, moq_forced: bool) -> Msg:
+    if odm_blocked and moq_forced:
+        return Msg(
+            gettext_noop("Work OEM: ODM is ruled out as answered (%(odm_blockers)s)."), params
+        )
+    if moq_forced:  # the minimum order is a hard fact of its own, said next
+        return Msg(
+            gettext_noop(
+                "Work OEM: %(oem_count)s of the 8 factors lean OEM, led by %(oem_leaders)s."
+            ),
+            params,
+        )
     if odm_blocked:
         return Msg(
             gettext_noop(
@@ -111,3 +147,55 @@ def _hybrid(a: Answers, params: dict, oem_blockers: list[Blocker]) -> Msg:
         ),
         {**params, "when": when, "why": why},
     )
+
+
+def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list[Msg]:
+    costs = core.costs[model]
+    facts = []
+    if costs.moq_forced:
+        facts.append(_forced_minimum(model, a, t, costs))
+    facts.append(_cash_to_first_delivery(model, costs))
+    return facts
+
+
+def _forced_minimum(model: Model, a: Answers, t: Thresholds, costs: ModelCosts) -> Msg:
+    params = {
+        "model": model.name,
+        "moq": count(costs.moq_units),
+        "units": count(a.units_per_design),
+        "extra": usd(costs.moq_extra),
+        "total": usd(costs.first_order_at_moq),
+        "odm_moq": count(t.odm_moq_min_units),
+        "wholesale": count(t.wholesale_moq_min_units),
+    }
+    if model == Model.OEM:
+        template = gettext_noop(
+            "OEM factories usually ask for at least %(moq)s units a design, not the %(units)s "
+            "you planned: %(extra)s more for the first order (%(total)s in all). Ask for a lower "
+            "minimum, or one your designs can share; order the minimum; or work ODM, from "
+            "%(odm_moq)s units a design."
+        )
+    else:
+        template = gettext_noop(
+            "ODM factories usually ask for at least %(moq)s units a design, not the %(units)s "
+            "you planned: %(extra)s more for the first order (%(total)s in all). Ask for a lower "
+            "minimum, or one your designs can share; order the minimum; or buy the factory's "
+            "wholesale stock, from %(wholesale)s units a design."
+        )
+    return Msg(template, params)
+
+
+def _cash_to_first_delivery(model: Model, costs: ModelCosts) -> Msg:
+    low, high = costs.cash_to_first_delivery
+    params = {"model": model.name, "low": usd(low), "high": usd(high)}
+    if low == high:
+        template = gettext_noop(
+            "Cash needed until the first %(model)s delivery arrives: about %(low)s (everything "
+            "paid before the order, the order itself and inspection)."
+        )
+    else:
+        template = gettext_noop(
+            "Cash needed until the first %(model)s delivery arrives: about %(low)s to %(high)s "
+            "(everything paid before the order, the order itself and inspection)."
+        )
+    return Msg(template, params)

@@ -68,6 +68,16 @@ class Msg:
         return (template % values).strip()
 
 
+@dataclass(frozen=True)
+class Paragraph:
+    """Sentences read one after the other; each is translated on its own."""
+
+    sentences: tuple[Msg, ...]
+
+    def render(self, translate: Translate = str, ntranslate: NTranslate | None = None) -> str:
+        return " ".join(sentence.render(translate, ntranslate) for sentence in self.sentences)
+
+
 def _render_value(value: object, translate: Translate, ntranslate: NTranslate | None) -> object:
     if isinstance(value, Msg):
         return value.render(translate, ntranslate)
@@ -149,6 +159,7 @@ def word(question: type[StrEnum], value: str) -> Term:
 
 # How a recommendation reads inside a sentence ("would make the advice OEM").
 VERDICT_WORDS = {
+    Verdict.NEITHER: Term(gettext_noop("neither (both models ruled out)")),
     Verdict.OEM: Term(gettext_noop("OEM")),
     Verdict.ODM: Term(gettext_noop("ODM")),
     Verdict.HYBRID: Term(gettext_noop("hybrid (ODM now, OEM later)")),

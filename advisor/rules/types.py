@@ -17,13 +17,14 @@ class Model(StrEnum):
 
 
 class Verdict(StrEnum):
-    # Declared from ODM to OEM: the rules are monotone in this order (see `RANK`).
+    # Declared from "neither" to OEM: the rules are monotone in this order (see `RANK`).
+    NEITHER = "neither"  # both models are blocked as answered
     ODM = "odm"
     HYBRID = "hybrid"
     OEM = "oem"
 
 
-RANK = {Verdict.ODM: 0, Verdict.HYBRID: 1, Verdict.OEM: 2}
+RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
 
 
 class Fit(StrEnum):

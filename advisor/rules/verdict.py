@@ -47,7 +47,7 @@ def wants_oem(a: Answers) -> bool:
 def verdict_for(score: float, oem_blocked: bool, odm_blocked: bool, strategic_oem: bool) -> Verdict:
     # Monotone by construction: lifting a blocker or raising the score never lowers the rank.
     if oem_blocked and odm_blocked:
-        return Verdict.ODM
+        return Verdict.NEITHER
     if oem_blocked:
         return Verdict.HYBRID if strategic_oem or score > OEM_SCORE_CUT else Verdict.ODM
     if score > OEM_SCORE_CUT or odm_blocked:
@@ -56,7 +56,7 @@ def verdict_for(score: float, oem_blocked: bool, odm_blocked: bool, strategic_oe
 
 
 def confidence(verdict: Verdict, score: float, oem_blocked: bool, odm_blocked: bool) -> float:
-    if oem_blocked and odm_blocked:
+    if verdict == Verdict.NEITHER:
         value = 0.25
     elif verdict == Verdict.OEM:
         value = 0.5 + 0.45 * max(score, 0.0)
@@ -82,3 +82,11 @@ def decide(a: Answers, t: Thresholds, today: date) -> Decision:
     odm_blocked = any(b.model == Model.ODM for b in blockers)
     verdict = verdict_for(weighted, oem_blocked, odm_blocked, wants_oem(a))
     return Decision(verdict, weighted, factors, blockers, costs, timeline)
+
+
+def nearest(decision: Decision) -> Model | None:
+    """With both models blocked, the one with fewer blockers to lift (ODM on a tie: it is the
+    cheaper and faster start)."""
+    if decision.verdict != Verdict.NEITHER:
+        return None
+    return min((Model.ODM, Model.OEM), key=lambda model: len(decision.blockers_of(model)))
