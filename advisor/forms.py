@@ -128,6 +128,16 @@ class BudgetForm(StepForm):
             "order itself. Whole dollars, 0 to 10,000,000."
         ),
     )
+    total_budget_usd = WholeNumberField(
+        label=_("Total budget until the first delivery (USD, optional)"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_USD,
+        help_text=_(
+            "All the money you have until the first order arrives: the upfront costs, the order "
+            "itself, inspection and freight. Leave it empty if you do not know yet."
+        ),
+    )
     unit_cost_usd = MoneyField(
         label=_("Expected cost per piece (USD)"),
         max_value=rules.MAX_UNIT_COST_USD,
@@ -135,6 +145,19 @@ class BudgetForm(StepForm):
         decimal_places=2,
         help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
     )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        upfront, total = cleaned.get("upfront_budget_usd"), cleaned.get("total_budget_usd")
+        if upfront is not None and total is not None and total < upfront:
+            self.add_error(
+                "total_budget_usd",
+                _(
+                    "Enter a total budget of at least your upfront budget (%(upfront)s): it includes it."
+                )
+                % {"upfront": rules.usd(upfront)},
+            )
+        return cleaned
 
     def clean_unit_cost_usd(self) -> Decimal:
         value = self.cleaned_data["unit_cost_usd"]
@@ -233,7 +256,7 @@ def display_value(name: str, value: str | int | float) -> str:
             continue
         if isinstance(field, forms.ChoiceField):
             return str(dict(field.choices).get(value, value))
-        if name == "upfront_budget_usd":
+        if name in ("upfront_budget_usd", "total_budget_usd"):
             return rules.usd(int(value))
         if name == "unit_cost_usd":
             return rules.usd(value, cents=True)

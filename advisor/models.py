@@ -8,6 +8,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -44,6 +46,12 @@ class Factor(models.Model):
         return self.name
 
 
+def _help_text(notes: list[str]) -> str | Promise:
+    if len(notes) < 2:
+        return _(notes[0]) if notes else ""  # marked for translation in rules.figures
+    return format_lazy(" ".join("{}" for _note in notes), *map(_, notes))
+
+
 def figure_field(name: str) -> models.PositiveIntegerField:
     """The model field of a threshold figure, from its one declaration in `rules.FIGURES`."""
     figure = rules.FIGURES[name]
@@ -58,7 +66,7 @@ def figure_field(name: str) -> models.PositiveIntegerField:
         validators=[MinValueValidator(low), MaxValueValidator(high)],
         # New figures reach existing rows through their migration with this default.
         default=figure.default,
-        help_text=_(figure.help_text) if figure.help_text else "",
+        help_text=_help_text(figure.notes),
     )
 
 
@@ -75,9 +83,12 @@ class Thresholds(models.Model):
 
     oem_tooling_min_usd = figure_field("oem_tooling_min_usd")
     oem_tooling_max_usd = figure_field("oem_tooling_max_usd")
+    oem_molds_per_design_min_usd = figure_field("oem_molds_per_design_min_usd")
+    oem_molds_per_design_max_usd = figure_field("oem_molds_per_design_max_usd")
     oem_sample_fee_usd = figure_field("oem_sample_fee_usd")
     oem_sampling_rounds = figure_field("oem_sampling_rounds")
     odm_sample_fee_usd = figure_field("odm_sample_fee_usd")
+    odm_sample_credit_percent = figure_field("odm_sample_credit_percent")
     cad_design_fee_usd = figure_field("cad_design_fee_usd")
     inspection_fee_usd = figure_field("inspection_fee_usd")
     oem_moq_min_units = figure_field("oem_moq_min_units")
@@ -94,6 +105,7 @@ class Thresholds(models.Model):
     transit_sea_weeks = figure_field("transit_sea_weeks")
     oem_deposit_percent = figure_field("oem_deposit_percent")
     odm_deposit_percent = figure_field("odm_deposit_percent")
+    express_freight_percent = figure_field("express_freight_percent")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

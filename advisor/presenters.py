@@ -83,7 +83,8 @@ def report_context(data: dict) -> dict:
         ),
         "threshold_groups": _threshold_groups(data["thresholds"], names),
         "answer_rows": answer_rows(
-            {name: value for name, value in data["answers"].items() if name != "project_name"}
+            {name: value for name, value in data["answers"].items() if name != "project_name"},
+            expected=[name for name in rules.ANSWER_FIELDS if name != "project_name"],
         ),
     }
 
@@ -105,7 +106,8 @@ def _cost_rows(costs: dict) -> list[dict]:
 
     units = rules.count
     return [
-        row(_("Tooling"), "tooling_usd", _usd_range),
+        row(_("Tooling: development programme and molds"), "tooling_usd", _usd_range),
+        row(_("of which molds, for your designs"), "molds_usd", _usd_range),
         row(_("Samples"), "samples_usd"),
         row(_("Design (CAD) fees"), "design_fees_usd"),
         row(
@@ -119,8 +121,11 @@ def _cost_rows(costs: dict) -> list[dict]:
         row(_("First order at your quantity"), "first_order_usd"),
         row(_("First order at the minimum"), "first_order_at_moq_usd"),
         row(_("Extra cash the minimum forces"), "moq_extra_usd"),
+        row(_("Sample fees credited to the order"), "sample_credit_usd"),
         row(_("Deposit before production"), "deposit_usd"),
+        row(_("Balance before shipping"), "balance_usd"),
         row(_("Inspection before shipping"), "inspection_usd"),
+        row(_("Express freight to you"), "freight_usd"),
         row(_("Cash to first delivery"), "cash_to_first_delivery_usd", _usd_range),
     ]
 
@@ -142,10 +147,17 @@ def _threshold_groups(thresholds: dict, names: dict[str, str]) -> list[dict]:
     return groups
 
 
-def answer_rows(answers: dict) -> list[tuple[str, str]]:
-    """(question, answer in plain words) for each answer given."""
+def answer_rows(answers: dict, expected: list[str] | None = None) -> list[tuple[str, str]]:
+    """(question, answer in plain words) for each answer given; with `expected`, also each
+    question the report was made without (it predates the question): said, never guessed."""
     rows = []
-    for name, value in answers.items():
+    for name in expected or list(answers):
+        if name not in answers:
+            rows.append(
+                (forms.field_label(name), _("unknown: not asked when this report was made"))
+            )
+            continue
+        value = answers[name]
         shown = forms.display_value(name, value) if value not in ("", None) else _("(none)")
         rows.append((forms.field_label(name), shown))
     return rows

@@ -107,6 +107,7 @@ def _costs(model: rules.Model, costs: rules.ModelCosts) -> dict:
     data = {
         "upfront_usd": list(costs.upfront),
         "tooling_usd": list(costs.tooling),
+        **({"molds_usd": list(costs.molds)} if model == rules.Model.OEM else {}),
         "samples_usd": costs.samples,
         "sample_rounds": costs.sample_rounds,
         "design_fees_usd": costs.design_fees,
@@ -116,9 +117,12 @@ def _costs(model: rules.Model, costs: rules.ModelCosts) -> dict:
         "first_order_usd": _number(costs.first_order),
         "first_order_at_moq_usd": _number(costs.first_order_at_moq),
         "moq_extra_usd": _number(costs.moq_extra),
+        "sample_credit_usd": _number(costs.sample_credit),
         "deposit_percent": costs.deposit_percent,
         "deposit_usd": _number(costs.deposit),
+        "balance_usd": _number(costs.balance),
         "inspection_usd": costs.inspection,
+        "freight_usd": _number(costs.freight),
         "cash_to_first_delivery_usd": [_number(v) for v in costs.cash_to_first_delivery],
     }
     data["assumptions"] = [

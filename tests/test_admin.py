@@ -86,7 +86,7 @@ def test_the_history_page_shows_who_changed_what_from_what_to_what(staff_client)
     thresholds = Thresholds.objects.get()
     html = staff_client.get(f"/admin/advisor/thresholds/{thresholds.pk}/history/").content.decode()
     assert "ana" in html
-    assert "<strong>OEM tooling, minimum (USD):</strong>" in html
+    assert "<strong>OEM development programme (tooling), minimum (USD):</strong>" in html
     assert re.search(r"5000\s*&nbsp;&rarr;&nbsp;&nbsp;4000", html)
 
 

@@ -137,3 +137,19 @@ def test_the_project_name_keeps_its_spaces():
     form = forms.BusinessForm(data={**VALID[forms.BusinessForm], "project_name": "  two  spaces  "})
     assert form.is_valid()
     assert form.cleaned_data["project_name"] == "  two  spaces  "
+
+
+def test_the_total_budget_is_optional_and_at_least_the_upfront_budget():
+    empty = forms.BudgetForm(data={"upfront_budget_usd": "5000", "unit_cost_usd": "7"})
+    assert empty.is_valid() and empty.cleaned_data["total_budget_usd"] is None
+    below = forms.BudgetForm(
+        data={"upfront_budget_usd": "5000", "unit_cost_usd": "7", "total_budget_usd": "4,999"}
+    )
+    assert not below.is_valid()
+    assert below.errors["total_budget_usd"] == [
+        "Enter a total budget of at least your upfront budget ($5,000): it includes it."
+    ]
+    enough = forms.BudgetForm(
+        data={"upfront_budget_usd": "5000", "unit_cost_usd": "7", "total_budget_usd": "$40,000"}
+    )
+    assert enough.is_valid() and enough.cleaned_data["total_budget_usd"] == 40_000

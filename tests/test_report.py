@@ -25,6 +25,7 @@ ANSWER_KEYS = [
     "customization",
     "qc_capability",
     "risk_tolerance",
+    "total_budget_usd",
 ]
 TOP_KEYS = {
     "token",
@@ -64,7 +65,7 @@ def test_the_json_matches_the_contract(client, make_report):
     assert data["answers"]["units_per_design"] == 120
     assert data["answers"]["unit_cost_usd"] == 12.5
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", data["answers"]["launch_date"])
-    assert data["recommendation"] in {"oem", "odm", "hybrid"}
+    assert data["recommendation"] in {"oem", "odm", "hybrid", "neither"}
     assert 0 <= data["confidence"] <= 1
     assert [f["slug"] for f in data["factors"]] == FACTOR_SLUGS
     for factor in data["factors"]:
@@ -236,3 +237,29 @@ def test_the_json_names_the_nearest_model_only_with_neither(client, make_report)
     assert neither["recommendation"] == "neither" and neither["nearest"] == "odm"
     assert list(neither)[list(neither).index("recommendation") + 1] == "nearest"
     assert "nearest" not in hybrid
+
+
+def test_the_costs_show_the_order_freight_credit_and_the_total_budget(client, make_report):
+    report = make_report(total_budget_usd=250_000, upfront_budget_usd=60_000)
+    html = client.get(f"/r/{report.token}/").content.decode()
+    for label in (
+        "Tooling: development programme and molds",
+        "of which molds, for your designs",
+        "Sample fees credited to the order",
+        "Balance before shipping",
+        "Express freight to you",
+        "Cash to first delivery",
+    ):
+        assert label in html
+    assert "Total budget until the first delivery (USD, optional)" in html
+    assert "$250,000" in html
+
+
+def test_a_report_made_before_a_question_existed_says_its_answer_is_unknown(client, make_report):
+    report = make_report()
+    data = report.data
+    del data["answers"]["total_budget_usd"]
+    report.snapshot = json.dumps(data)
+    report.save()
+    html = client.get(f"/r/{report.token}/").content.decode()
+    assert "unknown: not asked when this report was made" in html

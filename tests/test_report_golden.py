@@ -126,6 +126,19 @@ def _named_cases() -> list[dict]:
             "design_count": 500,
             "launch_date": (TODAY + timedelta(days=5 * 365)).isoformat(),
         },
+        "total-budget-short-for-oem": {
+            "company_stage": "established",
+            "positioning": "premium",
+            "ip_importance": "essential",
+            "upfront_budget_usd": 60_000,
+            "total_budget_usd": 70_000,
+            "units_per_design": 600,
+        },
+        "total-budget-short-for-both": {
+            "upfront_budget_usd": 100,
+            "total_budget_usd": 100,
+        },
+        "total-budget-enough": {"total_budget_usd": 2_000_000},
         "one-week-one-piece": {
             "upfront_budget_usd": 0,
             "units_per_design": 1,
@@ -155,6 +168,7 @@ def _random_cases(count: int, seed: int) -> list[dict]:
             "launch_date": (
                 TODAY + timedelta(days=rng.choice([2, 30, 60, 100, 150, 400]))
             ).isoformat(),
+            "total_budget_usd": rng.choice([None, None, 30_000, 90_000, 2_000_000]),
         }
         thresholds = CUSTOM_THRESHOLDS if index % 3 == 2 else {}
         cases.append({"name": f"random-{index}", "thresholds": thresholds, "answers": answers})
@@ -162,6 +176,9 @@ def _random_cases(count: int, seed: int) -> list[dict]:
 
 
 def _answers(data: dict) -> Answers:
+    if data.get("total_budget_usd") is not None:  # as the form insists: it includes the upfront
+        total = max(data["total_budget_usd"], data["upfront_budget_usd"])
+        data = {**data, "total_budget_usd": total}
     return Answers(
         **{
             **data,

@@ -136,14 +136,15 @@ def test_it_names_the_answer_and_the_threshold_in_the_moq_reason():
 
 
 def test_upfront_budget_is_held_against_tooling_samples_and_design_fees_only():
-    # Three designs from sketches: tooling 5,000 + 3 x 2 rounds x 150 + 3 x 50 CAD = 6,050.
-    result = evaluate(answers(upfront_budget_usd=6_049), DEFAULTS, TODAY)
+    # Three designs from sketches: programme 5,000 + 3 x 30 molds + 3 x 2 rounds x 150
+    # + 3 x 50 CAD = 6,140 (and 50,000 + 3 x 50 + 900 + 150 at the top).
+    result = evaluate(answers(upfront_budget_usd=6_139), DEFAULTS, TODAY)
     oem = result.costs[Model.OEM]
-    assert oem.upfront == (6_050, 51_050)
-    assert (oem.samples, oem.design_fees) == (900, 150)
+    assert oem.upfront == (6_140, 51_200)
+    assert (oem.molds, oem.samples, oem.design_fees) == ((90, 150), 900, 150)
     assert blockers(result, Model.OEM) == {"upfront-costs"}
     assert (
-        blockers(evaluate(answers(upfront_budget_usd=6_050), DEFAULTS, TODAY), Model.OEM) == set()
+        blockers(evaluate(answers(upfront_budget_usd=6_140), DEFAULTS, TODAY), Model.OEM) == set()
     )
 
 
@@ -263,6 +264,7 @@ answer_space = st.builds(
     customization=_choice(rules.Customization),
     qc_capability=_choice(rules.QcCapability),
     risk_tolerance=_choice(rules.RiskTolerance),
+    total_budget_usd=st.none() | st.integers(0, 10_000_000),
 )
 
 
@@ -275,7 +277,7 @@ def sane_thresholds(draw):
         a, b = draw(st.integers(low, high)), draw(st.integers(low, high))
         return min(a, b), max(a, b)
 
-    tooling = pair(0, 100_000)
+    tooling, molds = pair(0, 100_000), pair(0, 500)
     oem_sample_fee, rounds = draw(st.integers(0, 1_000)), draw(st.integers(1, 5))
     oem_moq, odm_moq, wholesale = pair(1, 5_000), pair(1, 1_000), pair(1, 20)
     oem_lead = pair(1, 52)
@@ -284,6 +286,10 @@ def sane_thresholds(draw):
     return Thresholds(
         oem_tooling_min_usd=tooling[0],
         oem_tooling_max_usd=tooling[1],
+        oem_molds_per_design_min_usd=molds[0],
+        oem_molds_per_design_max_usd=molds[1],
+        odm_sample_credit_percent=draw(st.integers(0, 100)),
+        express_freight_percent=draw(st.integers(0, 30)),
         oem_sample_fee_usd=oem_sample_fee,
         oem_sampling_rounds=rounds,
         odm_sample_fee_usd=draw(st.integers(0, oem_sample_fee * rounds)),
@@ -318,7 +324,10 @@ def rank(a: Answers, t: Thresholds) -> int:
 @PROPERTY
 @given(a=answer_space, t=thresholds_space, extra=st.integers(1, 10_000_000))
 def test_more_upfront_budget_never_moves_away_from_oem(a, t, extra):
-    more = dataclasses.replace(a, upfront_budget_usd=min(a.upfront_budget_usd + extra, 10_000_000))
+    budget = min(a.upfront_budget_usd + extra, 10_000_000)
+    # The total budget includes the upfront one: a buyer who has more upfront has at least that.
+    total = None if a.total_budget_usd is None else max(a.total_budget_usd, budget)
+    more = dataclasses.replace(a, upfront_budget_usd=budget, total_budget_usd=total)
     assert rank(more, t) >= rank(a, t)
 
 
@@ -332,6 +341,9 @@ def test_more_weeks_until_launch_never_move_away_from_oem(a, t, extra_days):
 @PROPERTY
 @given(a=answer_space, t=thresholds_space, extra=st.integers(1, 1_000_000))
 def test_more_units_per_design_never_move_away_from_oem(a, t, extra):
+    # Without a total budget: with one, a bigger order needs more cash, and may rightly rule a
+    # model out (see docs/rules.md).
+    a = dataclasses.replace(a, total_budget_usd=None)
     more = dataclasses.replace(a, units_per_design=min(a.units_per_design + extra, 1_000_000))
     assert rank(more, t) >= rank(a, t)
 
@@ -474,3 +486,87 @@ def test_every_report_says_the_cash_to_the_first_delivery_of_the_model_to_start_
     assert f"Cash needed until the first {model.name} delivery arrives: about {low}" in (
         result.summary.render()
     )
+
+
+def test_molds_grow_with_the_designs_and_the_programme_does_not():
+    one, ten = (
+        evaluate(answers(design_count=n), DEFAULTS, TODAY).costs[Model.OEM] for n in (1, 10)
+    )
+    assert (one.molds, ten.molds) == ((30, 50), (300, 500))
+    assert ten.tooling[0] - one.tooling[0] == 270
+
+
+def test_cash_to_first_delivery_counts_the_order_inspection_freight_and_the_sample_credit():
+    # 600 units x 3 designs x $12.50 = $22,500 (meets both minimums).
+    result = evaluate(answers(units_per_design=600), DEFAULTS, TODAY)
+    odm = result.costs[Model.ODM]
+    assert odm.first_order_at_moq == Decimal("22500.00")
+    assert (odm.deposit, odm.balance) == (Decimal("11250.00"), Decimal("11250.00"))
+    assert odm.freight == Decimal("1800.00")  # 8 % express freight
+    assert odm.sample_credit == Decimal("150.00")  # 3 catalogue samples, credited in full
+    # 150 samples + 22,500 order - 150 credit + 300 inspection + 1,800 freight
+    assert odm.cash_to_first_delivery == (Decimal("24600.00"),) * 2
+    oem = result.costs[Model.OEM]
+    assert oem.sample_credit == 0  # OEM development samples are not credited
+    assert oem.cash_to_first_delivery[0] == Decimal("30740.00")  # 6,140 + 22,500 + 300 + 1,800
+
+
+def test_a_credit_never_exceeds_the_order():
+    tiny = evaluate(
+        answers(unit_cost_usd=Decimal("0.01"), units_per_design=50, design_count=1),
+        DEFAULTS,
+        TODAY,
+    )
+    assert tiny.costs[Model.ODM].sample_credit == Decimal("0.50")
+
+
+def test_a_total_budget_below_the_cash_to_first_delivery_blocks_the_model():
+    # ODM needs $24,600 until the first delivery; OEM needs $30,740.
+    result = evaluate(answers(units_per_design=600, total_budget_usd=25_000), DEFAULTS, TODAY)
+    assert blockers(result, Model.OEM) == {"upfront-costs"}
+    assert not blockers(result, Model.ODM)
+    oem = next(b for b in result.blockers if b.model == Model.OEM)
+    assert oem.reason.render().startswith(
+        "Your total budget of $25,000 is below the $30,740 that OEM needs until the first "
+        "delivery arrives: $6,140 before the order, $22,500 for the order (600 units a design), "
+        "$300 for inspection and $1,800 for express freight, less $0 of sample fees credited."
+    )
+    assert oem.lift.render() == "A total budget of at least $30,740 lifts the OEM cash blocker."
+    assert oem.lifted.total_budget_usd == 30_740
+    assert not rules.decide(oem.lifted, DEFAULTS, TODAY).blocked(Model.OEM)
+
+
+def test_without_a_total_budget_no_cash_blocker_is_guessed():
+    assert not evaluate(answers(), DEFAULTS, TODAY).blockers
+
+
+def test_short_on_both_budgets_is_one_blocker_with_both_changes():
+    short = answers(units_per_design=600, upfront_budget_usd=1_000, total_budget_usd=1_000)
+    result = evaluate(short, DEFAULTS, TODAY)
+    oem = next(b for b in result.blockers if b.model == Model.OEM)
+    assert oem.lift.render() == (
+        "An upfront budget of at least $6,140 and a total budget of at least $30,740 lift the "
+        "OEM money blockers."
+    )
+    assert [b.factor for b in result.blockers if b.model == Model.OEM] == ["upfront-costs"]
+    assert "Your upfront budget of $1,000" in oem.reason.render()
+    assert "Your total budget of $1,000" in oem.reason.render()
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space, extra=st.integers(1, 10_000_000))
+def test_more_total_budget_never_moves_away_from_oem(a, t, extra):
+    start = a.total_budget_usd if a.total_budget_usd is not None else a.upfront_budget_usd
+    given = dataclasses.replace(a, total_budget_usd=start)
+    more = dataclasses.replace(a, total_budget_usd=min(start + extra, 10_000_000))
+    assert rank(more, t) >= rank(given, t)
+
+
+def test_a_tooling_blocker_says_the_figure_is_a_programme_and_a_quote_replaces_it():
+    result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
+    oem_money = next(
+        b for b in result.blockers if (b.model, b.factor) == (Model.OEM, "upfront-costs")
+    )
+    for text in (oem_money.reason.render(), fit(result, "upfront-costs").reason.render()):
+        assert "the source's range for a whole development programme" in text
+        assert "a factory's quote replaces this figure" in text

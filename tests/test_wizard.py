@@ -83,6 +83,7 @@ def test_answers_are_normalised_when_saved(client, first):
     assert StepAnswer.objects.get(step="budget").data == {
         "upfront_budget_usd": 80000,
         "unit_cost_usd": "42.50",
+        "total_budget_usd": None,  # optional, left empty
     }
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from .figures import Thresholds
 from .money import costs_for
 from .results import Timeline
-from .texts import Msg, count, gettext_noop, usd, word
+from .texts import TOOLING_CAVEAT, Msg, Paragraph, count, gettext_noop, usd, word
 from .types import (
     Answers,
     CompanyStage,
@@ -25,7 +25,7 @@ from .types import (
     RiskTolerance,
 )
 
-FactorRule = Callable[[Answers, Thresholds, Timeline], tuple[Fit, Msg]]
+FactorRule = Callable[[Answers, Thresholds, Timeline], tuple[Fit, Msg | Paragraph]]
 
 
 def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
@@ -174,7 +174,7 @@ def _lead_time(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
     )
 
 
-def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragraph]:
     oem = costs_for(Model.OEM, a, t)
     params = {
         "budget": usd(a.upfront_budget_usd),
@@ -197,13 +197,14 @@ def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
             ),
             params,
         )
-    return Fit.ODM, Msg(
+    below = Msg(
         gettext_noop(
             "Your upfront budget of %(budget)s is below OEM's upfront costs of %(low)s to "
             "%(high)s; ODM needs only sample fees."
         ),
         params,
     )
+    return Fit.ODM, Paragraph((below, TOOLING_CAVEAT))
 
 
 def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:

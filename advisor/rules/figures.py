@@ -48,19 +48,26 @@ class Figure:
     factor: str  # the slug of the factor whose verdict reads it
     assumption: bool = False  # the source gives no figure: reports label it as ours
     at_least: str | None = None  # the other end of a range: this figure may not be below it
+    note: str = ""  # for staff, beside the figure in admin (marked for translation)
 
     @property
     def limits(self) -> tuple[int, int]:
         return UNIT_LIMITS[self.unit]
 
     @property
+    def notes(self) -> list[str]:
+        """What admin says beside the figure, each marked for translation."""
+        return [text for text in (self.note, ASSUMPTION_NOTE if self.assumption else "") if text]
+
+    @property
     def help_text(self) -> str:
-        return ASSUMPTION_NOTE if self.assumption else ""
+        return " ".join(self.notes)
 
 
 class _FigureOptions(TypedDict, total=False):
     assumption: bool
     at_least: str | None
+    note: str
 
 
 def _figure(
@@ -71,16 +78,26 @@ def _figure(
 
 _USD, _UNITS, _WEEKS, _PERCENT = Unit.USD, Unit.UNITS, Unit.WEEKS, Unit.PERCENT
 _UPFRONT, _MOQ, _LEAD = "upfront-costs", "moq-requirements", "lead-time"
+_PROGRAMME_NOTE = gettext_noop(
+    "The source's range for a whole OEM development programme. Jewelry casting molds alone often "
+    "cost far less, per design (the molds figures below); a factory's quote replaces this."
+)
 
 # In the order admin and reports list them.
 FIGURES: dict[str, Figure] = {
     f.name: f
     for f in (
-        _figure("oem_tooling_min_usd", gettext_noop("OEM tooling, minimum (USD)"), _USD, 5_000, _UPFRONT),
-        _figure("oem_tooling_max_usd", gettext_noop("OEM tooling, maximum (USD)"), _USD, 50_000, _UPFRONT, at_least="oem_tooling_min_usd"),
+        _figure("oem_tooling_min_usd", gettext_noop("OEM development programme (tooling), minimum (USD)"), _USD, 5_000, _UPFRONT, note=_PROGRAMME_NOTE),
+        _figure("oem_tooling_max_usd", gettext_noop("OEM development programme (tooling), maximum (USD)"), _USD, 50_000, _UPFRONT, at_least="oem_tooling_min_usd", note=_PROGRAMME_NOTE),
+        # PRODUCT.md's assumptions table: casting molds $30-$50 a design, on top of the programme.
+        _figure("oem_molds_per_design_min_usd", gettext_noop("OEM molds per design, low end (USD)"), _USD, 30, _UPFRONT, assumption=True),
+        _figure("oem_molds_per_design_max_usd", gettext_noop("OEM molds per design, high end (USD)"), _USD, 50, _UPFRONT, assumption=True, at_least="oem_molds_per_design_min_usd"),
         _figure("oem_sample_fee_usd", gettext_noop("OEM sample per design per round (USD)"), _USD, 150, _UPFRONT, assumption=True),
         _figure("oem_sampling_rounds", gettext_noop("OEM sampling rounds"), Unit.ROUNDS, 2, _UPFRONT, assumption=True),
         _figure("odm_sample_fee_usd", gettext_noop("ODM catalogue sample per design (USD)"), _USD, 50, _UPFRONT, assumption=True),
+        # The source: ODM sample fees are "often credited to bulk order"; PRODUCT.md: when the
+        # order meets the minimum, courier never.
+        _figure("odm_sample_credit_percent", gettext_noop("ODM sample fees credited to an order that meets the minimum (%)"), _PERCENT, 100, _UPFRONT, assumption=True, note=gettext_noop("Courier costs are never credited: lower this where the sample fee includes them.")),
         _figure("cad_design_fee_usd", gettext_noop("CAD design fee per design (USD)"), _USD, 50, "customization-level", assumption=True),
         _figure("inspection_fee_usd", gettext_noop("Pre-shipment inspection, one inspector-day (USD)"), _USD, 300, "quality-control", assumption=True),
         _figure("oem_moq_min_units", gettext_noop("OEM minimum order, low end (units per design)"), _UNITS, 500, _MOQ),
@@ -97,6 +114,8 @@ FIGURES: dict[str, Figure] = {
         _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
+        # PRODUCT.md's assumptions table: shipping is often quoted as 8-15 % of landed cost.
+        _figure("express_freight_percent", gettext_noop("Express freight to the buyer (% of the order's value)"), _PERCENT, 8, _UPFRONT, assumption=True),
     )
 }  # fmt: skip
 

@@ -3,28 +3,40 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from .figures import Thresholds
 from .results import Blocker, ModelCosts, Timeline
-from .texts import Msg, gettext_noop, usd
+from .texts import TOOLING_CAVEAT, Msg, Paragraph, count, gettext_noop, usd
 from .types import Answers, DesignReadiness, Model, QcCapability
 
 # Which figures each cost line is computed from, to label the lines that rest on assumptions.
 COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
     Model.OEM: {
-        "tooling_usd": ("oem_tooling_min_usd", "oem_tooling_max_usd"),
+        "tooling_usd": (
+            "oem_tooling_min_usd",
+            "oem_tooling_max_usd",
+            "oem_molds_per_design_min_usd",
+            "oem_molds_per_design_max_usd",
+        ),
+        "molds_usd": ("oem_molds_per_design_min_usd", "oem_molds_per_design_max_usd"),
         "samples_usd": ("oem_sample_fee_usd", "oem_sampling_rounds"),
         "design_fees_usd": ("cad_design_fee_usd",),
         "deposit_usd": ("oem_deposit_percent",),
+        "balance_usd": ("oem_deposit_percent",),
         "inspection_usd": ("inspection_fee_usd",),
+        "freight_usd": ("express_freight_percent",),
     },
     Model.ODM: {
         "samples_usd": ("odm_sample_fee_usd",),
+        "sample_credit_usd": ("odm_sample_credit_percent",),
         "deposit_usd": ("odm_deposit_percent",),
+        "balance_usd": ("odm_deposit_percent",),
         "inspection_usd": ("inspection_fee_usd",),
+        "freight_usd": ("express_freight_percent",),
     },
 }
 
@@ -33,28 +45,42 @@ def _cents(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
+def _percent(amount: Decimal, percent: int) -> Decimal:
+    return _cents(amount * percent / 100)
+
+
 def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
     designs = answers.design_count
     if model == Model.OEM:
-        tooling = (t.oem_tooling_min_usd, t.oem_tooling_max_usd)
+        molds = (
+            t.oem_molds_per_design_min_usd * designs,
+            t.oem_molds_per_design_max_usd * designs,
+        )
+        tooling = (t.oem_tooling_min_usd + molds[0], t.oem_tooling_max_usd + molds[1])
         rounds = t.oem_sampling_rounds
         samples = t.oem_sample_fee_usd * rounds * designs
         needs_cad = answers.design_readiness != DesignReadiness.FULL_SPECS
         design_fees = t.cad_design_fee_usd * designs if needs_cad else 0
-        moq, deposit_percent = t.oem_moq_min_units, t.oem_deposit_percent
+        moq, deposit_percent, credit_percent = t.oem_moq_min_units, t.oem_deposit_percent, 0
     else:
-        tooling, rounds, design_fees = (0, 0), 1, 0
+        tooling, molds, rounds, design_fees = (0, 0), (0, 0), 1, 0
         samples = t.odm_sample_fee_usd * designs
         moq, deposit_percent = t.odm_moq_min_units, t.odm_deposit_percent
+        credit_percent = t.odm_sample_credit_percent
     upfront = (tooling[0] + samples + design_fees, tooling[1] + samples + design_fees)
     order_units = max(answers.units_per_design, moq)
     first_order = _cents(answers.unit_cost_usd * answers.units_per_design * designs)
-    first_order_at_moq = _cents(answers.unit_cost_usd * order_units * designs)
-    deposit = _cents(first_order_at_moq * deposit_percent / 100)
+    order = _cents(answers.unit_cost_usd * order_units * designs)
+    # The order always meets the minimum here; a credit never exceeds the order it is taken off.
+    credit = min(_percent(Decimal(samples), credit_percent), order)
+    deposit = _percent(order, deposit_percent)
     # Buyers without their own QC pay an inspector (a third party, or one they hire) per order.
     inspection = t.inspection_fee_usd if answers.qc_capability != QcCapability.IN_HOUSE else 0
+    freight = _percent(order, t.express_freight_percent)
+    after_upfront = order - credit + inspection + freight
     return ModelCosts(
         tooling=tooling,
+        molds=molds,
         samples=samples,
         sample_rounds=rounds,
         design_fees=design_fees,
@@ -63,15 +89,15 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
         order_units_per_design=order_units,
         moq_forced=order_units > answers.units_per_design,
         first_order=first_order,
-        first_order_at_moq=first_order_at_moq,
-        moq_extra=first_order_at_moq - first_order,
+        first_order_at_moq=order,
+        moq_extra=order - first_order,
+        sample_credit=credit,
         deposit_percent=deposit_percent,
         deposit=deposit,
+        balance=order - deposit,
         inspection=inspection,
-        cash_to_first_delivery=(
-            upfront[0] + first_order_at_moq + inspection,
-            upfront[1] + first_order_at_moq + inspection,
-        ),
+        freight=freight,
+        cash_to_first_delivery=(upfront[0] + after_upfront, upfront[1] + after_upfront),
     )
 
 
@@ -97,32 +123,75 @@ def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
 def blockers_for(
     answers: Answers, costs: Mapping[Model, ModelCosts], timeline: Timeline
 ) -> list[Blocker]:
-    """What rules each model out as answered: an upfront budget below its cheapest start, a
-    launch inside its shortest schedule."""
+    """What rules each model out as answered: an upfront budget below its cheapest start or a
+    total budget below its cash to the first delivery, a launch inside its shortest schedule."""
     blockers = []
     # ODM first: when both models are blocked, the report leads with the smaller change.
     for model in (Model.ODM, Model.OEM):
-        if answers.upfront_budget_usd < costs[model].upfront[0]:
-            blockers.append(_upfront_blocker(model, answers, costs[model]))
+        money = _money_blocker(model, answers, costs[model])
+        if money is not None:
+            blockers.append(money)
         feasible = timeline.oem_feasible if model == Model.OEM else timeline.odm_feasible
         if not feasible:
             blockers.append(_lead_time_blocker(model, answers, timeline))
     return blockers
 
 
-def _upfront_blocker(model: Model, answers: Answers, costs: ModelCosts) -> Blocker:
-    needed = costs.upfront[0]
-    return Blocker(
-        model=model,
-        factor="upfront-costs",
-        reason=_upfront_blocker_reason(model, answers, costs),
-        lift=Msg(
-            gettext_noop(
-                "An upfront budget of at least %(needed)s lifts the %(model)s upfront-cost blocker."
-            ),
-            {"needed": usd(needed), "model": model.name},
+def _money_blocker(model: Model, answers: Answers, costs: ModelCosts) -> Blocker | None:
+    """One blocker for all that a model's money rules out: the upfront budget, the total."""
+    upfront = costs.upfront[0]
+    cash = math.ceil(costs.cash_to_first_delivery[0])  # whole dollars, as buyers answer
+    short_upfront = answers.upfront_budget_usd < upfront
+    available = answers.cash_available
+    short_cash = available is not None and available < cash
+    if not (short_upfront or short_cash):
+        return None
+    params = {"upfront": usd(upfront), "cash": usd(cash), "model": model.name}
+    lifted, reasons = answers, []
+    if short_upfront:
+        reasons.append(_upfront_blocker_reason(model, answers, costs))
+        if model == Model.OEM:
+            reasons.append(TOOLING_CAVEAT)
+        lifted = dataclasses.replace(lifted, upfront_budget_usd=upfront)
+    if short_cash:
+        reasons.append(_cash_blocker_reason(model, answers, costs))
+        lifted = dataclasses.replace(lifted, total_budget_usd=cash)
+    elif lifted.total_budget_usd is not None:  # the total includes the upfront budget
+        lifted = dataclasses.replace(lifted, total_budget_usd=max(lifted.total_budget_usd, upfront))
+    if short_upfront and short_cash:
+        lift = gettext_noop(
+            "An upfront budget of at least %(upfront)s and a total budget of at least %(cash)s "
+            "lift the %(model)s money blockers."
+        )
+    elif short_upfront:
+        lift = gettext_noop(
+            "An upfront budget of at least %(upfront)s lifts the %(model)s upfront-cost blocker."
+        )
+    else:
+        lift = gettext_noop("A total budget of at least %(cash)s lifts the %(model)s cash blocker.")
+    return Blocker(model, "upfront-costs", Paragraph(tuple(reasons)), Msg(lift, params), lifted)
+
+
+def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> Msg:
+    low = costs.cash_to_first_delivery[0]
+    return Msg(
+        gettext_noop(
+            "Your total budget of %(total)s is below the %(cash)s that %(model)s needs until the "
+            "first delivery arrives: %(upfront)s before the order, %(order)s for the order "
+            "(%(units)s units a design), %(inspection)s for inspection and %(freight)s for "
+            "express freight, less %(credit)s of sample fees credited."
         ),
-        lifted=dataclasses.replace(answers, upfront_budget_usd=needed),
+        {
+            "total": usd(answers.cash_available or 0),
+            "cash": usd(low),
+            "model": model.name,
+            "upfront": usd(costs.upfront[0]),
+            "order": usd(costs.first_order_at_moq),
+            "units": count(costs.order_units_per_design),
+            "inspection": usd(costs.inspection),
+            "freight": usd(costs.freight),
+            "credit": usd(costs.sample_credit),
+        },
     )
 
 

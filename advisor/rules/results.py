@@ -14,7 +14,7 @@ from .types import Answers, Fit, Model, Verdict
 class FactorVerdict:
     slug: str
     fit: Fit
-    reason: Msg
+    reason: Msg | Paragraph
     weight: Decimal
 
 
@@ -22,7 +22,7 @@ class FactorVerdict:
 class Blocker:
     model: Model
     factor: str
-    reason: Msg
+    reason: Msg | Paragraph
     lift: Msg  # the smallest change to the answers that removes this blocker
     lifted: Answers  # the answers with that change made
 
@@ -38,7 +38,8 @@ class Change:
 class ModelCosts:
     """Cash a model needs, in USD. Ranges are (low, high) where the thresholds give a range."""
 
-    tooling: tuple[int, int]
+    tooling: tuple[int, int]  # the development programme and the molds together
+    molds: tuple[int, int]  # the part of tooling that grows with the designs
     samples: int
     sample_rounds: int
     design_fees: int
@@ -49,9 +50,13 @@ class ModelCosts:
     first_order: Decimal
     first_order_at_moq: Decimal
     moq_extra: Decimal
+    sample_credit: Decimal  # sample fees the factory takes off the order
     deposit_percent: int
     deposit: Decimal
+    balance: Decimal  # the rest of the order, before it ships
     inspection: int
+    freight: Decimal  # express, to the buyer
+    # Upfront costs + the order (deposit and balance) - the credit + inspection + freight.
     cash_to_first_delivery: tuple[Decimal, Decimal]
 
 

@@ -149,12 +149,12 @@ def _hybrid(a: Answers, params: dict, oem_blockers: list[Blocker]) -> Msg:
     )
 
 
-def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list[Msg]:
+def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list[Msg | Paragraph]:
     costs = core.costs[model]
-    facts = []
+    facts: list[Msg | Paragraph] = []
     if costs.moq_forced:
         facts.append(_forced_minimum(model, a, t, costs))
-    facts.append(_cash_to_first_delivery(model, costs))
+    facts.append(_cash_to_first_delivery(model, costs, a.cash_available))
     return facts
 
 
@@ -185,17 +185,34 @@ def _forced_minimum(model: Model, a: Answers, t: Thresholds, costs: ModelCosts) 
     return Msg(template, params)
 
 
-def _cash_to_first_delivery(model: Model, costs: ModelCosts) -> Msg:
+def _cash_to_first_delivery(
+    model: Model, costs: ModelCosts, available: int | None
+) -> Msg | Paragraph:
     low, high = costs.cash_to_first_delivery
     params = {"model": model.name, "low": usd(low), "high": usd(high)}
     if low == high:
         template = gettext_noop(
-            "Cash needed until the first %(model)s delivery arrives: about %(low)s (everything "
-            "paid before the order, the order itself and inspection)."
+            "Cash needed until the first %(model)s delivery arrives: about %(low)s (what is paid "
+            "before the order, the order itself, inspection and express freight)."
         )
     else:
         template = gettext_noop(
             "Cash needed until the first %(model)s delivery arrives: about %(low)s to %(high)s "
-            "(everything paid before the order, the order itself and inspection)."
+            "(what is paid before the order, the order itself, inspection and express freight)."
         )
-    return Msg(template, params)
+    sentence = Msg(template, params)
+    if available is None or available >= high:
+        return sentence
+    # Within the budget at the low end only: the top of the tooling range would break it.
+    return Paragraph(
+        (
+            sentence,
+            Msg(
+                gettext_noop(
+                    "Your total budget of %(total)s covers the low end only: get a quote before "
+                    "you commit."
+                ),
+                {"total": usd(available)},
+            ),
+        )
+    )

@@ -72,7 +72,7 @@ class Msg:
 class Paragraph:
     """Sentences read one after the other; each is translated on its own."""
 
-    sentences: tuple[Msg, ...]
+    sentences: tuple[Msg | Paragraph, ...]
 
     def render(self, translate: Translate = str, ntranslate: NTranslate | None = None) -> str:
         return " ".join(sentence.render(translate, ntranslate) for sentence in self.sentences)
@@ -176,6 +176,16 @@ FACTOR_PHRASES = {
     "brand-differentiation": Term(gettext_noop("brand differentiation")),
     "risk-level": Term(gettext_noop("risk")),
 }
+
+
+# Said wherever OEM tooling decides something: the source's figure is for a whole development
+# programme, and a buyer must not take it for a jewelry mold's price.
+TOOLING_CAVEAT = Msg(
+    gettext_noop(
+        "OEM tooling here is the source's range for a whole development programme; jewelry molds "
+        "alone often cost far less, and a factory's quote replaces this figure."
+    )
+)
 
 
 def factor_phrases(slugs: list[str]) -> tuple[Term, ...]:

@@ -113,6 +113,7 @@ ANSWER_FIELDS = (
     "customization",
     "qc_capability",
     "risk_tolerance",
+    "total_budget_usd",
 )
 
 # The contract's limits on answers; the forms enforce them and the thresholds reuse them.
@@ -142,3 +143,12 @@ class Answers:
     qc_capability: str
     risk_tolerance: str
     project_name: str = ""
+    # All the cash until the first order arrives; None when the buyer did not say.
+    total_budget_usd: int | None = None
+
+    @property
+    def cash_available(self) -> int | None:
+        """The total budget, never less than the upfront budget it includes."""
+        if self.total_budget_usd is None:
+            return None
+        return max(self.total_budget_usd, self.upfront_budget_usd)
