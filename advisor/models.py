@@ -101,6 +101,7 @@ class Thresholds(models.Model):
     oem_lead_time_max_weeks = figure_field("oem_lead_time_max_weeks")
     odm_lead_time_min_weeks = figure_field("odm_lead_time_min_weeks")
     odm_lead_time_max_weeks = figure_field("odm_lead_time_max_weeks")
+    cny_shutdown_weeks = figure_field("cny_shutdown_weeks")
     transit_express_weeks = figure_field("transit_express_weeks")
     transit_sea_weeks = figure_field("transit_sea_weeks")
     oem_deposit_percent = figure_field("oem_deposit_percent")

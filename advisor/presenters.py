@@ -73,6 +73,7 @@ def report_context(data: dict) -> dict:
             {**models, "upfront": _("before the first order"), "order": _("first order")},
         ),
         "timeline": data["timeline"],
+        "schedule_rows": _schedule_rows(data["timeline"], models),
         "timeline_chart": charts.timeline_chart(
             data,
             {
@@ -128,6 +129,35 @@ def _cost_rows(costs: dict) -> list[dict]:
         row(_("Express freight to you"), "freight_usd"),
         row(_("Cash to first delivery"), "cash_to_first_delivery_usd", _usd_range),
     ]
+
+
+def _schedule_rows(timeline: dict, models: dict[str, str]) -> list[dict]:
+    """Each model's schedule against the launch, in words; reports saved before the honest
+    three-way answer only knew whether the shortest schedule fits."""
+    said = {
+        "fits_even_if_slow": _("Yes, even if the factory is slow"),
+        "fits_only_if_fast": _("Only if the factory is fast"),
+        "does_not_fit": _("No"),
+    }
+    rows = []
+    for model in ("oem", "odm"):
+        schedule = timeline.get(f"{model}_schedule")
+        if schedule is None:
+            fits = _("Yes, if the factory is fast") if timeline[f"{model}_feasible"] else _("No")
+        else:
+            fits = said[schedule]
+        low, high = timeline[f"{model}_weeks"]
+        rows.append(
+            {
+                "model": model,
+                "label": models[model],
+                "weeks": f"{low}–{high}",
+                "earliest": timeline[f"{model}_earliest_launch"],
+                "fits": fits,
+                "shutdown": max(timeline.get(f"{model}_shutdown_weeks") or [0]),
+            }
+        )
+    return rows
 
 
 def _threshold_groups(thresholds: dict, names: dict[str, str]) -> list[dict]:

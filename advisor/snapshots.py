@@ -145,6 +145,11 @@ def _timeline(timeline: rules.Timeline) -> dict:
         "odm_feasible": timeline.odm_feasible,
         "oem_earliest_launch": timeline.oem_earliest_launch.isoformat(),
         "odm_earliest_launch": timeline.odm_earliest_launch.isoformat(),
+        "oem_schedule": timeline.oem_schedule.value,
+        "odm_schedule": timeline.odm_schedule.value,
+        "oem_shutdown_weeks": list(timeline.oem_shutdown_weeks),
+        "odm_shutdown_weeks": list(timeline.odm_shutdown_weeks),
+        "festival": timeline.festival.isoformat() if timeline.festival else None,
     }
 
 

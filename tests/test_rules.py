@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from advisor import rules
 from advisor.rules import Answers, Fit, Model, Thresholds, Verdict, evaluate
 
-TODAY = date(2026, 11, 25)
+# Spring: no Chinese New Year inside even the longest default schedule (tests of the shutdown
+# choose their own day).
+TODAY = date(2027, 3, 1)
 DEFAULTS = Thresholds()
 
 
@@ -570,3 +572,59 @@ def test_a_tooling_blocker_says_the_figure_is_a_programme_and_a_quote_replaces_i
     for text in (oem_money.reason.render(), fit(result, "upfront-costs").reason.render()):
         assert "the source's range for a whole development programme" in text
         assert "a factory's quote replaces this figure" in text
+
+
+def test_the_festival_dates_agree_with_public_calendars():
+    from advisor.rules.calendar import festival
+
+    # Public dates: the Year of the Goat began on 2015-02-19, the Monkey on 2016-02-08.
+    assert (festival(2015), festival(2016)) == (date(2015, 2, 19), date(2016, 2, 8))
+    assert festival(2027) == date(2027, 2, 6)
+
+
+def test_chinese_new_year_inside_production_is_added_and_named():
+    november = date(2026, 11, 26)
+    result = evaluate(answers(launch_date=november + timedelta(weeks=30)), DEFAULTS, november)
+    tl = result.timeline
+    # OEM: 13-22 weeks of production both span 2027-02-06, so 3 weeks more, plus 1 of transit.
+    assert (tl.oem_weeks, tl.oem_shutdown_weeks) == ((17, 26), (3, 3))
+    # ODM: 4 weeks end before the festival; 13 do not.
+    assert (tl.odm_weeks, tl.odm_shutdown_weeks) == ((5, 17), (0, 3))
+    assert tl.festival == date(2027, 2, 6)
+    assert tl.oem_earliest_launch == november + timedelta(weeks=17)
+    reason = fit(result, "lead-time").reason.render()
+    assert "Chinese New Year (2027-02-06) falls inside OEM production" in reason
+    assert "close for about 3 weeks" in reason
+
+
+def test_a_launch_inside_the_shutdown_is_a_lead_time_blocker_that_names_it():
+    november = date(2026, 11, 26)
+    result = evaluate(answers(launch_date=november + timedelta(weeks=15)), DEFAULTS, november)
+    blocker = next(b for b in result.blockers if (b.model, b.factor) == (Model.OEM, "lead-time"))
+    assert blocker.reason.render() == (
+        "Your launch on 2027-03-11 is 15 weeks away. OEM needs at least 17 weeks: lead time 13, "
+        "the Chinese New Year shutdown 3 and express transit 1."
+    )
+
+
+def test_without_a_shutdown_figure_the_festival_changes_nothing():
+    november = date(2026, 11, 26)
+    no_shutdown = dataclasses.replace(DEFAULTS, cny_shutdown_weeks=0)
+    tl = evaluate(answers(), no_shutdown, november).timeline
+    assert (tl.oem_weeks, tl.festival) == ((14, 23), None)
+
+
+@pytest.mark.parametrize(
+    ("weeks", "oem", "odm"),
+    [
+        (23, "fits_even_if_slow", "fits_even_if_slow"),
+        (22, "fits_only_if_fast", "fits_even_if_slow"),
+        (14, "fits_only_if_fast", "fits_even_if_slow"),
+        (13, "does_not_fit", "fits_only_if_fast"),
+        (10, "does_not_fit", "fits_only_if_fast"),
+        (4, "does_not_fit", "does_not_fit"),
+    ],
+)
+def test_each_model_says_whether_it_fits_even_if_the_factory_is_slow(weeks, oem, odm):
+    tl = evaluate(answers(launch_date=TODAY + timedelta(weeks=weeks)), DEFAULTS, TODAY).timeline
+    assert (tl.oem_schedule, tl.odm_schedule) == (oem, odm)

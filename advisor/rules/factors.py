@@ -124,7 +124,27 @@ def _moq(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
     )
 
 
-def _lead_time(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+def _lead_time(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragraph]:
+    fit, reason = _lead_time_fit(a, tl)
+    shutdown = tl.oem_shutdown_weeks[1]
+    if not shutdown or tl.festival is None:
+        return fit, reason
+    festival = Msg(
+        gettext_noop(
+            "Chinese New Year (%(date)s) falls inside OEM production: factories close for about "
+            "%(weeks)s week, counted in these schedules."
+        ),
+        {"date": tl.festival.isoformat(), "weeks": t.cny_shutdown_weeks},
+        plural=gettext_noop(
+            "Chinese New Year (%(date)s) falls inside OEM production: factories close for about "
+            "%(weeks)s weeks, counted in these schedules."
+        ),
+        count="weeks",
+    )
+    return fit, Paragraph((reason, festival))
+
+
+def _lead_time_fit(a: Answers, tl: Timeline) -> tuple[Fit, Msg]:
     params = {
         "launch": a.launch_date.isoformat(),
         "weeks": tl.weeks_available,

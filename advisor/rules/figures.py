@@ -110,6 +110,8 @@ FIGURES: dict[str, Figure] = {
         _figure("oem_lead_time_max_weeks", gettext_noop("OEM lead time, longest (weeks)"), _WEEKS, 22, _LEAD, at_least="oem_lead_time_min_weeks"),
         _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
         _figure("odm_lead_time_max_weeks", gettext_noop("ODM lead time, longest (weeks)"), _WEEKS, 13, _LEAD, at_least="odm_lead_time_min_weeks"),
+        # PRODUCT.md's assumptions table: factories close 2-4 weeks around the festival.
+        _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package.")),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),

@@ -8,10 +8,11 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
+from .calendar import Production, production
 from .figures import Thresholds
 from .results import Blocker, ModelCosts, Timeline
 from .texts import TOOLING_CAVEAT, Msg, Paragraph, count, gettext_noop, usd
-from .types import Answers, DesignReadiness, Model, QcCapability
+from .types import Answers, DesignReadiness, Model, QcCapability, Schedule
 
 # Which figures each cost line is computed from, to label the lines that rest on assumptions.
 COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
@@ -102,22 +103,49 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
 
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
+    """Weeks each model needs from today (lead time, any Chinese New Year shutdown inside
+    production, express transit) against the weeks until the launch."""
     days = (answers.launch_date - today).days
     transit = t.transit_express_weeks
-    oem = (t.oem_lead_time_min_weeks + transit, t.oem_lead_time_max_weeks + transit)
-    odm = (t.odm_lead_time_min_weeks + transit, t.odm_lead_time_max_weeks + transit)
+    runs = {
+        Model.OEM: _runs(today, t.oem_lead_time_min_weeks, t.oem_lead_time_max_weeks, t),
+        Model.ODM: _runs(today, t.odm_lead_time_min_weeks, t.odm_lead_time_max_weeks, t),
+    }
+    weeks = {
+        model: (fast.weeks + transit, slow.weeks + transit) for model, (fast, slow) in runs.items()
+    }
+    festivals = sorted({day for pair in runs.values() for run in pair for day in run.festivals})
     return Timeline(
         launch_date=answers.launch_date,
         days_available=days,
         weeks_available=days // 7,
         transit_weeks=transit,
-        oem_weeks=oem,
-        odm_weeks=odm,
-        oem_feasible=days >= oem[0] * 7,
-        odm_feasible=days >= odm[0] * 7,
-        oem_earliest_launch=today + timedelta(weeks=oem[0]),
-        odm_earliest_launch=today + timedelta(weeks=odm[0]),
+        oem_weeks=weeks[Model.OEM],
+        odm_weeks=weeks[Model.ODM],
+        oem_feasible=days >= weeks[Model.OEM][0] * 7,
+        odm_feasible=days >= weeks[Model.ODM][0] * 7,
+        oem_earliest_launch=today + timedelta(weeks=weeks[Model.OEM][0]),
+        odm_earliest_launch=today + timedelta(weeks=weeks[Model.ODM][0]),
+        oem_schedule=_schedule(days, weeks[Model.OEM]),
+        odm_schedule=_schedule(days, weeks[Model.ODM]),
+        oem_shutdown_weeks=tuple(run.shutdown_weeks for run in runs[Model.OEM]),
+        odm_shutdown_weeks=tuple(run.shutdown_weeks for run in runs[Model.ODM]),
+        festival=festivals[0] if festivals else None,
     )
+
+
+def _runs(today: date, fast: int, slow: int, t: Thresholds) -> tuple[Production, Production]:
+    return production(today, fast, t.cny_shutdown_weeks), production(
+        today, slow, t.cny_shutdown_weeks
+    )
+
+
+def _schedule(days: int, weeks: tuple[int, int]) -> Schedule:
+    if days >= weeks[1] * 7:
+        return Schedule.FITS_EVEN_IF_SLOW
+    if days >= weeks[0] * 7:
+        return Schedule.FITS_ONLY_IF_FAST
+    return Schedule.DOES_NOT_FIT
 
 
 def blockers_for(
@@ -222,27 +250,14 @@ def _upfront_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -
 
 
 def _lead_time_blocker(model: Model, answers: Answers, timeline: Timeline) -> Blocker:
-    weeks = timeline.oem_weeks if model == Model.OEM else timeline.odm_weeks
     earliest = timeline.oem_earliest_launch if model == Model.OEM else timeline.odm_earliest_launch
-    reason = Msg(
-        gettext_noop(
-            "Your launch on %(launch)s is %(weeks)s week away; %(model)s needs at least "
-            "%(needed)s weeks (%(lead)s of lead time plus %(transit)s of express transit)."
-        ),
-        plural=gettext_noop(
-            "Your launch on %(launch)s is %(weeks)s weeks away; %(model)s needs at least "
-            "%(needed)s weeks (%(lead)s of lead time plus %(transit)s of express transit)."
-        ),
+    away = Msg(
+        gettext_noop("Your launch on %(launch)s is %(weeks)s week away."),
+        plural=gettext_noop("Your launch on %(launch)s is %(weeks)s weeks away."),
         count="weeks",
-        params={
-            "launch": answers.launch_date.isoformat(),
-            "weeks": timeline.weeks_available,
-            "model": model.name,
-            "needed": weeks[0],
-            "lead": weeks[0] - timeline.transit_weeks,
-            "transit": timeline.transit_weeks,
-        },
+        params={"launch": answers.launch_date.isoformat(), "weeks": timeline.weeks_available},
     )
+    reason = Paragraph((away, needed_weeks(model, timeline)))
     return Blocker(
         model=model,
         factor="lead-time",
@@ -252,4 +267,41 @@ def _lead_time_blocker(model: Model, answers: Answers, timeline: Timeline) -> Bl
             {"date": earliest.isoformat(), "model": model.name},
         ),
         lifted=dataclasses.replace(answers, launch_date=earliest),
+    )
+
+
+def needed_weeks(model: Model, timeline: Timeline) -> Msg:
+    """What a model's shortest schedule is made of, in weeks."""
+    weeks, shutdown = timeline.weeks(model)[0], timeline.shutdown_weeks(model)[0]
+    params = {
+        "model": model.name,
+        "needed": weeks,
+        "lead": weeks - shutdown - timeline.transit_weeks,
+        "shutdown": shutdown,
+        "transit": timeline.transit_weeks,
+    }
+    if shutdown:
+        return Msg(
+            gettext_noop(
+                "%(model)s needs at least %(needed)s week: lead time %(lead)s, the Chinese New "
+                "Year shutdown %(shutdown)s and express transit %(transit)s."
+            ),
+            params,
+            plural=gettext_noop(
+                "%(model)s needs at least %(needed)s weeks: lead time %(lead)s, the Chinese New "
+                "Year shutdown %(shutdown)s and express transit %(transit)s."
+            ),
+            count="needed",
+        )
+    return Msg(
+        gettext_noop(
+            "%(model)s needs at least %(needed)s week: lead time %(lead)s and express transit "
+            "%(transit)s."
+        ),
+        params,
+        plural=gettext_noop(
+            "%(model)s needs at least %(needed)s weeks: lead time %(lead)s and express transit "
+            "%(transit)s."
+        ),
+        count="needed",
     )

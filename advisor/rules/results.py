@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from .texts import Msg, Paragraph
-from .types import Answers, Fit, Model, Verdict
+from .types import Answers, Fit, Model, Schedule, Verdict
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,18 @@ class Timeline:
     odm_feasible: bool
     oem_earliest_launch: date
     odm_earliest_launch: date
+    oem_schedule: Schedule
+    odm_schedule: Schedule
+    # Chinese New Year inside production: weeks added to the shortest and longest schedules.
+    oem_shutdown_weeks: tuple[int, int]
+    odm_shutdown_weeks: tuple[int, int]
+    festival: date | None  # the first festival inside any production run
+
+    def weeks(self, model: Model) -> tuple[int, int]:
+        return self.oem_weeks if model == Model.OEM else self.odm_weeks
+
+    def shutdown_weeks(self, model: Model) -> tuple[int, int]:
+        return self.oem_shutdown_weeks if model == Model.OEM else self.odm_shutdown_weeks
 
 
 @dataclass(frozen=True)

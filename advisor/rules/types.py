@@ -27,6 +27,14 @@ class Verdict(StrEnum):
 RANK = {verdict: rank for rank, verdict in enumerate(Verdict)}
 
 
+class Schedule(StrEnum):
+    """Whether a model's lead-time range fits the launch date."""
+
+    FITS_EVEN_IF_SLOW = "fits_even_if_slow"  # the longest schedule fits
+    FITS_ONLY_IF_FAST = "fits_only_if_fast"  # only the shortest does
+    DOES_NOT_FIT = "does_not_fit"
+
+
 class Fit(StrEnum):
     OEM = "oem"
     ODM = "odm"

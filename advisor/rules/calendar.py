@@ -1,0 +1,46 @@
+"""Factory calendars: when Chinese New Year closes the factories, and what that does to a
+production window.
+
+The festival's date moves every year with the lunar calendar; the well-kept `holidays` package
+computes it (cross-checked in tests/test_rules.py against public dates: 2015-02-19,
+2016-02-08). How long factories stay closed is a staff figure (`cny_shutdown_weeks`, PRODUCT.md:
+2-4 weeks around the festival, 3 by default).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+import holidays
+
+
+@cache
+def festival(year: int) -> date:
+    """The first day of Chinese New Year (the Spring Festival) in this Gregorian year."""
+    named = holidays.China(years=year, language="en_US").get_named("Spring Festival")
+    return min(named)
+
+
+@dataclass(frozen=True)
+class Production:
+    """A production run that starts today, with any shutdown that falls inside it."""
+
+    weeks: int  # the lead time, shutdowns included
+    shutdown_weeks: int
+    festivals: tuple[date, ...]  # the festivals that fell inside the run
+
+
+def production(today: date, lead_weeks: int, shutdown_weeks: int) -> Production:
+    """A run of `lead_weeks` from today, lengthened by each festival that falls inside it."""
+    end = today + timedelta(weeks=lead_weeks)
+    festivals: list[date] = []
+    year = today.year
+    while shutdown_weeks and (day := festival(year)) < end:
+        if day >= today:
+            festivals.append(day)
+            end += timedelta(weeks=shutdown_weeks)  # may reach next year's festival too
+        year += 1
+    added = shutdown_weeks * len(festivals)
+    return Production(lead_weeks + added, added, tuple(festivals))
