@@ -163,6 +163,15 @@ class Report(models.Model):
     snapshot = models.TextField(_("snapshot (JSON)"))
     revoked_at = models.DateTimeField(_("link revoked at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("link expires at"), null=True, blank=True)
+    # A dead link the owner shared again: the same report under a new token.
+    replaced_by = models.OneToOneField(
+        "self",
+        verbose_name=_("replaced by the link"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="replaces",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -182,6 +191,14 @@ class Report(models.Model):
     def is_live(self, now: datetime) -> bool:
         """Whether the link still works: not revoked, not expired."""
         return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+
+    def ended_at(self, now: datetime) -> datetime | None:
+        """When the link stopped working, if it has."""
+        if self.revoked_at is not None:
+            return self.revoked_at
+        if self.expires_at is not None and self.expires_at <= now:
+            return self.expires_at
+        return None
 
     def status(self, now: datetime) -> str:
         if self.revoked_at is not None:

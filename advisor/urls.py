@@ -21,5 +21,6 @@ urlpatterns = [
     path("r/<token:token>.pdf", views.report_pdf, name="report_pdf"),
     path("r/<token:token>/revoke", views.report_revoke, name="report_revoke"),
     path("r/<token:token>/expiry", views.report_expiry, name="report_expiry"),
+    path("r/<token:token>/share-again", views.report_share_again, name="report_share_again"),
     path("r/<token:token>/fork", views.report_fork, name="report_fork"),
 ]

@@ -201,6 +201,19 @@ def with_live_report(view: Callable[..., HttpResponse]) -> Callable[..., HttpRes
     return wrapped
 
 
+def with_readable_report(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Like `with_live_report`, but the owner still reads a revoked or expired report."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        report = get_object_or_404(Report, token=token)
+        if not report.is_live(timezone.now()) and not _is_owner(request, report):
+            return _gone(request)
+        return view(request, report, *args, **kwargs)
+
+    return wrapped
+
+
 def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
     if as_json:
         return JsonResponse({"error": "gone"}, status=410)
@@ -218,11 +231,17 @@ def _is_owner(request: HttpRequest, report: Report) -> bool:
 
 @capability_url
 @require_safe
-@with_live_report
+@with_readable_report
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
     context = presenters.report_context(report.data) | _share_link(request, report)
     if _is_owner(request, report):
-        context |= {"report": report, "expiry_form": ExpiryForm(expires_at=report.expires_at)}
+        ended_at = report.ended_at(timezone.now())
+        context |= {
+            "report": report,
+            "link_ended_at": ended_at,
+            "link_status": report.status(timezone.now()),
+            "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
+        }
     return render(request, "advisor/report.html", context)
 
 
@@ -232,7 +251,7 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
     report = Report.objects.filter(token=token).first()
     if report is None:
         return JsonResponse({"error": "not_found"}, status=404)
-    if not report.is_live(timezone.now()):
+    if not report.is_live(timezone.now()) and not _is_owner(request, report):
         return _gone(request, as_json=True)
     # The stored snapshot is served byte for byte: a saved report never changes.
     return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
@@ -240,7 +259,7 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 
 @capability_url
 @require_safe
-@with_live_report
+@with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     link = _share_link(request, report)
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
@@ -260,16 +279,35 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
 
 
 @capability_url
-@require_POST
+@require_http_methods(["GET", "POST"])
 def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
     if not _is_owner(request, report):
         return HttpResponseForbidden(
             _("Only the browser that made this report can revoke its link.")
         )
+    if request.method == "GET":  # revoking cannot be undone: ask first
+        title = presenters.report_title(report.data)
+        return render(request, "advisor/revoke.html", {"report": report, "title": title})
     services.revoke_link(report=report)
-    messages.success(request, _("The link is revoked. Nobody can open this report any more."))
-    return _see_other(reverse("advisor:my_reports"))
+    messages.success(
+        request,
+        _("The link is revoked. Nobody else can open this report; you still can, from here."),
+    )
+    return _see_other(report.get_absolute_url())
+
+
+@capability_url
+@require_POST
+def report_share_again(request: HttpRequest, token: str) -> HttpResponse:
+    report = get_object_or_404(Report, token=token)
+    if not _is_owner(request, report):
+        return HttpResponseForbidden(_("Only the browser that made this report can share it."))
+    if report.is_live(timezone.now()):
+        return _see_other(report.get_absolute_url() + "#share")
+    fresh = services.share_again(report=report)
+    messages.success(request, _("A new link is ready. The old one stays dead."))
+    return _see_other(fresh.get_absolute_url() + "#share")
 
 
 @capability_url

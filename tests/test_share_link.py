@@ -60,7 +60,7 @@ def test_the_owner_sees_the_share_controls(report):
     html = browser(OWNER).get(urls(report)["page"]).content.decode()
     assert 'id="share-url"' in html and "readonly" in html
     assert f"http://testserver/r/{report.token}/" in html
-    assert "Revoke link for everyone (cannot be undone)" in html
+    assert f'href="/r/{report.token}/revoke"' in html and "Revoke the link" in html
     assert 'name="days"' in html
     assert html.count('class="qr-code"') == 2  # share box and print
 
@@ -82,21 +82,71 @@ def test_a_colleague_cannot_revoke_or_change_expiry(report):
     assert browser().get(urls(report)["page"]).status_code == 200
 
 
-def test_revoke_is_post_only(report):
-    assert browser(OWNER).get(f"/r/{report.token}/revoke").status_code == 405
+def test_revoking_asks_first_and_a_get_changes_nothing(report):
+    page = browser(OWNER).get(f"/r/{report.token}/revoke")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Revoke this link?" in html and 'method="post"' in html
+    assert "No, keep it working" in html
+    report.refresh_from_db()
+    assert report.revoked_at is None
+    assert browser("colleague").get(f"/r/{report.token}/revoke").status_code == 403
 
 
-def test_after_the_owner_revokes_the_report_is_gone_for_everyone(report):
+def test_after_the_owner_revokes_the_report_is_gone_for_everyone_else(report):
     owner = browser(OWNER)
     response = owner.post(f"/r/{report.token}/revoke")
     assert response.status_code == 303
-    for client in (owner, browser("colleague"), browser()):
+    for client in (browser("colleague"), browser()):
         page = client.get(urls(report)["page"])
         assert page.status_code == 410
         assert "This link no longer works" in page.content.decode()
         assert client.get(urls(report)["json"]).status_code == 410
         assert client.get(urls(report)["pdf"]).status_code == 410
     assert Report.objects.filter(pk=report.pk).exists()  # kept, but its token is dead
+
+
+def test_the_owner_keeps_a_revoked_report_marked_so(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/revoke")
+    page = owner.get(urls(report)["page"])
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f"Link revoked on {timezone.now():%Y-%m-%d}" in html
+    assert "only this browser can open this report" in html
+    assert "Make a new link to share" in html
+    assert 'name="days"' not in html  # no expiry for a dead link
+    assert owner.get(urls(report)["json"]).status_code == 200
+
+
+def test_the_owner_keeps_an_expired_report_and_shares_it_again(report):
+    services.set_link_expiry(report=report, days=1, now=timezone.now() - timedelta(days=2))
+    owner = browser(OWNER)
+    assert "Link expired on" in owner.get(urls(report)["page"]).content.decode()
+    response = owner.post(f"/r/{report.token}/share-again")
+    assert response.status_code == 303
+    report.refresh_from_db()
+    fresh = report.replaced_by
+    assert fresh is not None and fresh.token != report.token
+    assert response["Location"] == f"/r/{fresh.token}/#share"
+    assert report.revoked_at is not None  # the old link stays dead, even if expiry changes
+    colleague = browser("colleague")
+    assert colleague.get(urls(report)["page"]).status_code == 410
+    assert colleague.get(urls(fresh)["page"]).status_code == 200
+    old, new = json.loads(report.snapshot), json.loads(fresh.snapshot)
+    assert new.pop("token") == fresh.token and old.pop("token") == report.token
+    assert new == old  # the same report, under a new link
+    # A second press gives the same new link, not a third one.
+    again = owner.post(f"/r/{report.token}/share-again")
+    assert again["Location"] == f"/r/{fresh.token}/#share"
+    assert "Go to the new link for this report" in owner.get(urls(report)["page"]).content.decode()
+
+
+def test_only_the_owner_can_share_a_dead_link_again(report):
+    services.revoke_link(report=report)
+    assert browser("colleague").post(f"/r/{report.token}/share-again").status_code == 403
+    report.refresh_from_db()
+    assert report.replaced_by is None
 
 
 def test_the_owner_sets_an_expiry(report):
@@ -173,8 +223,12 @@ def test_my_reports_lists_this_browsers_reports_newest_first(
         html = client.get("/reports/").content.decode()
     assert html.index("Newer") < html.index("Older")
     assert "Not mine" not in html
-    assert f'href="/r/{newer.token}/"' in html and f'href="/r/{older.token}/"' not in html
+    # The owner keeps revoked reports: they are listed with their links, marked so.
+    assert f'href="/r/{newer.token}/"' in html and f'href="/r/{older.token}/"' in html
     assert "revoked" in html and "active" in html
+    fresh = services.share_again(report=older)
+    html = client.get("/reports/").content.decode()
+    assert f'href="/r/{fresh.token}/"' in html and f'href="/r/{older.token}/"' not in html
 
 
 def test_the_report_page_json_still_match_after_sharing_changes(report):

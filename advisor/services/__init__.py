@@ -8,7 +8,7 @@
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
-from .reports import create_report, reports_of, revoke_link, set_link_expiry
+from .reports import create_report, reports_of, revoke_link, set_link_expiry, share_again
 from .staff import Funnel, FunnelStep, Impact, ImpactExample, funnel, preview_impact
 from .thresholds import (
     CurrentRules,
@@ -51,6 +51,7 @@ __all__ = [
     "save_step",
     "save_thresholds",
     "set_link_expiry",
+    "share_again",
     "start_over",
     "stored_answers",
     "thresholds_from_row",

@@ -3,6 +3,7 @@
 import json
 from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from .. import rules, snapshots
@@ -37,9 +38,12 @@ def create_report(*, answers: rules.Answers, owner_key: str, now: datetime | Non
 
 
 def reports_of(*, browser_key: str) -> list[Report]:
-    """This browser's reports, newest first, without their snapshots (one query)."""
+    """This browser's reports under their current links, newest first, without their
+    snapshots (one query)."""
     return list(
-        Report.objects.filter(owner_key=browser_key).defer("snapshot").order_by("-created_at")
+        Report.objects.filter(owner_key=browser_key, replaced_by=None)
+        .defer("snapshot")
+        .order_by("-created_at")
     )
 
 
@@ -48,6 +52,34 @@ def revoke_link(*, report: Report, now: datetime | None = None) -> None:
     now = now or timezone.now()
     Report.objects.filter(pk=report.pk, revoked_at=None).update(revoked_at=now)
     report.refresh_from_db(fields=["revoked_at"])
+
+
+@transaction.atomic
+def share_again(*, report: Report, now: datetime | None = None) -> Report:
+    """The same report under a new link, for a link that was revoked or has expired.
+
+    The old token stays dead for good (it is revoked now if it had only expired, so no expiry
+    change can revive it); the snapshot is copied with the new token in it, nothing else.
+    """
+    now = now or timezone.now()
+    locked = Report.objects.select_for_update().get(pk=report.pk)
+    if locked.replaced_by is not None:  # a second press of the button
+        return locked.replaced_by
+    fresh = Report(
+        created_at=locked.created_at,
+        owner_key=locked.owner_key,
+        project_name=locked.project_name,
+        recommendation=locked.recommendation,
+        rules_version=locked.rules_version,
+    )
+    data = json.loads(locked.snapshot)
+    data["token"] = fresh.token
+    fresh.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
+    fresh.save()
+    locked.revoked_at = locked.revoked_at or now
+    locked.replaced_by = fresh
+    locked.save(update_fields=["revoked_at", "replaced_by"])
+    return fresh
 
 
 def set_link_expiry(*, report: Report, days: int | None, now: datetime | None = None) -> None:
