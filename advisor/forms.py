@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
@@ -58,7 +59,10 @@ def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
         choices=choices,
         widget=forms.RadioSelect,
         help_text=help_text,
-        error_messages={"required": _("Choose one of the options.")},
+        error_messages={
+            "required": _("Choose one of the options."),
+            "invalid_choice": _("Choose one of the options."),
+        },
     )
 
 
@@ -88,9 +92,66 @@ class MoneyField(forms.DecimalField):
         return super().to_python(_bare_number(value))
 
 
+def _error_messages() -> dict[str, dict[str, str]]:
+    """What each field says when an answer will not do: the field and the limit, in the
+    buyer's units, in the product's own words (never Django's "Ensure this value...")."""
+    budget = {
+        "required": gettext("Enter your upfront budget in whole dollars (0 is fine)."),
+        "invalid": gettext("Enter the upfront budget as a whole number of dollars, like 15000."),
+        "min_value": gettext("Enter an upfront budget of $0 or more."),
+        "max_value": gettext("Enter an upfront budget of %(max)s or less.")
+        % {"max": rules.usd(rules.MAX_USD)},
+    }
+    cost_max = {"max": rules.usd(rules.MAX_UNIT_COST_USD)}
+    return {
+        "project_name": {
+            "max_length": gettext("Keep the project name to %(max)s characters or fewer.")
+            % {"max": rules.PROJECT_NAME_MAX_LENGTH},
+        },
+        "upfront_budget_usd": budget,
+        "total_budget_usd": {
+            "invalid": gettext(
+                "Enter the total budget as a whole number of dollars, or leave it empty."
+            ),
+            "min_value": gettext("Enter a total budget of $0 or more, or leave it empty."),
+            "max_value": gettext("Enter a total budget of %(max)s or less.")
+            % {"max": rules.usd(rules.MAX_USD)},
+        },
+        "unit_cost_usd": {
+            "required": gettext("Enter what you expect to pay for one piece, like 12.50."),
+            "invalid": gettext("Enter the cost per piece as a number of dollars, like 12.50."),
+            "max_value": gettext("Enter a cost per piece of %(max)s or less.") % cost_max,
+            "max_decimal_places": gettext(
+                "Enter the cost per piece to the cent at most, like 12.50."
+            ),
+        },
+        "units_per_design": {
+            "required": gettext("Enter how many pieces of each design you would order."),
+            "invalid": gettext("Enter the pieces per design as a whole number, like 300."),
+            "min_value": gettext("Enter at least 1 piece per design."),
+            "max_value": gettext("Enter at most %(max)s pieces per design.")
+            % {"max": rules.count(rules.MAX_UNITS)},
+        },
+        "design_count": {
+            "required": gettext("Enter how many designs the first order has."),
+            "invalid": gettext("Enter the number of designs as a whole number, like 4."),
+            "min_value": gettext("Enter at least 1 design."),
+            "max_value": gettext("Enter at most %(max)s designs.") % {"max": rules.MAX_DESIGNS},
+        },
+        "launch_date": {"required": gettext("Enter your launch date, as YYYY-MM-DD.")},
+    }
+
+
 class StepForm(forms.Form):
     error_css_class = "is-invalid-row"
     required_css_class = "required"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Built per form, in the language of the request.
+        messages = _error_messages()
+        for name, field in self.fields.items():
+            field.error_messages.update(messages.get(name, {}))
 
 
 class BusinessForm(StepForm):
@@ -140,8 +201,7 @@ class BudgetForm(StepForm):
     )
     unit_cost_usd = MoneyField(
         label=_("Expected cost per piece (USD)"),
-        max_value=rules.MAX_UNIT_COST_USD,
-        max_digits=8,
+        max_value=rules.MAX_UNIT_COST_USD,  # also bounds the digits: no max_digits to say it twice
         decimal_places=2,
         help_text=_("What you expect to pay the factory for one piece, for example 12.50."),
     )

@@ -153,3 +153,24 @@ def test_the_total_budget_is_optional_and_at_least_the_upfront_budget():
         data={"upfront_budget_usd": "5000", "unit_cost_usd": "7", "total_budget_usd": "$40,000"}
     )
     assert enough.is_valid() and enough.cleaned_data["total_budget_usd"] == 40_000
+
+
+@pytest.mark.parametrize(
+    ("form_class", "data"),
+    [
+        (forms.BudgetForm, {"upfront_budget_usd": "99999999999", "unit_cost_usd": "1e9"}),
+        (
+            forms.BudgetForm,
+            {"upfront_budget_usd": "", "unit_cost_usd": "", "total_budget_usd": "-5"},
+        ),
+        (forms.VolumeForm, {"units_per_design": "0", "design_count": "lots"}),
+        (forms.BusinessForm, {"project_name": "x" * 200, "company_stage": "huge"}),
+        (forms.TimelineForm, {"launch_date": "", "design_readiness": "maybe"}),
+    ],
+)
+def test_messages_speak_in_the_products_voice_never_djangos(form_class, data):
+    form = form_class(data=data)
+    assert not form.is_valid()
+    for messages in form.errors.values():
+        for message in messages:
+            assert not message.startswith(("Ensure", "This field", "Select a valid")), message

@@ -628,3 +628,38 @@ def test_without_a_shutdown_figure_the_festival_changes_nothing():
 def test_each_model_says_whether_it_fits_even_if_the_factory_is_slow(weeks, oem, odm):
     tl = evaluate(answers(launch_date=TODAY + timedelta(weeks=weeks)), DEFAULTS, TODAY).timeline
     assert (tl.oem_schedule, tl.odm_schedule) == (oem, odm)
+
+
+def test_lists_read_as_prose_and_counts_agree_with_their_nouns():
+    stuck = evaluate(
+        answers(upfront_budget_usd=0, launch_date=TODAY + timedelta(days=3)), DEFAULTS, TODAY
+    )
+    odm_money = next(
+        b for b in stuck.blockers if b.model == Model.ODM and b.factor == "upfront-costs"
+    )
+    assert "ODM samples of your 3 designs cost" in odm_money.reason.render()
+    one = evaluate(answers(upfront_budget_usd=0, design_count=1), DEFAULTS, TODAY)
+    assert "an ODM sample of your 1 design costs" in one.blockers[0].reason.render()
+    lead = next(b for b in stuck.blockers if b.factor == "lead-time")
+    assert "is 3 days away" in lead.reason.render()
+    assert "leaves 3 days" in fit(stuck, "lead-time").reason.render()
+    single = evaluate(answers(units_per_design=1), DEFAULTS, TODAY)
+    assert fit(single, "moq-requirements").reason.render().startswith("1 unit a design is below")
+    hybrid = evaluate(
+        answers(
+            positioning="premium", upfront_budget_usd=3_000, launch_date=TODAY + timedelta(weeks=6)
+        ),
+        DEFAULTS,
+        TODAY,
+    )
+    assert "(upfront costs and lead time)" in hybrid.summary.render()
+
+
+@PROPERTY
+@given(a=answer_space, t=thresholds_space)
+def test_no_sentence_hedges_its_plural_or_counts_zero_weeks(a, t):
+    result = evaluate(a, t, TODAY)
+    texts = [result.summary.render()] + [b.reason.render() for b in result.blockers]
+    texts += [f.reason.render() for f in result.factors]
+    for text in texts:
+        assert "(s)" not in text and " 1 units" not in text and " 0 weeks" not in text, text

@@ -12,7 +12,8 @@ from enum import StrEnum
 
 from .figures import Thresholds
 from .results import Change, Decision
-from .texts import VERDICT_WORDS, Msg, Term, count, gettext_noop, usd, word
+from .texts import VERDICT_WORDS, Msg, Term, gettext_noop, usd, word
+from .texts import units as units_of
 from .types import (
     FACTOR_SLUGS,
     Answers,
@@ -62,7 +63,7 @@ def _numeric_candidates(a: Answers, t: Thresholds, today: date, core: Decision) 
 
 
 def _units_candidates(a: Answers, t: Thresholds) -> list[Candidate]:
-    text = gettext_noop("%(units)s units a design would make the advice %(verdict)s.")
+    text = gettext_noop("%(units)s a design would make the advice %(verdict)s.")
     if a.units_per_design < t.oem_moq_min_units:
         units = t.oem_moq_min_units
     else:
@@ -70,7 +71,7 @@ def _units_candidates(a: Answers, t: Thresholds) -> list[Candidate]:
     if units < 1:
         return []
     changed = dataclasses.replace(a, units_per_design=units)
-    return [("moq-requirements", changed, Msg(text, {"units": count(units)}))]
+    return [("moq-requirements", changed, Msg(text, {"units": units_of(units)}))]
 
 
 def _budget_candidates(a: Answers, core: Decision) -> list[Candidate]:

@@ -10,7 +10,18 @@ from collections.abc import Callable
 from .figures import Thresholds
 from .money import costs_for
 from .results import Timeline
-from .texts import TOOLING_CAVEAT, Msg, Paragraph, count, gettext_noop, usd, word
+from .texts import (
+    TOOLING_CAVEAT,
+    Msg,
+    Paragraph,
+    count,
+    gettext_noop,
+    time_left,
+    unit_range,
+    units,
+    usd,
+    word,
+)
 from .types import (
     Answers,
     CompanyStage,
@@ -94,31 +105,30 @@ def _customization(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
 
 def _moq(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
     params = {
-        "units": count(a.units_per_design),
+        "units": units(a.units_per_design),
         "oem_min": count(t.oem_moq_min_units),
         "odm_min": count(t.odm_moq_min_units),
         "odm_max": count(t.odm_moq_max_units),
-        "wholesale_min": count(t.wholesale_moq_min_units),
-        "wholesale_max": count(t.wholesale_moq_max_units),
+        "wholesale": unit_range(t.wholesale_moq_min_units, t.wholesale_moq_max_units),
     }
     if a.units_per_design >= t.oem_moq_min_units:
         return Fit.OEM, Msg(
-            gettext_noop("%(units)s units a design clears the OEM minimum of %(oem_min)s."),
+            gettext_noop("%(units)s a design clears the OEM minimum of %(oem_min)s."),
             params,
         )
     if a.units_per_design >= t.odm_moq_min_units:
         return Fit.ODM, Msg(
             gettext_noop(
-                "%(units)s units a design is below the OEM minimum of %(oem_min)s but meets the "
+                "%(units)s a design is below the OEM minimum of %(oem_min)s but meets the "
                 "ODM minimum of %(odm_min)s."
             ),
             params,
         )
     return Fit.ODM, Msg(
         gettext_noop(
-            "%(units)s units a design is below the OEM minimum of %(oem_min)s and the ODM minimum "
-            "of %(odm_min)s; wholesale stock from the same factories sells from %(wholesale_min)s "
-            "to %(wholesale_max)s units a design."
+            "%(units)s a design is below the OEM minimum of %(oem_min)s and the ODM minimum "
+            "of %(odm_min)s; wholesale stock from the same factories sells from %(wholesale)s a "
+            "design."
         ),
         params,
     )
@@ -147,51 +157,29 @@ def _lead_time(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Para
 def _lead_time_fit(a: Answers, tl: Timeline) -> tuple[Fit, Msg]:
     params = {
         "launch": a.launch_date.isoformat(),
-        "weeks": tl.weeks_available,
+        "left": time_left(tl.days_available),
         "oem_min": tl.oem_weeks[0],
         "oem_max": tl.oem_weeks[1],
         "odm_min": tl.odm_weeks[0],
     }
     if tl.weeks_available >= tl.oem_weeks[1]:
-        return Fit.OEM, Msg(
-            gettext_noop(
-                "Launching on %(launch)s leaves %(weeks)s week: room for even the longest OEM "
-                "schedule of %(oem_max)s weeks, transit included."
-            ),
-            params,
-            plural=gettext_noop(
-                "Launching on %(launch)s leaves %(weeks)s weeks: room for even the longest OEM "
-                "schedule of %(oem_max)s weeks, transit included."
-            ),
-            count="weeks",
+        template = gettext_noop(
+            "Launching on %(launch)s leaves %(left)s: room for even the longest OEM schedule of "
+            "%(oem_max)s weeks, transit included."
         )
+        return Fit.OEM, Msg(template, params)
     if tl.oem_feasible:
-        return Fit.NEUTRAL, Msg(
-            gettext_noop(
-                "Launching on %(launch)s leaves %(weeks)s week: enough for OEM's shortest "
-                "schedule of %(oem_min)s weeks but not its longest of %(oem_max)s, so any delay "
-                "in sampling hurts."
-            ),
-            params,
-            plural=gettext_noop(
-                "Launching on %(launch)s leaves %(weeks)s weeks: enough for OEM's shortest "
-                "schedule of %(oem_min)s weeks but not its longest of %(oem_max)s, so any delay "
-                "in sampling hurts."
-            ),
-            count="weeks",
+        template = gettext_noop(
+            "Launching on %(launch)s leaves %(left)s: enough for OEM's shortest schedule of "
+            "%(oem_min)s weeks but not its longest of %(oem_max)s, so OEM fits only if the "
+            "factory is fast."
         )
-    return Fit.ODM, Msg(
-        gettext_noop(
-            "Launching on %(launch)s leaves %(weeks)s week: short of OEM's %(oem_min)s, "
-            "while ODM needs %(odm_min)s."
-        ),
-        params,
-        plural=gettext_noop(
-            "Launching on %(launch)s leaves %(weeks)s weeks: short of OEM's %(oem_min)s, "
-            "while ODM needs %(odm_min)s."
-        ),
-        count="weeks",
+        return Fit.NEUTRAL, Msg(template, params)
+    template = gettext_noop(
+        "Launching on %(launch)s leaves %(left)s: short of OEM's shortest schedule of "
+        "%(oem_min)s weeks, while ODM needs %(odm_min)s."
     )
+    return Fit.ODM, Msg(template, params)
 
 
 def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragraph]:

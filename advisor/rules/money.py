@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from .calendar import Production, production
 from .figures import Thresholds
 from .results import Blocker, ModelCosts, Timeline
-from .texts import TOOLING_CAVEAT, Msg, Paragraph, count, gettext_noop, usd
+from .texts import TOOLING_CAVEAT, Msg, Paragraph, gettext_noop, time_left, units, usd
 from .types import Answers, DesignReadiness, Model, QcCapability, Schedule
 
 # Which figures each cost line is computed from, to label the lines that rest on assumptions.
@@ -206,7 +206,7 @@ def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> M
         gettext_noop(
             "Your total budget of %(total)s is below the %(cash)s that %(model)s needs until the "
             "first delivery arrives: %(upfront)s before the order, %(order)s for the order "
-            "(%(units)s units a design), %(inspection)s for inspection and %(freight)s for "
+            "(%(units)s a design), %(inspection)s for inspection and %(freight)s for "
             "express freight, less %(credit)s of sample fees credited."
         ),
         {
@@ -215,7 +215,7 @@ def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> M
             "model": model.name,
             "upfront": usd(costs.upfront[0]),
             "order": usd(costs.first_order_at_moq),
-            "units": count(costs.order_units_per_design),
+            "units": units(costs.order_units_per_design),
             "inspection": usd(costs.inspection),
             "freight": usd(costs.freight),
             "credit": usd(costs.sample_credit),
@@ -242,20 +242,23 @@ def _upfront_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -
         )
     return Msg(
         gettext_noop(
-            "Your upfront budget of %(budget)s is below the %(needed)s that ODM samples of your "
-            "%(designs)s design(s) cost."
+            "Your upfront budget of %(budget)s is below the %(needed)s that an ODM sample of your "
+            "%(designs)s design costs."
         ),
         params,
+        plural=gettext_noop(
+            "Your upfront budget of %(budget)s is below the %(needed)s that ODM samples of your "
+            "%(designs)s designs cost."
+        ),
+        count="designs",
     )
 
 
 def _lead_time_blocker(model: Model, answers: Answers, timeline: Timeline) -> Blocker:
     earliest = timeline.oem_earliest_launch if model == Model.OEM else timeline.odm_earliest_launch
     away = Msg(
-        gettext_noop("Your launch on %(launch)s is %(weeks)s week away."),
-        plural=gettext_noop("Your launch on %(launch)s is %(weeks)s weeks away."),
-        count="weeks",
-        params={"launch": answers.launch_date.isoformat(), "weeks": timeline.weeks_available},
+        gettext_noop("Your launch on %(launch)s is %(left)s away."),
+        {"launch": answers.launch_date.isoformat(), "left": time_left(timeline.days_available)},
     )
     reason = Paragraph((away, needed_weeks(model, timeline)))
     return Blocker(

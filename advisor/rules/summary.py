@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .figures import Thresholds
 from .results import Blocker, Decision, ModelCosts
-from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, usd
+from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, units, usd
 from .types import Answers, DemandEvidence, Fit, Model, Verdict
 from .verdict import nearest, wants_oem
 
@@ -161,26 +161,26 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
 def _forced_minimum(model: Model, a: Answers, t: Thresholds, costs: ModelCosts) -> Msg:
     params = {
         "model": model.name,
-        "moq": count(costs.moq_units),
+        "moq": units(costs.moq_units),
         "units": count(a.units_per_design),
         "extra": usd(costs.moq_extra),
         "total": usd(costs.first_order_at_moq),
-        "odm_moq": count(t.odm_moq_min_units),
-        "wholesale": count(t.wholesale_moq_min_units),
+        "odm_moq": units(t.odm_moq_min_units),
+        "wholesale": units(t.wholesale_moq_min_units),
     }
     if model == Model.OEM:
         template = gettext_noop(
-            "OEM factories usually ask for at least %(moq)s units a design, not the %(units)s "
+            "OEM factories usually ask for at least %(moq)s a design, not the %(units)s "
             "you planned: %(extra)s more for the first order (%(total)s in all). Ask for a lower "
             "minimum, or one your designs can share; order the minimum; or work ODM, from "
-            "%(odm_moq)s units a design."
+            "%(odm_moq)s a design."
         )
     else:
         template = gettext_noop(
-            "ODM factories usually ask for at least %(moq)s units a design, not the %(units)s "
+            "ODM factories usually ask for at least %(moq)s a design, not the %(units)s "
             "you planned: %(extra)s more for the first order (%(total)s in all). Ask for a lower "
             "minimum, or one your designs can share; order the minimum; or buy the factory's "
-            "wholesale stock, from %(wholesale)s units a design."
+            "wholesale stock, from %(wholesale)s a design."
         )
     return Msg(template, params)
 

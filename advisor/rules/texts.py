@@ -53,7 +53,8 @@ class Msg:
 
     def render(self, translate: Translate = str, ntranslate: NTranslate | None = None) -> str:
         if self.plural and self.count:
-            number = int(self.params[self.count])  # type: ignore[call-overload]
+            # A count may come formatted for reading ("1,000").
+            number = int(str(self.params[self.count]).replace(",", ""))
             if ntranslate is None:
                 template = self.template if number == 1 else self.plural
             else:
@@ -83,8 +84,14 @@ def _render_value(value: object, translate: Translate, ntranslate: NTranslate | 
         return value.render(translate, ntranslate)
     if isinstance(value, Term):
         return translate(str(value))
-    if isinstance(value, tuple):  # phrases
-        return ", ".join(str(_render_value(item, translate, ntranslate)) for item in value)
+    if isinstance(value, tuple):  # phrases, read as prose: "a, b and c"
+        items = [str(_render_value(item, translate, ntranslate)) for item in value]
+        if len(items) < 2:
+            return "".join(items)
+        return translate("%(items)s and %(last)s") % {
+            "items": ", ".join(items[:-1]),
+            "last": items[-1],
+        }
     if isinstance(value, list):  # sentences
         return " ".join(str(_render_value(item, translate, ntranslate)) for item in value)
     return value
@@ -99,6 +106,36 @@ def usd(amount: int | float | Decimal | str, *, cents: bool = False, whole: bool
     if cents or amount != amount.to_integral_value():
         return f"${amount:,.2f}"
     return f"${int(amount):,}"
+
+
+def time_left(days: int) -> Msg:
+    """Time until a date as buyers say it: whole weeks, or days when less than one."""
+    if days >= 7:
+        weeks = days // 7
+        return Msg(
+            gettext_noop("%(weeks)s week"),
+            {"weeks": weeks},
+            gettext_noop("%(weeks)s weeks"),
+            "weeks",
+        )
+    return Msg(gettext_noop("%(days)s day"), {"days": days}, gettext_noop("%(days)s days"), "days")
+
+
+def units(number: int) -> Msg:
+    """A quantity of pieces: "1 unit", "1,000 units"."""
+    return Msg(
+        gettext_noop("%(units)s unit"),
+        {"units": count(number)},
+        gettext_noop("%(units)s units"),
+        "units",
+    )
+
+
+def unit_range(low: int, high: int) -> Msg:
+    """A range of pieces: "2 to 5 units", or one figure when both ends agree."""
+    if low == high:
+        return units(low)
+    return Msg(gettext_noop("%(low)s to %(high)s"), {"low": count(low), "high": units(high)})
 
 
 def count(number: int) -> str:
