@@ -65,6 +65,7 @@ def report_context(data: dict) -> dict:
         "blockers": blockers,
         "both_blocked": both_blocked,
         "hybrid_conditions": oem_lifts,
+        "plan": data.get("plan", []),
         "factors": [{**f, "fit_label": fit_labels()[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
         "cost_rows": _cost_rows(data["costs"]),

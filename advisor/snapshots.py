@@ -75,6 +75,8 @@ def build_snapshot(
             for change in result.what_would_change
         ],
         "thresholds": _thresholds(thresholds),
+        # A hybrid's dated plan (absent for other verdicts).
+        **({"plan": [_text(step) for step in result.plan]} if result.plan else {}),
     }
 
 

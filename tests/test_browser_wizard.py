@@ -57,7 +57,9 @@ def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: 
     type_into(page, "#id_unit_cost_usd", "42.50")
     submit(page)
     expect(page.locator(".error-summary")).to_contain_text("There is a problem")
-    expect(page.locator("#div_id_upfront_budget_usd")).to_contain_text("Enter the upfront budget as a whole number of dollars")
+    expect(page.locator("#div_id_upfront_budget_usd")).to_contain_text(
+        "Enter the upfront budget as a whole number of dollars"
+    )
     expect(page.locator("#id_unit_cost_usd")).to_have_value("42.50")  # what was typed stays
     type_into(page, "#id_upfront_budget_usd", "80,000")
     submit(page)

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from advisor import services
 from advisor.models import Factor, Report, Thresholds
@@ -57,7 +58,8 @@ def test_the_json_matches_the_contract(client, make_report):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)
-    assert set(data) == TOP_KEYS
+    # "nearest" comes only with "neither", and "plan" only with "hybrid".
+    assert TOP_KEYS <= set(data) <= TOP_KEYS | {"nearest", "plan"}
     assert data["token"] == report.token
     assert data["rules_version"] == 1
     assert list(data["answers"]) == ANSWER_KEYS
@@ -280,3 +282,14 @@ def test_the_timeline_says_how_each_model_fits_and_names_the_new_year_shutdown(c
     assert "Yes, even if the factory is slow" in html  # ODM: 5 to 17 weeks
     timeline = report.data["timeline"]
     assert (timeline["oem_schedule"], timeline["festival"]) == ("fits_only_if_fast", "2027-02-06")
+
+
+def test_a_hybrid_report_shows_its_dated_plan(client, make_report):
+    report = make_report()  # the sample answers: premium, short of money and time
+    assert report.recommendation == "hybrid"
+    html = client.get(f"/r/{report.token}/").content.decode()
+    plan = report.data["plan"]
+    assert len(plan) == 3 and plan[0].startswith("Now: order")
+    assert '<ol class="plan">' in html
+    for step in plan:
+        assert escape(step) in html

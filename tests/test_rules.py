@@ -663,3 +663,38 @@ def test_no_sentence_hedges_its_plural_or_counts_zero_weeks(a, t):
     texts += [f.reason.render() for f in result.factors]
     for text in texts:
         assert "(s)" not in text and " 1 units" not in text and " 0 weeks" not in text, text
+
+
+def test_a_hybrid_gets_a_dated_plan_in_its_own_figures():
+    short = answers(
+        positioning="premium", upfront_budget_usd=3_000, launch_date=TODAY + timedelta(weeks=6)
+    )
+    result = evaluate(short, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.HYBRID
+    now, development, then = (step.render() for step in result.plan)
+    assert now.startswith("Now: order 300 units of each of your 3 designs")
+    assert "holds only if the factory is fast" in now  # 6 weeks: ODM takes 5 to 14
+    assert development.startswith("Next, once you have the money (an upfront budget of $6,140)")
+    assert then == (
+        "Then: move a design to OEM once it has sold about 500 units through your ODM line, "
+        "enough to fill OEM's minimum order."
+    )
+    summary = result.summary.render()
+    assert "OEM needs a launch from 2027-06-07 and an upfront budget of $6,140." in summary
+    assert "lifts the" not in summary  # conditions in words, not pasted blocker sentences
+
+
+def test_a_hybrid_that_can_afford_oem_starts_development_now():
+    funded = answers(
+        positioning="premium", upfront_budget_usd=30_000, launch_date=TODAY + timedelta(weeks=20)
+    )
+    result = evaluate(funded, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.HYBRID
+    now, development, _then = (step.render() for step in result.plan)
+    assert "confirm the order by 2027-04-12 for your launch on 2027-07-19" in now
+    assert development.startswith("Also now: start OEM development of your hero designs")
+    assert "OEM pieces can arrive from 2027-06-07, 14 weeks from today" in development
+
+
+def test_only_a_hybrid_has_a_plan():
+    assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).plan == ()

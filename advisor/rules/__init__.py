@@ -33,6 +33,7 @@ from .figures import (
     problems,
 )
 from .money import COST_FIGURES, blockers_for, costs_for, timeline_for
+from .plan import hybrid_plan
 from .results import Blocker, Change, Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
 from .summary import summary
 from .texts import (
@@ -89,6 +90,7 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
         costs=core.costs,
         timeline=core.timeline,
         what_would_change=what_would_change(answers, thresholds, today, core),
+        plan=hybrid_plan(answers, today, core),
     )
 
 
@@ -145,6 +147,7 @@ __all__ = [
     "decide",
     "evaluate",
     "gettext_noop",
+    "hybrid_plan",
     "nearest",
     "problems",
     "timeline_for",

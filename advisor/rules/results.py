@@ -116,6 +116,7 @@ class Recommendation:
     costs: dict[Model, ModelCosts]
     timeline: Timeline
     what_would_change: list[Change]
+    plan: tuple[Msg, ...] = ()  # a hybrid's dated steps
 
     def blocked(self, model: Model) -> bool:
         return any(blocker.model == model for blocker in self.blockers)

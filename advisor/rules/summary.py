@@ -9,6 +9,7 @@ never recommends a model without saying what it costs.
 from __future__ import annotations
 
 from .figures import Thresholds
+from .plan import oem_conditions
 from .results import Blocker, Decision, ModelCosts
 from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, units, usd
 from .types import Answers, DemandEvidence, Fit, Model, Verdict
@@ -53,7 +54,7 @@ def _opening(a: Answers, core: Decision) -> Msg:
         return _oem(params, odm_blocked=bool(blocked[Model.ODM]), moq_forced=forced)
     if core.verdict == Verdict.ODM:
         return _odm(params, core.score, blocked[Model.OEM], leans_odm=bool(leaning[Fit.ODM]))
-    return _hybrid(a, params, blocked[Model.OEM])
+    return _hybrid(a, core, params, blocked[Model.OEM])
 
 
 def _neither(core: Decision) -> Msg:
@@ -120,7 +121,7 @@ def _odm(params: dict, score: float, oem_blockers: list[Blocker], *, leans_odm: 
     return Msg(template, params)
 
 
-def _hybrid(a: Answers, params: dict, oem_blockers: list[Blocker]) -> Msg:
+def _hybrid(a: Answers, core: Decision, params: dict, oem_blockers: list[Blocker]) -> Msg:
     why = (
         Term(gettext_noop("Your goals point to OEM"))
         if wants_oem(a)
@@ -130,9 +131,9 @@ def _hybrid(a: Answers, params: dict, oem_blockers: list[Blocker]) -> Msg:
         return Msg(
             gettext_noop(
                 "Hybrid: launch with ODM now and move your hero designs to OEM later. %(why)s, "
-                "but it is ruled out today (%(oem_blockers)s). %(when)s"
+                "but it is ruled out for this launch (%(oem_blockers)s): OEM needs %(needs)s."
             ),
-            {**params, "why": why, "when": [b.lift for b in oem_blockers]},
+            {**params, "why": why, "needs": oem_conditions(a, core)},
         )
     when = Term(
         gettext_noop("the first ODM designs have proven which pieces sell")

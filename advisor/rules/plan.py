@@ -1,0 +1,138 @@
+"""The hybrid plan, dated: what to order from ODM now, when OEM development starts, and the
+condition for moving a design to OEM, in the buyer's own figures (never a pasted sentence)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from .results import Decision
+from .texts import Msg, gettext_noop, time_left, units, usd
+from .types import Answers, DemandEvidence, Model, Schedule, Verdict
+
+
+def oem_conditions(a: Answers, core: Decision) -> tuple[Msg, ...]:
+    """What must change for OEM, from its blockers: "a launch from 2027-03-04", "an
+    upfront budget of $6,140", "a total budget of $30,740"."""
+    return _launch_conditions(a, core) + _money_conditions(a, core)
+
+
+def _launch_conditions(a: Answers, core: Decision) -> tuple[Msg, ...]:
+    return tuple(
+        Msg(gettext_noop("a launch from %(date)s"), {"date": b.lifted.launch_date.isoformat()})
+        for b in core.blockers_of(Model.OEM)
+        if b.lifted.launch_date != a.launch_date
+    )
+
+
+def _money_conditions(a: Answers, core: Decision) -> tuple[Msg, ...]:
+    conditions = []
+    for blocker in core.blockers_of(Model.OEM):
+        lifted = blocker.lifted
+        if lifted.upfront_budget_usd > a.upfront_budget_usd:
+            conditions.append(
+                Msg(
+                    gettext_noop("an upfront budget of %(amount)s"),
+                    {"amount": usd(lifted.upfront_budget_usd)},
+                )
+            )
+        if (lifted.cash_available or 0) > (a.cash_available or 0):
+            conditions.append(
+                Msg(
+                    gettext_noop("a total budget of %(amount)s"),
+                    {"amount": usd(lifted.total_budget_usd or 0)},
+                )
+            )
+    return tuple(conditions)
+
+
+def hybrid_plan(a: Answers, today: date, core: Decision) -> tuple[Msg, ...]:
+    """Three dated steps for a hybrid verdict; nothing for any other."""
+    if core.verdict != Verdict.HYBRID:
+        return ()
+    return (_odm_now(a, today, core), _oem_development(a, today, core), _move_condition(a, core))
+
+
+def _odm_now(a: Answers, today: date, core: Decision) -> Msg:
+    odm = core.costs[Model.ODM]
+    fast, slow = core.timeline.odm_weeks
+    params = {
+        "units": units(odm.order_units_per_design),
+        "designs": a.design_count,
+        "fast": fast,
+        "slow": slow,
+        # The latest day to order and still launch on time even if the factory is slow.
+        "order_by": (a.launch_date - timedelta(weeks=slow)).isoformat(),
+        "launch": a.launch_date.isoformat(),
+    }
+    if core.timeline.odm_schedule == Schedule.FITS_EVEN_IF_SLOW:
+        return Msg(
+            gettext_noop(
+                "Now: order %(units)s of your design from a factory's catalogue (ODM), under your "
+                "brand. It takes %(fast)s to %(slow)s weeks, so confirm the order by %(order_by)s "
+                "for your launch on %(launch)s."
+            ),
+            params,
+            plural=gettext_noop(
+                "Now: order %(units)s of each of your %(designs)s designs from a factory's "
+                "catalogue (ODM), under your brand. It takes %(fast)s to %(slow)s weeks, so confirm "
+                "the order by %(order_by)s for your launch on %(launch)s."
+            ),
+            count="designs",
+        )
+    return Msg(
+        gettext_noop(
+            "Now: order %(units)s of your design from a factory's catalogue (ODM), under your "
+            "brand, today: it takes %(fast)s to %(slow)s weeks, so your launch on %(launch)s holds "
+            "only if the factory is fast. Get its lead time in writing."
+        ),
+        params,
+        plural=gettext_noop(
+            "Now: order %(units)s of each of your %(designs)s designs from a factory's catalogue "
+            "(ODM), under your brand, today: it takes %(fast)s to %(slow)s weeks, so your launch "
+            "on %(launch)s holds only if the factory is fast. Get its lead time in writing."
+        ),
+        count="designs",
+    )
+
+
+def _oem_development(a: Answers, today: date, core: Decision) -> Msg:
+    fast, slow = core.timeline.oem_weeks
+    money = _money_conditions(a, core)
+    params = {"fast": fast, "slow": slow, "money": money}
+    if money:
+        return Msg(
+            gettext_noop(
+                "Next, once you have the money (%(money)s): start OEM development of your hero "
+                "designs, CAD files and samples first. OEM takes %(fast)s to %(slow)s weeks to a "
+                "first delivery."
+            ),
+            params,
+        )
+    ready = today + timedelta(weeks=fast)
+    return Msg(
+        gettext_noop(
+            "Also now: start OEM development of your hero designs, CAD files and samples first. "
+            "OEM takes %(fast)s to %(slow)s weeks, so OEM pieces can arrive from %(ready)s, %(left)s "
+            "from today."
+        ),
+        {**params, "ready": ready.isoformat(), "left": time_left((ready - today).days)},
+    )
+
+
+def _move_condition(a: Answers, core: Decision) -> Msg:
+    moq = units(core.costs[Model.OEM].moq_units)
+    if a.demand_evidence == DemandEvidence.PROVEN:
+        return Msg(
+            gettext_noop(
+                "Then: move a design to OEM when you are ready to order OEM's minimum of %(moq)s "
+                "a design; your sales already show which designs carry it."
+            ),
+            {"moq": moq},
+        )
+    return Msg(
+        gettext_noop(
+            "Then: move a design to OEM once it has sold about %(moq)s through your ODM line, "
+            "enough to fill OEM's minimum order."
+        ),
+        {"moq": moq},
+    )
