@@ -16,6 +16,12 @@ from simple_history.models import HistoricalRecords
 
 from . import rules
 
+FIGURE_NAMES_HELP = _(
+    "Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the "
+    "current figure, so the text never contradicts the thresholds. The names are the fields of "
+    "Thresholds."
+)
+
 
 class Factor(models.Model):
     """One of the eight comparison factors, as shown side by side on the landing page and report."""
@@ -23,8 +29,8 @@ class Factor(models.Model):
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=80)
     order = models.PositiveSmallIntegerField(_("order"), unique=True)
-    oem_summary = models.TextField(_("what OEM means here"))
-    odm_summary = models.TextField(_("what ODM means here"))
+    oem_summary = models.TextField(_("what OEM means here"), help_text=FIGURE_NAMES_HELP)
+    odm_summary = models.TextField(_("what ODM means here"), help_text=FIGURE_NAMES_HELP)
     oem_suits = models.CharField(_("OEM suits"), max_length=120)
     odm_suits = models.CharField(_("ODM suits"), max_length=120)
     weight = models.DecimalField(
@@ -44,6 +50,21 @@ class Factor(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        errors = {
+            name: [problem.render(gettext) for problem in rules.text_problems(getattr(self, name))]
+            for name in ("oem_summary", "odm_summary")
+        }
+        if any(errors.values()):
+            raise ValidationError({name: found for name, found in errors.items() if found})
+
+    def texts(self, figures: dict[str, int]) -> dict[str, str]:
+        """The OEM and ODM texts with their figures filled in from these thresholds."""
+        return {
+            "oem": rules.fill_figures(self.oem_summary, figures),
+            "odm": rules.fill_figures(self.odm_summary, figures),
+        }
 
 
 def _help_text(notes: list[str]) -> str | Promise:

@@ -63,7 +63,7 @@ def build_snapshot(
     return data | {
         "confidence": result.confidence,
         "summary": _text(result.summary),
-        "factors": _factors(result.factors, factors),
+        "factors": _factors(result.factors, factors, thresholds),
         "blockers": [
             {"model": b.model.value, "factor": b.factor, "reason": _text(b.reason)}
             for b in result.blockers
@@ -89,14 +89,21 @@ def _number(value: Decimal | int) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _factors(verdicts: list[rules.FactorVerdict], factors: list[FactorTexts]) -> list[dict]:
+def _factors(
+    verdicts: list[rules.FactorVerdict], factors: list[FactorTexts], thresholds: rules.Thresholds
+) -> list[dict]:
     texts = {factor.slug: factor for factor in factors}
+    figures = {name: getattr(thresholds, name) for name in rules.FIGURES}
+
+    def text(slug: str, side: str) -> str:
+        return rules.fill_figures(getattr(texts[slug], side), figures) if slug in texts else ""
+
     return [
         {
             "slug": verdict.slug,
             "name": texts[verdict.slug].name if verdict.slug in texts else verdict.slug,
-            "oem": texts[verdict.slug].oem_summary if verdict.slug in texts else "",
-            "odm": texts[verdict.slug].odm_summary if verdict.slug in texts else "",
+            "oem": text(verdict.slug, "oem_summary"),
+            "odm": text(verdict.slug, "odm_summary"),
             "fit": verdict.fit.value,
             "reason": _text(verdict.reason),
             "weight": _number(verdict.weight),

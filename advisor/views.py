@@ -27,7 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import presenters, services, steps
 from .forms import ExpiryForm
-from .models import Factor, Report, Submission
+from .models import Report, Submission
 from .pdf import render_pdf
 
 BROWSER_KEY = "advisor_browser"
@@ -65,7 +65,8 @@ def _owned(request: HttpRequest, public_id: str) -> Submission:
 
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
-    return render(request, "advisor/landing.html", {"factors": Factor.objects.all()})
+    factors = services.factors_with_figures()
+    return render(request, "advisor/landing.html", {"factors": factors})
 
 
 @never_cache

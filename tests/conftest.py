@@ -44,6 +44,10 @@ def seeded_live_db(transactional_db):
 
     seed_migration = importlib.import_module("advisor.migrations.0002_seed_factors_and_thresholds")
     seed_migration.seed(apps, schema_editor=None)
+    named_figures = importlib.import_module(
+        "advisor.migrations.0013_factor_texts_name_their_figures"
+    )
+    named_figures.forwards(apps, schema_editor=None)
 
 
 def clean_environment() -> dict[str, str]:

@@ -30,7 +30,10 @@ from .figures import (
     Figure,
     Thresholds,
     Unit,
+    fill_figures,
+    format_figure,
     problems,
+    text_problems,
 )
 from .money import COST_FIGURES, blockers_for, costs_for, timeline_for
 from .plan import hybrid_plan
@@ -105,6 +108,9 @@ __all__ = [
     "FACTOR_RULES",
     "FACTOR_SLUGS",
     "FIGURES",
+    "fill_figures",
+    "format_figure",
+    "text_problems",
     "MAX_DESIGNS",
     "MAX_UNITS",
     "MAX_UNIT_COST_USD",

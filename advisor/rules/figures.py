@@ -9,13 +9,14 @@ Defaults are PRODUCT.md's (the source material's figures, and its labelled assum
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
-from .texts import Msg, gettext_noop, usd
+from .texts import Msg, count, gettext_noop, usd
 from .types import FACTOR_SLUGS, MAX_UNITS, MAX_USD
 
 
@@ -205,3 +206,43 @@ def problems(values: Mapping[str, int | None]) -> dict[str, Msg]:
                 ),
             )
     return errors
+
+
+# A factor's OEM and ODM texts name figures as {figure_name}, filled from the thresholds, so a
+# text can never quote a figure other than the one the rules use.
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def format_figure(name: str, value: int) -> str:
+    return usd(value) if FIGURES[name].unit == Unit.USD else count(value)
+
+
+def fill_figures(text: str, values: Mapping[str, int]) -> str:
+    """The text with each {figure_name} replaced by that figure, as buyers read it. A name
+    that is not a figure (a text saved before the check) is left as written."""
+
+    def figure(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return format_figure(name, values[name]) if name in FIGURES else match.group(0)
+
+    return _PLACEHOLDER.sub(figure, text)
+
+
+def text_problems(text: str) -> list[Msg]:
+    """Why a factor text cannot be saved: a {name} that is no figure, or a figure typed out
+    (any digit outside a placeholder), which would go stale when staff change the figure."""
+    problems = [
+        Msg(gettext_noop("{%(name)s} is not one of the figures."), {"name": name})
+        for name in _PLACEHOLDER.findall(text)
+        if name not in FIGURES
+    ]
+    if re.search(r"\d", _PLACEHOLDER.sub("", text)):
+        problems.append(
+            Msg(
+                gettext_noop(
+                    "Write figures as {figure_name}, for example {oem_moq_min_units}, so the "
+                    "text always shows the current figure."
+                )
+            )
+        )
+    return problems

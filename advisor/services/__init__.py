@@ -14,6 +14,7 @@ from .thresholds import (
     CurrentRules,
     bump_rules_version,
     current_rules,
+    factors_with_figures,
     save_thresholds,
     thresholds_from_row,
 )
@@ -39,6 +40,7 @@ __all__ = [
     "bump_rules_version",
     "create_report",
     "current_rules",
+    "factors_with_figures",
     "finish",
     "first_invalid_step",
     "fork_report",

@@ -30,6 +30,7 @@ class Impact:
     recommendation_changed: int
     blockers_changed: int
     examples: list[ImpactExample]
+    costs_changed: int = 0  # reports whose cash to the first delivery would move
 
 
 def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5) -> Impact:
@@ -43,7 +44,7 @@ def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5)
     recent = Report.objects.order_by("-created_at").values_list(
         "token", "project_name", "snapshot", "created_at"
     )[:limit]
-    checked = changed = blockers_changed = 0
+    checked = changed = blockers_changed = costs_changed = 0
     found: list[ImpactExample] = []
     for token, project_name, snapshot, created_at in recent:
         checked += 1
@@ -56,6 +57,10 @@ def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5)
         verdict_changed = before.verdict != after.verdict
         changed += verdict_changed
         blockers_changed += old_blocks != new_blocks
+        costs_changed += any(
+            before.costs[model].cash_to_first_delivery != after.costs[model].cash_to_first_delivery
+            for model in rules.Model
+        )
         if (verdict_changed or old_blocks != new_blocks) and len(found) < examples:
             found.append(
                 ImpactExample(
@@ -67,7 +72,7 @@ def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5)
                     blockers_removed=sorted(old_blocks - new_blocks),
                 )
             )
-    return Impact(checked, changed, blockers_changed, found)
+    return Impact(checked, changed, blockers_changed, found, costs_changed)
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,13 @@ def current_rules() -> CurrentRules:
     return CurrentRules(thresholds_from_row(row, weights), row.version, factors)
 
 
+def factors_with_figures() -> list[tuple[Factor, dict[str, str]]]:
+    """The eight factors and their OEM and ODM texts, figures filled from the current
+    thresholds (two queries)."""
+    figures = Thresholds.objects.get().figures()
+    return [(factor, factor.texts(figures)) for factor in Factor.objects.all()]
+
+
 def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:
     return rules.Thresholds(**row.figures(), weights=weights)
 
