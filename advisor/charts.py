@@ -12,8 +12,9 @@ from . import rules
 if TYPE_CHECKING:
     from .services import Funnel
 
-# A narrow drawing keeps its 12px text readable when a phone scales it down.
-WIDTH = 400
+# Narrower than a 360px phone's content box, so the drawing is never scaled down there and its
+# 12px text stays 12px or more.
+WIDTH = 330
 ROW_HEIGHT = 20
 # Cost bars: the label sits above each bar, the figure to its right.
 COST_PLOT_WIDTH = WIDTH - 110
