@@ -19,8 +19,58 @@ from . import charts, presenters, rules, services
 from .models import Factor, Report, StepAnswer, Submission, Thresholds
 
 
+class ImpactPreviewAdmin(SimpleHistoryAdmin):
+    """A "Preview impact" button on the change form: what the edited values would do to the
+    most recent reports, before anything is saved."""
+
+    change_form_template = "admin/advisor/preview_change_form.html"
+    preview_title = ""
+
+    def impact(self, proposed: Model) -> services.Impact:
+        raise NotImplementedError
+
+    def get_urls(self) -> list[URLPattern]:
+        preview = self.admin_site.admin_view(self.preview_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_preview"
+        return [path("<path:object_id>/preview/", preview, name=name), *super().get_urls()]
+
+    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        current = self.get_object(request, object_id)  # None for an unknown or malformed id
+        if current is None:
+            raise Http404
+        if not self.has_change_permission(request, current):
+            raise PermissionDenied
+        proposed = copy.copy(current)
+        form = self.get_form(request, proposed, change=True)(request.POST, instance=proposed)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": current,
+            "title": self.preview_title,
+            "form": form,
+            "change_url": reverse(
+                f"admin:{self.opts.app_label}_{self.opts.model_name}_change", args=[current.pk]
+            ),
+        }
+        if form.is_valid():
+            form.save(commit=False)  # fills `proposed` in memory; nothing is written
+            context["changes"] = [
+                (form.fields[name].label, getattr(current, name), getattr(proposed, name))
+                for name in form.changed_data
+            ]
+            impact = self.impact(proposed)
+            context |= {"impact": impact, "examples": _impact_rows(impact.examples)}
+            context |= self.preview_context(proposed)
+        return render(request, "admin/advisor/preview.html", context)
+
+    def preview_context(self, proposed: Model) -> dict:
+        return {}
+
+
 @admin.register(Factor)
-class FactorAdmin(SimpleHistoryAdmin):
+class FactorAdmin(ImpactPreviewAdmin):
     list_display = ["order", "name", "slug", "weight"]
     list_display_links = ["name"]
     list_filter = ["weight"]
@@ -44,6 +94,15 @@ class FactorAdmin(SimpleHistoryAdmin):
         if change and "weight" in form.changed_data:
             # Weights decide recommendations: new reports must carry a new rules version.
             services.bump_rules_version()
+
+    preview_title = _("Impact of the proposed factor")
+
+    def impact(self, proposed: Factor) -> services.Impact:
+        return services.preview_impact(weights={proposed.slug: proposed.weight})
+
+    def preview_context(self, proposed: Factor) -> dict:
+        # Texts change no verdict, but staff see them as buyers will, figures filled in.
+        return {"texts": proposed.texts(Thresholds.objects.get().figures())}
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # the eight factors are fixed; their texts and weights are not
@@ -69,11 +128,14 @@ def figure_fieldsets() -> list[tuple[str, dict]]:
 
 
 @admin.register(Thresholds)
-class ThresholdsAdmin(SimpleHistoryAdmin):
+class ThresholdsAdmin(ImpactPreviewAdmin):
     list_display = ["__str__", "version", "updated_at", "oem_tooling_min_usd", "oem_moq_min_units"]
     readonly_fields = ["version", "updated_at"]
-    change_form_template = "admin/advisor/thresholds/change_form.html"
+    preview_title = _("Impact of the proposed thresholds")
     fieldsets = [(_("Version"), {"fields": ["version", "updated_at"]}), *figure_fieldsets()]
+
+    def impact(self, proposed: Thresholds) -> services.Impact:
+        return services.preview_impact(proposed=proposed)
 
     def save_model(
         self, request: HttpRequest, obj: Thresholds, form: forms.ModelForm, change: bool
@@ -86,43 +148,6 @@ class ThresholdsAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Thresholds | None = None) -> bool:
         return False
-
-    def get_urls(self) -> list[URLPattern]:
-        preview = self.admin_site.admin_view(self.preview_view)
-        return [
-            path("<path:object_id>/preview/", preview, name="advisor_thresholds_preview"),
-            *super().get_urls(),
-        ]
-
-    def preview_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
-        """What the values in the change form would do, before anything is saved."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        current = self.get_object(request, object_id)  # None for an unknown or malformed id
-        if current is None:
-            raise Http404
-        if not self.has_change_permission(request, current):
-            raise PermissionDenied
-        proposed = copy.copy(current)
-        form = self.get_form(request, proposed, change=True)(request.POST, instance=proposed)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "original": current,
-            "title": _("Impact of the proposed thresholds"),
-            "form": form,
-            "change_url": reverse("admin:advisor_thresholds_change", args=[current.pk]),
-        }
-        if form.is_valid():
-            form.save(commit=False)  # fills `proposed` in memory; nothing is written
-            context["changes"] = [
-                (form.fields[name].label, getattr(current, name), getattr(proposed, name))
-                for name in form.changed_data
-            ]
-            impact = services.preview_impact(proposed=proposed)
-            context["impact"] = impact
-            context["examples"] = _impact_rows(impact.examples)
-        return render(request, "admin/advisor/thresholds/preview.html", context)
 
 
 def _impact_rows(examples: list[services.ImpactExample]) -> list[dict]:

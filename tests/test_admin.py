@@ -346,3 +346,30 @@ def test_every_seeded_factor_text_passes_its_own_check(db):
 
     for factor in Factor.objects.all():
         factor.full_clean()
+
+
+def test_a_weight_change_can_be_previewed_before_saving(staff_client, make_report):
+    from advisor.models import Factor
+
+    # OEM today; quality control (no QC of their own) at full weight tips them to hybrid.
+    launch = timezone.localdate() + timedelta(weeks=30)
+    reports = [make_report(upfront_budget_usd=200_000, launch_date=launch) for _ in range(2)]
+    assert {r.recommendation for r in reports} == {"oem"}
+    factor = Factor.objects.get(slug="quality-control")
+    url = reverse("admin:advisor_factor_preview", args=[factor.pk])
+    change_form = staff_client.get(f"/admin/advisor/factor/{factor.pk}/change/").content.decode()
+    assert f'formaction="{url}"' in change_form
+    response = staff_client.post(
+        url, factor_form(factor, weight="5", odm_summary="From {odm_moq_min_units} pieces.")
+    )
+    assert response.status_code == 200
+    impact = response.context["impact"]
+    assert (impact.reports_checked, impact.recommendation_changed) == (2, 2)
+    assert {(e.before, e.after) for e in impact.examples} == {("oem", "hybrid")}
+    html = response.content.decode()
+    assert "Of the 2 most recent reports, 2 would get a different recommendation" in html
+    assert "From 50 pieces." in html  # the text as buyers will read it, figure filled in
+    factor.refresh_from_db()
+    assert factor.weight == 1 and factor.odm_summary != "From {odm_moq_min_units} pieces."
+    assert Thresholds.objects.get().version == 1
+    assert all(Report.objects.get(pk=r.pk).snapshot == r.snapshot for r in reports)

@@ -1,8 +1,10 @@
 """What staff read: the impact of proposed thresholds on recent reports, and the funnel."""
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 
 from django.db.models import Count, DurationField, ExpressionWrapper, F, QuerySet
 from django.utils import timezone
@@ -33,14 +35,24 @@ class Impact:
     costs_changed: int = 0  # reports whose cash to the first delivery would move
 
 
-def preview_impact(*, proposed: Thresholds, limit: int = 500, examples: int = 5) -> Impact:
-    """What the proposed thresholds would change for the most recent reports.
+def preview_impact(
+    *,
+    proposed: Thresholds | None = None,
+    weights: dict[str, Decimal] | None = None,
+    limit: int = 500,
+    examples: int = 5,
+) -> Impact:
+    """What proposed thresholds, or factor weights, would change for the most recent reports.
 
     Each report's answers are recomputed, as of the day it was made, under the current and the
-    proposed thresholds; saved reports are only read. Two queries, then pure computation.
+    proposed rules; saved reports are only read. Two queries, then pure computation.
     """
     current = current_rules().thresholds
-    candidate = thresholds_from_row(proposed, dict(current.weights))
+    candidate_weights = {**current.weights, **(weights or {})}
+    if proposed is None:
+        candidate = dataclasses.replace(current, weights=candidate_weights)
+    else:
+        candidate = thresholds_from_row(proposed, candidate_weights)
     recent = Report.objects.order_by("-created_at").values_list(
         "token", "project_name", "snapshot", "created_at"
     )[:limit]
