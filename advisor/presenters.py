@@ -40,16 +40,7 @@ def report_context(data: dict) -> dict:
     models = model_labels()
     names = {factor["slug"]: factor["name"] for factor in data["factors"]}
     changes = data["what_would_change"]
-    # The rules list one change per blocker, in the blockers' order, before any other change.
-    blockers = [
-        {
-            **blocker,
-            "model_label": models[blocker["model"]],
-            "factor_name": names[blocker["factor"]],
-            "change": changes[index]["change"],
-        }
-        for index, blocker in enumerate(data["blockers"])
-    ]
+    blockers = _blocker_rows(data, names, models)
     oem_lifts = [b["change"] for b in blockers if b["model"] == "oem"]
     both_blocked = {b["model"] for b in blockers} == {"oem", "odm"}
     # Reports saved before "neither" existed said "odm" when both models were blocked.
@@ -89,6 +80,20 @@ def report_context(data: dict) -> dict:
             expected=[name for name in rules.ANSWER_FIELDS if name != "project_name"],
         ),
     }
+
+
+def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> list[dict]:
+    # The rules list one change per blocker, in the blockers' order, before any other change.
+    changes = data["what_would_change"]
+    return [
+        {
+            **blocker,
+            "model_label": models[blocker["model"]],
+            "factor_name": names[blocker["factor"]],
+            "change": changes[index]["change"],
+        }
+        for index, blocker in enumerate(data["blockers"])
+    ]
 
 
 def _cost_rows(costs: dict) -> list[dict]:
