@@ -222,7 +222,7 @@ class BudgetForm(StepForm):
     def clean_unit_cost_usd(self) -> Decimal:
         value = self.cleaned_data["unit_cost_usd"]
         if value <= 0:
-            raise forms.ValidationError(_("Enter a cost above zero."))
+            raise forms.ValidationError(_("Enter a cost per piece above $0, like 12.50."))
         return value
 
 
@@ -266,10 +266,10 @@ class TimelineForm(StepForm):
         value = self.cleaned_data["launch_date"]
         today = timezone.localdate()
         if value <= today:
-            raise forms.ValidationError(_("Choose a date after today."))
+            raise forms.ValidationError(_("Choose a launch date after today."))
         if value > latest_launch(today):
             raise forms.ValidationError(
-                _("Choose a date within five years (by %(date)s).")
+                _("Choose a launch date within five years (by %(date)s).")
                 % {"date": latest_launch(today).isoformat()}
             )
         return value

@@ -193,7 +193,7 @@ def test_stale_answers_send_the_buyer_back_to_that_step(client, first):
     assert client.get(review)["Location"] == step_url(first, "timeline")
     assert client.post(review)["Location"] == step_url(first, "timeline")
     html = client.get(step_url(first, "timeline")).content.decode()
-    assert "Choose a date after today." in html
+    assert "Choose a launch date after today." in html
     assert not Report.objects.exists()
 
 
@@ -232,8 +232,8 @@ BAD_INPUT = [
         "9" * 5000,
         "Enter the upfront budget as a whole number of dollars",
     ),
-    ("budget", "unit_cost_usd", "0", "Enter a cost above zero."),
-    ("budget", "unit_cost_usd", "-3", "Enter a cost above zero."),
+    ("budget", "unit_cost_usd", "0", "Enter a cost per piece above $0, like 12.50."),
+    ("budget", "unit_cost_usd", "-3", "Enter a cost per piece above $0, like 12.50."),
     ("budget", "unit_cost_usd", "100000.01", "Enter a cost per piece of $100,000 or less."),
     ("budget", "unit_cost_usd", "NaN", "Enter the cost per piece as a number of dollars"),
     ("budget", "unit_cost_usd", "1e400", "Enter a cost per piece of $100,000 or less."),
@@ -244,8 +244,8 @@ BAD_INPUT = [
     ("volume", "design_count", "", "Enter how many designs the first order has."),
     ("timeline", "launch_date", "2027-02-30", "Enter a real date"),
     ("timeline", "launch_date", "next spring", "Enter a real date"),
-    ("timeline", "launch_date", "2020-01-01", "Choose a date after today."),
-    ("timeline", "launch_date", "2099-01-01", "Choose a date within five years"),
+    ("timeline", "launch_date", "2020-01-01", "Choose a launch date after today."),
+    ("timeline", "launch_date", "2099-01-01", "Choose a launch date within five years"),
     ("design", "risk_tolerance", "reckless", "Choose one of the options."),
 ]
 
