@@ -52,8 +52,13 @@ class Factor(models.Model):
         return self.name
 
     def clean(self) -> None:
+        row = Thresholds.objects.first()
+        figures = row.figures() if row else {f.name: f.default for f in rules.FIGURES.values()}
         errors = {
-            name: [problem.render(gettext) for problem in rules.text_problems(getattr(self, name))]
+            name: [
+                problem.render(gettext)
+                for problem in rules.text_problems(getattr(self, name), figures)
+            ]
             for name in ("oem_summary", "odm_summary")
         }
         if any(errors.values()):

@@ -254,8 +254,12 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
         return JsonResponse({"error": "not_found"}, status=404)
     if not report.is_live(timezone.now()) and not _is_owner(request, report):
         return _gone(request, as_json=True)
-    # The stored snapshot is served byte for byte: a saved report never changes.
-    return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+    # The stored snapshot is served byte for byte: a saved report never changes. Its owner,
+    # the only one who still reads a dead link, learns its state from a header.
+    response = HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+    if not report.is_live(timezone.now()):
+        response["X-Link-Status"] = "revoked" if report.revoked_at else "expired"
+    return response
 
 
 @capability_url
@@ -263,6 +267,13 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 @with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     link = _share_link(request, report)
+    ended_at = report.ended_at(timezone.now())
+    if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
+        context = presenters.report_context(report.data) | link | {"for_pdf": True}
+        context |= {"report": report, "link_ended_at": ended_at}
+        html = render_to_string("advisor/report.html", context, request=request)
+        pdf = render_pdf(html, request.build_absolute_uri("/"))
+        return _pdf_response(report, pdf)
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
     # kept; whether the link still works is checked above on every request.
     cache_key = "report-pdf:" + hashlib.sha256(link["share_url"].encode()).hexdigest()
@@ -272,6 +283,10 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
         html = render_to_string("advisor/report.html", context, request=request)
         pdf = render_pdf(html, request.build_absolute_uri("/"))
         cache.set(cache_key, pdf, timeout=24 * 60 * 60)
+    return _pdf_response(report, pdf)
+
+
+def _pdf_response(report: Report, pdf: bytes) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = (
         f'attachment; filename="{presenters.pdf_filename(report.data)}"'
@@ -307,7 +322,12 @@ def report_share_again(request: HttpRequest, token: str) -> HttpResponse:
     if report.is_live(timezone.now()):
         return _see_other(report.get_absolute_url() + "#share")
     fresh = services.share_again(report=report)
-    messages.success(request, _("A new link is ready. The old one stays dead."))
+    messages.success(
+        request,
+        _(
+            "A new link is ready; it works until you revoke it or set it to expire. The old one stays dead."
+        ),
+    )
     return _see_other(fresh.get_absolute_url() + "#share")
 
 
@@ -331,7 +351,7 @@ def report_expiry(request: HttpRequest, report: Report) -> HttpResponse:
 
 @capability_url
 @require_http_methods(["GET", "POST"])
-@with_live_report
+@with_readable_report
 def report_fork(request: HttpRequest, report: Report) -> HttpResponse:
     # A page of its own, so that the shared report itself holds no per-visitor form token.
     if request.method == "POST":

@@ -323,7 +323,7 @@ def test_factor_texts_follow_the_thresholds_after_any_edit(staff_client, client,
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("Usually 50 to 200 pieces.", "Write figures as {figure_name}"),
+        ("Usually 50 to 200 pieces.", "50, 200 are figures of the thresholds"),
         ("About {odm_lead_weeks} weeks.", "{odm_lead_weeks} is not one of the figures."),
     ],
 )
@@ -373,3 +373,16 @@ def test_a_weight_change_can_be_previewed_before_saving(staff_client, make_repor
     assert factor.weight == 1 and factor.odm_summary != "From {odm_moq_min_units} pieces."
     assert Thresholds.objects.get().version == 1
     assert all(Report.objects.get(pk=r.pk).snapshot == r.snapshot for r in reports)
+
+
+def test_a_factor_text_may_name_numbers_that_are_not_figures(staff_client):
+    from advisor.models import Factor
+
+    factor = Factor.objects.get(slug="customization-level")
+    text = "925 silver, 18k gold plating, 3D CAD files."
+    response = staff_client.post(
+        f"/admin/advisor/factor/{factor.pk}/change/", factor_form(factor, oem_summary=text)
+    )
+    assert response.status_code == 302
+    factor.refresh_from_db()
+    assert factor.oem_summary == text

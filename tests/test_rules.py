@@ -281,7 +281,8 @@ def sane_thresholds(draw):
 
     tooling, molds = pair(0, 100_000), pair(0, 500)
     oem_sample_fee, rounds = draw(st.integers(0, 1_000)), draw(st.integers(1, 5))
-    oem_moq, odm_moq, wholesale = pair(1, 5_000), pair(1, 1_000), pair(1, 20)
+    oem_moq, wholesale = pair(1, 5_000), pair(1, 20)
+    odm_moq = pair(1, oem_moq[0])
     oem_lead = pair(1, 52)
     odm_lead = pair(0, oem_lead[0])
     weights = {slug: Decimal(draw(st.integers(0, 50))) / 10 for slug in rules.FACTOR_SLUGS}
@@ -698,3 +699,52 @@ def test_a_hybrid_that_can_afford_oem_starts_development_now():
 
 def test_only_a_hybrid_has_a_plan():
     assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).plan == ()
+
+
+def test_the_latest_order_day_keeps_clear_of_the_new_year_shutdown():
+    from advisor.rules.plan import latest_order_day
+
+    # Ordering on 2026-11-23 (launch minus 13 + 1 weeks) would run into the 2027-02-06
+    # festival and arrive three weeks late; the last safe day ends production on the festival.
+    day = latest_order_day(date(2027, 3, 1), 13, DEFAULTS, date(2026, 3, 2))
+    assert day == date(2026, 11, 7)
+    assert latest_order_day(date(2026, 12, 1), 13, DEFAULTS, date(2026, 11, 26)) is None
+
+
+def test_a_shutdown_already_under_way_counts_its_remaining_weeks():
+    from advisor.rules.calendar import production
+
+    # Two days after the 2027 festival, with a 3-week shutdown: 19 days left, so 3 weeks.
+    run = production(date(2027, 2, 8), 5, 3)
+    assert (run.weeks, run.shutdown_weeks, run.festivals) == (8, 3, (date(2027, 2, 6),))
+    assert production(date(2027, 3, 1), 5, 3).shutdown_weeks == 0  # over by then
+
+
+def test_staff_cannot_make_odm_the_larger_or_slower_start():
+    found = rules.problems(
+        {"odm_moq_min_units": 1_000, "oem_moq_min_units": 10, "odm_lead_time_min_weeks": 5}
+        | {"oem_lead_time_min_weeks": 4}
+    )
+    assert (
+        found["odm_moq_min_units"].render()
+        == "ODM's minimum order cannot be above OEM's (10 units)."
+    )
+    assert "odm_lead_time_min_weeks" in found
+    assert rules.FIGURES["cny_shutdown_weeks"].limits == (0, 8)
+
+
+def test_a_budget_short_of_the_low_end_is_not_said_to_cover_it():
+    result = evaluate(answers(upfront_budget_usd=100, total_budget_usd=100), DEFAULTS, TODAY)
+    assert result.verdict == Verdict.NEITHER
+    assert "covers the low end only" not in result.summary.render()
+    # A budget between the ends of OEM's range is warned about.
+    between = evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).costs[Model.OEM].cash_to_first_delivery
+    middle = int((between[0] + between[1]) / 2)
+    warned = evaluate(
+        dataclasses.replace(
+            ESTABLISHED_PREMIUM, upfront_budget_usd=40_000, total_budget_usd=middle
+        ),
+        DEFAULTS,
+        TODAY,
+    )
+    assert "covers the low end only: get a quote before you commit" in warned.summary.render()

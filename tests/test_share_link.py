@@ -116,7 +116,13 @@ def test_the_owner_keeps_a_revoked_report_marked_so(report):
     assert "only this browser can open this report" in html
     assert "Make a new link to share" in html
     assert 'name="days"' not in html  # no expiry for a dead link
-    assert owner.get(urls(report)["json"]).status_code == 200
+    json_response = owner.get(urls(report)["json"])
+    assert json_response.status_code == 200 and json_response["X-Link-Status"] == "revoked"
+    pdf = owner.get(urls(report)["pdf"])
+    assert pdf.status_code == 200
+    text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    assert "Link revoked on" in text and report.token not in text  # no dead link to scan
+    assert owner.get(f"/r/{report.token}/fork").status_code == 200  # starting afresh is fine
 
 
 def test_the_owner_keeps_an_expired_report_and_shares_it_again(report):
@@ -129,7 +135,9 @@ def test_the_owner_keeps_an_expired_report_and_shares_it_again(report):
     fresh = report.replaced_by
     assert fresh is not None and fresh.token != report.token
     assert response["Location"] == f"/r/{fresh.token}/#share"
-    assert report.revoked_at is not None  # the old link stays dead, even if expiry changes
+    assert not report.is_live(timezone.now())  # the old link stays dead
+    assert "Link expired on" in owner.get(urls(report)["page"]).content.decode()
+    assert fresh.expires_at is None  # the new link works until revoked or set to expire
     colleague = browser("colleague")
     assert colleague.get(urls(report)["page"]).status_code == 410
     assert colleague.get(urls(fresh)["page"]).status_code == 200
@@ -276,3 +284,16 @@ def test_the_owner_sees_and_keeps_the_current_expiry(report):
     owner.post(f"/r/{report.token}/expiry", {"days": "keep"})
     report.refresh_from_db()
     assert report.expires_at == expires_at
+
+
+def test_a_live_link_carries_no_link_status(report):
+    assert "X-Link-Status" not in browser(OWNER).get(urls(report)["json"]).headers
+
+
+def test_a_report_shared_again_counts_once_for_staff(report):
+    services.revoke_link(report=report)
+    services.share_again(report=report)
+    now = timezone.now()
+    counts = services.funnel(start=now - timedelta(days=1), end=now + timedelta(days=1))
+    assert sum(counts.recommendations.values()) == 1
+    assert services.preview_impact(weights={}).reports_checked == 1

@@ -93,7 +93,7 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
         costs=core.costs,
         timeline=core.timeline,
         what_would_change=what_would_change(answers, thresholds, today, core),
-        plan=hybrid_plan(answers, today, core),
+        plan=hybrid_plan(answers, thresholds, today, core),
     )
 
 

@@ -33,14 +33,23 @@ class Production:
 
 
 def production(today: date, lead_weeks: int, shutdown_weeks: int) -> Production:
-    """A run of `lead_weeks` from today, lengthened by each festival that falls inside it."""
+    """A run of `lead_weeks` from today, lengthened by each festival that falls inside it, and
+    by what is left of a shutdown already under way today."""
+    if not shutdown_weeks:
+        return Production(lead_weeks, 0, ())
+    shutdown = timedelta(weeks=shutdown_weeks)
     end = today + timedelta(weeks=lead_weeks)
-    festivals: list[date] = []
-    year = today.year
-    while shutdown_weeks and (day := festival(year)) < end:
-        if day >= today:
+    added, festivals = 0, []
+    under_way = festival(today.year)
+    if under_way <= today < under_way + shutdown:
+        left = -(-(under_way + shutdown - today).days // 7)  # whole weeks, rounded up
+        added, end = left, end + timedelta(weeks=left)
+        festivals.append(under_way)
+    # A shutdown is shorter than a year (see FIGURES), so each year adds at most one.
+    for year in range(today.year, today.year + 1 + lead_weeks // 52 + 2):
+        day = festival(year)
+        if today < day < end:
             festivals.append(day)
-            end += timedelta(weeks=shutdown_weeks)  # may reach next year's festival too
-        year += 1
-    added = shutdown_weeks * len(festivals)
+            added += shutdown_weeks
+            end += shutdown
     return Production(lead_weeks + added, added, tuple(festivals))

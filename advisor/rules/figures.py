@@ -50,10 +50,11 @@ class Figure:
     assumption: bool = False  # the source gives no figure: reports label it as ours
     at_least: str | None = None  # the other end of a range: this figure may not be below it
     note: str = ""  # for staff, beside the figure in admin (marked for translation)
+    bounds: tuple[int, int] | None = None  # narrower limits than the unit's
 
     @property
     def limits(self) -> tuple[int, int]:
-        return UNIT_LIMITS[self.unit]
+        return self.bounds or UNIT_LIMITS[self.unit]
 
     @property
     def notes(self) -> list[str]:
@@ -69,6 +70,7 @@ class _FigureOptions(TypedDict, total=False):
     assumption: bool
     at_least: str | None
     note: str
+    bounds: tuple[int, int]
 
 
 def _figure(
@@ -112,7 +114,7 @@ FIGURES: dict[str, Figure] = {
         _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
         _figure("odm_lead_time_max_weeks", gettext_noop("ODM lead time, longest (weeks)"), _WEEKS, 13, _LEAD, at_least="odm_lead_time_min_weeks"),
         # PRODUCT.md's assumptions table: factories close 2-4 weeks around the festival.
-        _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package.")),
+        _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package."), bounds=(0, 8)),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
@@ -166,9 +168,23 @@ Thresholds.__module__ = __name__
 Thresholds.__doc__ = "The figures the answers are held against. Defaults are PRODUCT.md's."
 
 
+# ODM is never the slower, larger or dearer start: the rules stay monotone (more money or time
+# never turns the advice away from OEM) only while staff's figures keep these orderings.
+_ODM_AT_MOST_OEM = {
+    "odm_moq_min_units": (
+        "oem_moq_min_units",
+        gettext_noop("ODM's minimum order cannot be above OEM's (%(oem)s units)."),
+    ),
+    "odm_lead_time_min_weeks": (
+        "oem_lead_time_min_weeks",
+        gettext_noop("ODM's shortest lead time cannot be longer than OEM's (%(oem)s weeks)."),
+    ),
+}
+
+
 def problems(values: Mapping[str, int | None]) -> dict[str, Msg]:
     """What is wrong with a set of figures staff entered, by figure: ranges the wrong way
-    round, and the two orderings the rules rely on to stay monotone."""
+    round, and the orderings the rules rely on to stay monotone."""
     errors: dict[str, Msg] = {}
     for figure in FIGURES.values():
         low, high = values.get(figure.at_least or ""), values.get(figure.name)
@@ -176,35 +192,22 @@ def problems(values: Mapping[str, int | None]) -> dict[str, Msg]:
             errors[figure.name] = Msg(
                 gettext_noop("Must be at least the minimum (%(low)s)."), {"low": low}
             )
-    odm_lead, oem_lead = (
-        values.get("odm_lead_time_min_weeks"),
-        values.get("oem_lead_time_min_weeks"),
-    )
-    if odm_lead is not None and oem_lead is not None and odm_lead > oem_lead:
-        # Catalogue designs are never slower than development from scratch.
-        errors.setdefault(
-            "odm_lead_time_min_weeks",
-            Msg(
-                gettext_noop(
-                    "ODM's shortest lead time cannot be longer than OEM's (%(oem)s weeks)."
-                ),
-                {"oem": oem_lead},
-            ),
-        )
+    for odm_name, (oem_name, message) in _ODM_AT_MOST_OEM.items():
+        odm, oem = values.get(odm_name), values.get(oem_name)
+        if odm is not None and oem is not None and odm > oem:
+            errors.setdefault(odm_name, Msg(message, {"oem": oem}))
     odm_fee, oem_fee = values.get("odm_sample_fee_usd"), values.get("oem_sample_fee_usd")
     rounds = values.get("oem_sampling_rounds")
-    if odm_fee is not None and oem_fee is not None and rounds is not None:
-        if odm_fee > oem_fee * rounds:
-            # Likewise, starting from a catalogue design never costs more than developing one.
-            errors.setdefault(
-                "odm_sample_fee_usd",
-                Msg(
-                    gettext_noop(
-                        "An ODM sample cannot cost more than the OEM sampling rounds (%(usd)s)."
-                    ),
-                    {"usd": usd(oem_fee * rounds)},
+    if None not in (odm_fee, oem_fee, rounds) and odm_fee > oem_fee * rounds:
+        errors.setdefault(
+            "odm_sample_fee_usd",
+            Msg(
+                gettext_noop(
+                    "An ODM sample cannot cost more than the OEM sampling rounds (%(usd)s)."
                 ),
-            )
+                {"usd": usd(oem_fee * rounds)},
+            ),
+        )
     return errors
 
 
@@ -228,21 +231,33 @@ def fill_figures(text: str, values: Mapping[str, int]) -> str:
     return _PLACEHOLDER.sub(figure, text)
 
 
-def text_problems(text: str) -> list[Msg]:
-    """Why a factor text cannot be saved: a {name} that is no figure, or a figure typed out
-    (any digit outside a placeholder), which would go stale when staff change the figure."""
+# A number standing on its own ("50", "$5,000"), not part of a word ("3D", "18k", "925s").
+_NUMBER = re.compile(r"(?<![\w.,])\$?(\d{1,3}(?:,\d{3})+|\d+)(?![\w])")
+
+
+def text_problems(text: str, figures: Mapping[str, int]) -> list[Msg]:
+    """Why a factor text cannot be saved: a {name} that is no figure, or one of the current
+    figures typed out, which would go stale when staff change it ("925 silver" is fine)."""
     problems = [
         Msg(gettext_noop("{%(name)s} is not one of the figures."), {"name": name})
         for name in _PLACEHOLDER.findall(text)
         if name not in FIGURES
     ]
-    if re.search(r"\d", _PLACEHOLDER.sub("", text)):
+    typed = {int(m.group(1).replace(",", "")) for m in _NUMBER.finditer(_PLACEHOLDER.sub("", text))}
+    found = sorted(typed & set(figures.values()))
+    if found:
         problems.append(
             Msg(
                 gettext_noop(
-                    "Write figures as {figure_name}, for example {oem_moq_min_units}, so the "
-                    "text always shows the current figure."
-                )
+                    "%(numbers)s is one of the thresholds' figures: write it as {figure_name}, "
+                    "for example {oem_moq_min_units}, so the text always shows the current figure."
+                ),
+                {"numbers": ", ".join(count(n) for n in found), "found": len(found)},
+                plural=gettext_noop(
+                    "%(numbers)s are figures of the thresholds: write them as {figure_name}, for "
+                    "example {oem_moq_min_units}, so the text always shows the current figures."
+                ),
+                count="found",
             )
         )
     return problems

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from .calendar import production
+from .figures import Thresholds
 from .results import Decision
 from .texts import Msg, gettext_noop, time_left, units, usd
-from .types import Answers, DemandEvidence, Model, Schedule, Verdict
+from .types import Answers, DemandEvidence, Model, Verdict
 
 
 def oem_conditions(a: Answers, core: Decision) -> tuple[Msg, ...]:
@@ -45,14 +47,32 @@ def _money_conditions(a: Answers, core: Decision) -> tuple[Msg, ...]:
     return tuple(conditions)
 
 
-def hybrid_plan(a: Answers, today: date, core: Decision) -> tuple[Msg, ...]:
+def hybrid_plan(a: Answers, t: Thresholds, today: date, core: Decision) -> tuple[Msg, ...]:
     """Three dated steps for a hybrid verdict; nothing for any other."""
     if core.verdict != Verdict.HYBRID:
         return ()
-    return (_odm_now(a, today, core), _oem_development(a, today, core), _move_condition(a, core))
+    order_by = latest_order_day(a.launch_date, t.odm_lead_time_max_weeks, t, today)
+    return (
+        _odm_now(a, order_by, core),
+        _oem_development(a, today, core),
+        _move_condition(a, core),
+    )
 
 
-def _odm_now(a: Answers, today: date, core: Decision) -> Msg:
+def latest_order_day(launch: date, lead_weeks: int, t: Thresholds, today: date) -> date | None:
+    """The last day an order can be placed and still arrive for the launch with a slow factory,
+    counting a Chinese New Year shutdown that production from that day would run into; None
+    when that day has passed."""
+    day = launch - timedelta(weeks=lead_weeks + t.transit_express_weeks)
+    while day >= today:
+        run = production(day, lead_weeks, t.cny_shutdown_weeks)
+        if day + timedelta(weeks=run.weeks + t.transit_express_weeks) <= launch:
+            return day
+        day -= timedelta(days=1)
+    return None
+
+
+def _odm_now(a: Answers, order_by: date | None, core: Decision) -> Msg:
     odm = core.costs[Model.ODM]
     fast, slow = core.timeline.odm_weeks
     params = {
@@ -60,11 +80,10 @@ def _odm_now(a: Answers, today: date, core: Decision) -> Msg:
         "designs": a.design_count,
         "fast": fast,
         "slow": slow,
-        # The latest day to order and still launch on time even if the factory is slow.
-        "order_by": (a.launch_date - timedelta(weeks=slow)).isoformat(),
+        "order_by": order_by.isoformat() if order_by else "",
         "launch": a.launch_date.isoformat(),
     }
-    if core.timeline.odm_schedule == Schedule.FITS_EVEN_IF_SLOW:
+    if order_by is not None:
         return Msg(
             gettext_noop(
                 "Now: order %(units)s of your design from a factory's catalogue (ODM), under your "

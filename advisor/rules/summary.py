@@ -8,6 +8,8 @@ never recommends a model without saying what it costs.
 
 from __future__ import annotations
 
+import math
+
 from .figures import Thresholds
 from .plan import oem_conditions
 from .results import Blocker, Decision, ModelCosts
@@ -202,7 +204,8 @@ def _cash_to_first_delivery(
             "(what is paid before the order, the order itself, inspection and express freight)."
         )
     sentence = Msg(template, params)
-    if available is None or available >= high:
+    # Short of the low end is a blocker, said first; covering the top needs no warning.
+    if available is None or available >= high or available < math.ceil(low):
         return sentence
     # Within the budget at the low end only: the top of the tooling range would break it.
     return Paragraph(

@@ -55,13 +55,13 @@ def revoke_link(*, report: Report, now: datetime | None = None) -> None:
 
 
 @transaction.atomic
-def share_again(*, report: Report, now: datetime | None = None) -> Report:
+def share_again(*, report: Report) -> Report:
     """The same report under a new link, for a link that was revoked or has expired.
 
-    The old token stays dead for good (it is revoked now if it had only expired, so no expiry
-    change can revive it); the snapshot is copied with the new token in it, nothing else.
+    The old token stays dead for good (a dead link's expiry cannot be changed); the new link
+    works until revoked, and its owner may set it to expire. The snapshot is copied with the
+    new token in it, nothing else.
     """
-    now = now or timezone.now()
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.replaced_by is not None:  # a second press of the button
         return locked.replaced_by
@@ -76,9 +76,8 @@ def share_again(*, report: Report, now: datetime | None = None) -> Report:
     data["token"] = fresh.token
     fresh.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
     fresh.save()
-    locked.revoked_at = locked.revoked_at or now
     locked.replaced_by = fresh
-    locked.save(update_fields=["revoked_at", "replaced_by"])
+    locked.save(update_fields=["replaced_by"])
     return fresh
 
 

@@ -53,9 +53,12 @@ def preview_impact(
         candidate = dataclasses.replace(current, weights=candidate_weights)
     else:
         candidate = thresholds_from_row(proposed, candidate_weights)
-    recent = Report.objects.order_by("-created_at").values_list(
-        "token", "project_name", "snapshot", "created_at"
-    )[:limit]
+    # A report shared again under a new link is one report, counted once.
+    recent = (
+        Report.objects.filter(replaces=None)
+        .order_by("-created_at")
+        .values_list("token", "project_name", "snapshot", "created_at")[:limit]
+    )
     checked = changed = blockers_changed = costs_changed = 0
     found: list[ImpactExample] = []
     for token, project_name, snapshot, created_at in recent:
@@ -129,7 +132,7 @@ def funnel(*, start: datetime, end: datetime) -> Funnel:
         FunnelStep(str(_("Report created")), finished_count, max(previous - finished_count, 0))
     )
     recommendations = dict(
-        Report.objects.filter(created_at__gte=start, created_at__lt=end)
+        Report.objects.filter(created_at__gte=start, created_at__lt=end, replaces=None)
         .values("recommendation")
         .annotate(count=Count("id"))
         .values_list("recommendation", "count")
