@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from tests.conftest import ROOT, clean_environment
 
+pytestmark = pytest.mark.slow
+
 LAUNCH = (timezone.localdate() + timedelta(weeks=30)).isoformat()
 STEPS = {
     "business": {"company_stage": "growing", "positioning": "premium", "demand_evidence": "proven"},
