@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate lint bench clean
+.PHONY: run test test-fast install migrate lint bench clean
 
 # Some machines set this; byte-code caches make every Django start (tests start several) faster.
 unexport PYTHONDONTWRITEBYTECODE
@@ -27,6 +27,10 @@ run: migrate
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# For the edit-test loop: leaves out what is marked slow (subprocesses, gunicorn, the browser, PDFs).
+test-fast: install
+	$(PY) -m pytest -m "not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(PY) -m ruff check .

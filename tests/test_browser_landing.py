@@ -3,7 +3,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
 
 def test_a_buyer_reads_the_eight_factors_and_starts(live_server, page: Page):

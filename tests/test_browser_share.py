@@ -6,7 +6,7 @@ from playwright.sync_api import Page, expect
 from advisor import services
 from tests.conftest import sample_answers
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
 
 def test_a_colleague_reads_a_shared_report_at_a_glance_on_a_phone(live_server, page: Page):

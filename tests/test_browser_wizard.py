@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from advisor.models import Report
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
 
 def tab_to(page: Page, selector: str, limit: int = 40) -> None:

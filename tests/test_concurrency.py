@@ -1,13 +1,15 @@
 """A double click: two identical POSTs at the same moment, over real HTTP, to a threaded
 gunicorn on the file-based SQLite database that `make run` uses."""
 
+import contextlib
 import http.cookiejar
+import os
 import re
+import signal
 import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,6 +19,8 @@ import pytest
 from django.utils import timezone
 
 from tests.conftest import ROOT, clean_environment
+
+pytestmark = pytest.mark.slow
 
 LAUNCH = (timezone.localdate() + timedelta(weeks=30)).isoformat()
 STEPS = {
@@ -41,9 +45,6 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 @pytest.fixture
 def server(tmp_path):
     """gunicorn with four threads on a fresh SQLite file; yields its base URL."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     base = clean_environment()
     env = {
         **base,
@@ -51,28 +52,34 @@ def server(tmp_path):
         "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
-    subprocess.run(
-        [sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=120
-    )
-    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}"]
+    # The socket listens before gunicorn starts and is handed to it (fd://): requests wait in
+    # its backlog until gunicorn answers, so nothing polls for the port. gunicorn loads Django
+    # while the migrations run; it opens the database only when a request comes.
+    listener = socket.create_server(("127.0.0.1", 0))
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    migrate = subprocess.Popen([sys.executable, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env)
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "-b", f"fd://{listener.fileno()}"]
     process = subprocess.Popen(
         [*command, "--threads", "4", "--workers", "1"],
         cwd=ROOT,
         env=env,
+        pass_fds=[listener.fileno()],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its own process group: master and worker end together
     )
-    url = f"http://127.0.0.1:{port}"
+    listener.close()  # gunicorn has its own copy; if it dies, connections are refused at once
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
+        if migrate.wait(timeout=120) != 0:
+            raise subprocess.CalledProcessError(migrate.returncode, migrate.args)
+        urllib.request.urlopen(url + "/healthz", timeout=60)
         yield url
     finally:
-        process.terminate()
+        migrate.kill()
+        migrate.wait()
+        # The database is thrown away: no need for a graceful shutdown, which takes half a second.
+        with contextlib.suppress(ProcessLookupError):  # unless it died on its own
+            os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=10)
 
 

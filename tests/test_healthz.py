@@ -12,6 +12,7 @@ def test_it_answers_200_when_the_database_answers(client):
     assert json.loads(response.content) == {"status": "ok", "database": "ok"}
 
 
+@pytest.mark.slow
 def test_it_answers_503_when_postgresql_is_unreachable(run_django):
     # Port 1 on loopback: nothing listens there, so the connection is really refused.
     result = run_django(
@@ -26,6 +27,7 @@ def test_it_answers_503_when_postgresql_is_unreachable(run_django):
     assert json.loads(body)["database"] == "unreachable"
 
 
+@pytest.mark.slow
 def test_it_answers_503_when_the_sqlite_file_cannot_be_opened(run_django, tmp_path):
     missing = tmp_path / "not-a-dir"
     missing.write_text("a file where a directory should be")

@@ -6,6 +6,9 @@ import pytest
 
 from tests.conftest import PRODUCTION_ENV, ROOT, clean_environment
 
+# Every test here starts Django in a process of its own, with an environment of its own.
+pytestmark = pytest.mark.slow
+
 SHOW = "from django.conf import settings as s; print({attrs})"
 
 

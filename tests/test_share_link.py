@@ -37,7 +37,7 @@ def urls(report):
     }
 
 
-@pytest.mark.parametrize("kind", ["page", "json", "pdf"])
+@pytest.mark.parametrize("kind", ["page", "json", pytest.param("pdf", marks=pytest.mark.slow)])
 def test_report_urls_are_not_indexed_not_sent_on_and_not_kept_by_shared_caches(report, kind):
     response = browser().get(urls(report)[kind])
     assert response.status_code == 200
@@ -203,6 +203,7 @@ def test_fork_starts_a_separate_wizard_with_the_same_answers(report):
     assert Report.objects.count() == 2
 
 
+@pytest.mark.slow
 def test_the_pdf_is_a_real_pdf_with_the_name_and_recommendation(report):
     response = browser().get(urls(report)["pdf"])
     assert response["Content-Type"] == "application/pdf"
@@ -246,6 +247,7 @@ def test_the_report_page_json_still_match_after_sharing_changes(report):
     assert json.loads(before)["token"] == report.token
 
 
+@pytest.mark.slow
 def test_a_cached_pdf_is_gone_once_the_link_is_revoked(report):
     client = browser()
     assert client.get(urls(report)["pdf"]).status_code == 200
