@@ -7,7 +7,7 @@ from advisor import services
 from advisor.models import Report
 from tests.conftest import sample_answers
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
 
 def test_the_owner_revokes_keeps_the_report_and_shares_it_again(live_server, page: Page):

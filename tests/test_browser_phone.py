@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 from advisor import services
 from tests.conftest import sample_answers
 
-pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("seeded_live_db")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
 PHONE = {"width": 390, "height": 844}
 

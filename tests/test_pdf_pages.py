@@ -3,11 +3,13 @@ answer printed right beside its question."""
 
 import io
 
+import pytest
 from pypdf import PdfReader
 
 from advisor import presenters
 
 
+@pytest.mark.slow
 def test_the_pdf_flows_without_empty_pages_and_keeps_labels_with_values(client, make_report):
     report = make_report()
     response = client.get(f"/r/{report.token}.pdf")

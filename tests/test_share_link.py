@@ -106,6 +106,7 @@ def test_after_the_owner_revokes_the_report_is_gone_for_everyone_else(report):
     assert Report.objects.filter(pk=report.pk).exists()  # kept, but its token is dead
 
 
+@pytest.mark.slow  # draws a PDF
 def test_the_owner_keeps_a_revoked_report_marked_so(report):
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/revoke")
