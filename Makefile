@@ -25,8 +25,10 @@ migrate: install
 run: migrate
 	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
+# One pytest-xdist worker per core (at most four), each given whole test files; see
+# pytest_xdist_make_scheduler in tests/conftest.py.
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # For the edit-test loop: leaves out what is marked slow (subprocesses, gunicorn, the browser, PDFs).
 test-fast: install

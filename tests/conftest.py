@@ -129,3 +129,26 @@ def make_report(db):
 def _fast_password_hasher(settings):
     # Staff tests create users and log in; the real hasher is slow by design.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """`make test`'s scheduling: pytest-xdist's loadfile, except that all the browser test files
+    make one unit, so Chromium starts once.
+
+    With --no-loadscope-reorder (as in the Makefile) units go out in collection order, which
+    pytest-django sorts: database tests, then transactional ones (the browser tests, whose flush
+    empties the tables that the migrations filled), then the rest. So every worker still runs
+    its database tests before its browser tests.
+    """
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class OneBrowserUnit(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith("tests/test_browser_"):
+                return "browser"
+            return super()._split_scope(nodeid)
+
+    return OneBrowserUnit(config, log)
