@@ -240,7 +240,6 @@ def report_page(request: HttpRequest, report: Report) -> HttpResponse:
         context |= {
             "report": report,
             "link_ended_at": ended_at,
-            "link_status": report.status(timezone.now()),
             "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
         }
     return render(request, "advisor/report.html", context)
