@@ -1,5 +1,6 @@
 """One form per wizard step; field names are PRODUCT.md's contract names, exactly."""
 
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -66,11 +67,45 @@ def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
     )
 
 
-def _bare_number(value: object) -> object:
-    """'$80,000 ' -> '80000': what buyers type around a number is not part of it."""
-    if isinstance(value, str):
-        return value.strip().replace(",", "").replace("$", "").replace(" ", "")
-    return value
+# Thousands written the US way ("80,000"), and the two ways a European hand writes numbers
+# that this site would otherwise misread: "2.000" (two thousand) and "12,50" (twelve fifty).
+_US_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_COMMA_CENTS = re.compile(r"\d+,\d{1,2}")
+
+
+def _bare_number(value: object, *, whole: bool) -> object:
+    """What the buyer typed, as one plain number, or a message saying why it cannot be read
+    for sure: "$80,000 " -> "80000"; "12,50" and "2.000" are refused, never guessed."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace("$", "").replace(" ", "").replace("\u00a0", "")
+    if re.search(r"[eE]", text) and re.search(r"\d", text):
+        raise forms.ValidationError(
+            _("Write the number in full, like 100, not %(typed)s.") % {"typed": value.strip()},
+            code="exponent",
+        )
+    if _DOT_THOUSANDS.fullmatch(text) and (whole or "," in text):
+        meant = text.replace(".", ",").rsplit(",", 1) if "," in text else None
+        suggestion = f"{meant[0]}.{meant[1]}" if meant else text.replace(".", ",")
+        raise forms.ValidationError(
+            _("Did you mean %(meant)s? Use commas between thousands and a dot before cents.")
+            % {"meant": suggestion},
+            code="ambiguous",
+        )
+    if not whole and _COMMA_CENTS.fullmatch(text) and not _US_THOUSANDS.fullmatch(text):
+        raise forms.ValidationError(
+            _("Did you mean %(meant)s? Use a dot before the cents.")
+            % {"meant": text.replace(",", ".")},
+            code="ambiguous",
+        )
+    if "," in text:
+        if not _US_THOUSANDS.fullmatch(text):
+            raise forms.ValidationError(
+                _("Use commas only between thousands, like 80,000."), code="invalid"
+            )
+        text = text.replace(",", "")
+    return text
 
 
 class WholeNumberField(forms.IntegerField):
@@ -80,7 +115,7 @@ class WholeNumberField(forms.IntegerField):
     widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
 
     def to_python(self, value: Any) -> int | None:
-        return super().to_python(_bare_number(value))
+        return super().to_python(_bare_number(value, whole=True))
 
 
 class MoneyField(forms.DecimalField):
@@ -89,7 +124,7 @@ class MoneyField(forms.DecimalField):
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def to_python(self, value: Any) -> Decimal | None:
-        return super().to_python(_bare_number(value))
+        return super().to_python(_bare_number(value, whole=False))
 
 
 def _error_messages() -> dict[str, dict[str, str]]:
@@ -105,6 +140,10 @@ def _error_messages() -> dict[str, dict[str, str]]:
     cost_max = {"max": rules.usd(rules.MAX_UNIT_COST_USD)}
     return {
         "project_name": {
+            "null_characters_not_allowed": gettext(
+                "Remove the invisible control characters from the text; letters, digits, "
+                "spaces and punctuation are all fine."
+            ),
             "max_length": gettext("Keep the project name to %(max)s characters or fewer.")
             % {"max": rules.PROJECT_NAME_MAX_LENGTH},
         },
@@ -177,6 +216,26 @@ class BusinessForm(StepForm):
         DEMAND_EVIDENCE,
         _("Proven demand makes a bigger, slower OEM order less of a gamble."),
     )
+
+    def clean_project_name(self) -> str:
+        return refuse_hidden_characters(self.cleaned_data["project_name"])
+
+
+# Control characters, and the bidirectional embeddings, overrides and isolates that can make a
+# title display reversed or hide text: never part of a project's name.
+_HIDDEN_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden_characters(value: str) -> str:
+    if _HIDDEN_CHARACTERS.search(value):
+        raise forms.ValidationError(
+            _(
+                "Remove the invisible control characters from the text; letters, digits, spaces "
+                "and punctuation are all fine."
+            ),
+            code="hidden_characters",
+        )
+    return value
 
 
 class BudgetForm(StepForm):

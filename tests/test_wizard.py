@@ -236,7 +236,7 @@ BAD_INPUT = [
     ("budget", "unit_cost_usd", "-3", "Enter a cost per piece above $0, like 12.50."),
     ("budget", "unit_cost_usd", "100000.01", "Enter a cost per piece of $100,000 or less."),
     ("budget", "unit_cost_usd", "NaN", "Enter the cost per piece as a number of dollars"),
-    ("budget", "unit_cost_usd", "1e400", "Enter a cost per piece of $100,000 or less."),
+    ("budget", "unit_cost_usd", "1e400", "Write the number in full, like 100, not 1e400."),
     ("budget", "unit_cost_usd", "1.234", "Enter the cost per piece to the cent at most"),
     ("volume", "units_per_design", "0", "Enter at least 1 piece per design."),
     ("volume", "units_per_design", "1000001", "Enter at most 1,000,000 pieces per design."),

@@ -1,0 +1,140 @@
+"""Numbers are read as the buyer meant them, or refused with a question: never misread.
+
+Whatever a numeric field accepts is stored as exactly the number the review page shows back.
+"""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from advisor import forms
+
+BUDGET = {"unit_cost_usd": "10"}
+VOLUME = {"design_count": "2"}
+
+
+def _budget(**data: str) -> forms.BudgetForm:
+    form = forms.BudgetForm(data={"upfront_budget_usd": "1000", **BUDGET, **data})
+    form.is_valid()
+    return form
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "message"),
+    [
+        ("unit_cost_usd", "12,50", "Did you mean 12.50? Use a dot before the cents."),
+        ("unit_cost_usd", "7,5", "Did you mean 7.5?"),
+        ("unit_cost_usd", "1.234,56", "Did you mean 1,234.56?"),
+        ("unit_cost_usd", "1E+2", "Write the number in full, like 100, not 1E+2."),
+        ("upfront_budget_usd", "2.000", "Did you mean 2,000?"),
+        ("upfront_budget_usd", "15.000.000", "Did you mean 15,000,000?"),
+        ("upfront_budget_usd", "8,0000", "Use commas only between thousands, like 80,000."),
+        ("upfront_budget_usd", "1e6", "Write the number in full"),
+    ],
+)
+def test_a_number_that_could_be_misread_is_refused_with_a_question(field, typed, message):
+    form = _budget(**{field: typed})
+    assert field not in form.cleaned_data
+    assert any(message in error for error in form.errors[field]), form.errors[field]
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "stored"),
+    [
+        ("unit_cost_usd", "12.50", Decimal("12.50")),
+        ("unit_cost_usd", "$1,250.50", Decimal("1250.50")),
+        ("unit_cost_usd", "1,234", Decimal("1234")),
+        ("upfront_budget_usd", "$80,000 ", 80_000),
+        ("upfront_budget_usd", "80 000", 80_000),
+        ("upfront_budget_usd", "2.00", 2),
+    ],
+)
+def test_separators_and_currency_signs_keep_working(field, typed, stored):
+    assert _budget(**{field: typed}).cleaned_data[field] == stored
+
+
+def _styles(number: Decimal) -> st.SearchStrategy[str]:
+    """The ways a buyer may type a number: plain, US thousands, a dollar sign, spaces, the
+    European way round, an exponent."""
+    plain = f"{number:f}"
+    us = f"{number:,f}"
+    europe = us.replace(",", "_").replace(".", ",").replace("_", ".")
+    return st.sampled_from(
+        [plain, us, f"${us}", f" {plain} ", europe, f"{number:e}", plain.replace(".", ",")]
+    )
+
+
+def _shown(name: str, value: object) -> Decimal:
+    """The number the review page shows, read back."""
+    return Decimal(forms.display_value(name, value).replace("$", "").replace(",", ""))
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), cents=st.integers(1, 100_000 * 100))
+def test_an_accepted_cost_is_exactly_what_was_meant_and_shown(data, cents):
+    number = Decimal(cents) / 100
+    typed = data.draw(_styles(number))
+    form = _budget(unit_cost_usd=typed)
+    if "unit_cost_usd" in form.cleaned_data:
+        stored = form.cleaned_data["unit_cost_usd"]
+        assert stored == number, typed
+        assert _shown("unit_cost_usd", str(stored)) == number
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), number=st.integers(0, 10_000_000))
+def test_an_accepted_budget_is_exactly_what_was_meant_and_shown(data, number):
+    typed = data.draw(_styles(Decimal(number)))
+    form = _budget(upfront_budget_usd=typed)
+    if "upfront_budget_usd" in form.cleaned_data:
+        stored = form.cleaned_data["upfront_budget_usd"]
+        assert stored == number, typed
+        assert _shown("upfront_budget_usd", stored) == number
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), number=st.integers(1, 1_000_000))
+def test_an_accepted_count_is_exactly_what_was_meant_and_shown(data, number):
+    typed = data.draw(_styles(Decimal(number)))
+    form = forms.VolumeForm(data={"units_per_design": typed, **VOLUME})
+    form.is_valid()
+    if "units_per_design" in form.cleaned_data:
+        assert form.cleaned_data["units_per_design"] == number, typed
+        assert _shown("units_per_design", number) == number
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Spring\u202ependants",  # right-to-left override: displays reversed
+        "Rings\u2066hidden\u2069",  # isolate
+        "Line\x00one",
+        "Tab\there",
+    ],
+)
+def test_the_project_name_refuses_control_and_direction_characters(name):
+    form = forms.BusinessForm(
+        data={
+            "project_name": name,
+            "company_stage": "growing",
+            "positioning": "premium",
+            "demand_evidence": "proven",
+        }
+    )
+    assert not form.is_valid()
+    assert "Remove the invisible control characters" in form.errors["project_name"][0]
+
+
+def test_the_project_name_keeps_any_language_and_punctuation():
+    name = "Ünïcode “Aurora” & <b>rings</b> — 金"
+    form = forms.BusinessForm(
+        data={
+            "project_name": name,
+            "company_stage": "growing",
+            "positioning": "premium",
+            "demand_evidence": "proven",
+        }
+    )
+    assert form.is_valid() and form.cleaned_data["project_name"] == name
