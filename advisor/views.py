@@ -180,10 +180,10 @@ def capability_url(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         response = view(request, *args, **kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
-        # Browsers may keep a copy but must ask again; shared caches must not keep one, or a
-        # revoked link would live on there. (The Referrer-Policy that keeps the token from
-        # other sites is SECURE_REFERRER_POLICY, on every page.)
-        patch_cache_control(response, private=True, no_cache=True)
+        # No cache keeps a copy, the browser's included: a revoked link must not live on, and
+        # on a shared computer the owner's controls must not stay behind. (The Referrer-Policy
+        # that keeps the token from other sites is SECURE_REFERRER_POLICY, on every page.)
+        patch_cache_control(response, private=True, no_store=True)
         return response
 
     return wrapped

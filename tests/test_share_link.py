@@ -63,7 +63,7 @@ def test_report_urls_are_not_indexed_not_sent_on_and_not_kept_by_shared_caches(
     assert response.status_code == 200
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Referrer-Policy"] == "same-origin"
-    assert response["Cache-Control"] == "private, no-cache"
+    assert response["Cache-Control"] == "private, no-store"
 
 
 def test_mistyped_and_malformed_tokens_are_404(report, db):
