@@ -152,3 +152,18 @@ def pytest_xdist_make_scheduler(config, log):
             return super()._split_scope(nodeid)
 
     return OneBrowserUnit(config, log)
+
+
+def own_reports_in(context, live_server_url: str) -> str:
+    """Makes a Playwright browser context the owner of reports: a session of its own, as the
+    wizard's first visit would make, whose browser key is returned for `create_report`."""
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+
+    browser_key = "browser-test-owner"
+    session = SessionStore()
+    session["advisor_browser"] = browser_key
+    session.create()
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}
+    context.add_cookies([{**cookie, "url": live_server_url}])
+    return browser_key

@@ -5,17 +5,15 @@ from playwright.sync_api import Page, expect
 
 from advisor import services
 from advisor.models import Report
-from tests.conftest import sample_answers
+from tests.conftest import own_reports_in, sample_answers
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
 
 def test_the_owner_revokes_keeps_the_report_and_shares_it_again(live_server, page: Page):
-    shared = services.create_report(answers=sample_answers(), owner_key="someone-else")
-    # Become the owner of a report of one's own, through the wizard started from a shared one.
-    page.goto(live_server.url + shared.get_absolute_url() + "fork")
-    page.get_by_role("button", name="Start my own").click()
-    page.get_by_role("button", name="Get my recommendation").click()
+    owner = own_reports_in(page.context, live_server.url)
+    report = services.create_report(answers=sample_answers(), owner_key=owner)
+    page.goto(live_server.url + report.get_absolute_url())
     old_url = page.url
 
     page.get_by_role("link", name="Revoke the link…").click()

@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from advisor import services
-from tests.conftest import sample_answers
+from tests.conftest import own_reports_in, sample_answers
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
 
@@ -31,13 +31,11 @@ def test_on_a_phone_charts_are_readable_and_the_plan_comes_within_two_screens(
 
 
 def test_the_owner_copies_the_share_link_with_one_tap(live_server, page: Page, context):
-    report = services.create_report(answers=sample_answers(), owner_key="unused")
+    owner = own_reports_in(context, live_server.url)
+    report = services.create_report(answers=sample_answers(), owner_key=owner)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.set_viewport_size(PHONE)
-    # Become the owner: this browser makes a report through the wizard's own fork.
-    page.goto(live_server.url + report.get_absolute_url() + "fork")
-    page.get_by_role("button", name="Start my own").click()
-    page.get_by_role("button", name="Get my recommendation").click()
+    page.goto(live_server.url + report.get_absolute_url())
     expect(page.locator("#share-url")).to_be_visible()
     share_url = page.locator("#share-url").input_value()
     page.get_by_role("button", name="Copy link").click()
@@ -47,11 +45,10 @@ def test_the_owner_copies_the_share_link_with_one_tap(live_server, page: Page, c
 
 def test_without_javascript_the_link_is_still_there_to_copy(live_server, browser):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    owner = own_reports_in(context, live_server.url)
     page = context.new_page()
-    report = services.create_report(answers=sample_answers(), owner_key="unused")
-    page.goto(live_server.url + report.get_absolute_url() + "fork")
-    page.get_by_role("button", name="Start my own").click()
-    page.get_by_role("button", name="Get my recommendation").click()
+    report = services.create_report(answers=sample_answers(), owner_key=owner)
+    page.goto(live_server.url + report.get_absolute_url())
     expect(page.locator("#share-url")).to_be_visible()
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
     context.close()
