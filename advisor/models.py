@@ -216,7 +216,7 @@ class Report(models.Model):
 
     def is_live(self, now: datetime) -> bool:
         """Whether the link still works: not revoked, not expired."""
-        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
+        return self.ended_at(now) is None
 
     def ended_at(self, now: datetime) -> datetime | None:
         """When the link stopped working, if it has."""

@@ -37,7 +37,7 @@ def report_title(data: dict) -> str:
 
 
 def report_context(data: dict) -> dict:
-    models = model_labels()
+    models, fits = model_labels(), fit_labels()
     names = {factor["slug"]: factor["name"] for factor in data["factors"]}
     changes = data["what_would_change"]
     blockers = _blocker_rows(data, names, models)
@@ -57,7 +57,7 @@ def report_context(data: dict) -> dict:
         "both_blocked": both_blocked,
         "hybrid_conditions": oem_lifts,
         "plan": data.get("plan", []),
-        "factors": [{**f, "fit_label": fit_labels()[f["fit"]]} for f in data["factors"]],
+        "factors": [{**f, "fit_label": fits[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
         "cost_rows": _cost_rows(data["costs"]),
         "cost_chart": charts.cost_chart(

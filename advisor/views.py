@@ -189,30 +189,27 @@ def capability_url(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
     return wrapped
 
 
-def with_live_report(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Passes the view the report behind `token`: 404 if unknown, 410 if revoked or expired."""
+def _with_report(*, owner_reads_dead_links: bool) -> Callable[..., Callable[..., HttpResponse]]:
+    """Passes the view the report behind `token`: 404 if unknown, 410 if revoked or expired
+    (except, where the view allows it, for the report's owner)."""
 
-    @wraps(view)
-    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        report = get_object_or_404(Report, token=token)
-        if not report.is_live(timezone.now()):
-            return _gone(request)
-        return view(request, report, *args, **kwargs)
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            report = get_object_or_404(Report, token=token)
+            if not report.is_live(timezone.now()) and not (
+                owner_reads_dead_links and _is_owner(request, report)
+            ):
+                return _gone(request)
+            return view(request, report, *args, **kwargs)
 
-    return wrapped
+        return wrapped
+
+    return decorator
 
 
-def with_readable_report(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Like `with_live_report`, but the owner still reads a revoked or expired report."""
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        report = get_object_or_404(Report, token=token)
-        if not report.is_live(timezone.now()) and not _is_owner(request, report):
-            return _gone(request)
-        return view(request, report, *args, **kwargs)
-
-    return wrapped
+with_live_report = _with_report(owner_reads_dead_links=False)
+with_readable_report = _with_report(owner_reads_dead_links=True)
 
 
 def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
@@ -251,12 +248,13 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
     report = Report.objects.filter(token=token).first()
     if report is None:
         return JsonResponse({"error": "not_found"}, status=404)
-    if not report.is_live(timezone.now()) and not _is_owner(request, report):
+    live = report.is_live(timezone.now())
+    if not live and not _is_owner(request, report):
         return _gone(request, as_json=True)
     # The stored snapshot is served byte for byte: a saved report never changes. Its owner,
     # the only one who still reads a dead link, learns its state from a header.
     response = HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
-    if not report.is_live(timezone.now()):
+    if not live:
         response["X-Link-Status"] = "revoked" if report.revoked_at else "expired"
     return response
 
@@ -268,21 +266,22 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     link = _share_link(request, report)
     ended_at = report.ended_at(timezone.now())
     if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
-        context = presenters.report_context(report.data) | link | {"for_pdf": True}
-        context |= {"report": report, "link_ended_at": ended_at}
-        html = render_to_string("advisor/report.html", context, request=request)
-        pdf = render_pdf(html, request.build_absolute_uri("/"))
-        return _pdf_response(report, pdf)
+        marked = {"report": report, "link_ended_at": ended_at}
+        return _pdf_response(report, _draw_pdf(request, report, link | marked))
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
     # kept; whether the link still works is checked above on every request.
     cache_key = "report-pdf:" + hashlib.sha256(link["share_url"].encode()).hexdigest()
     pdf = cache.get(cache_key)
     if pdf is None:
-        context = presenters.report_context(report.data) | link | {"for_pdf": True}
-        html = render_to_string("advisor/report.html", context, request=request)
-        pdf = render_pdf(html, request.build_absolute_uri("/"))
+        pdf = _draw_pdf(request, report, link)
         cache.set(cache_key, pdf, timeout=24 * 60 * 60)
     return _pdf_response(report, pdf)
+
+
+def _draw_pdf(request: HttpRequest, report: Report, extra: dict) -> bytes:
+    context = presenters.report_context(report.data) | extra | {"for_pdf": True}
+    html = render_to_string("advisor/report.html", context, request=request)
+    return render_pdf(html, request.build_absolute_uri("/"))
 
 
 def _pdf_response(report: Report, pdf: bytes) -> HttpResponse:

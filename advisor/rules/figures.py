@@ -244,7 +244,7 @@ def text_problems(text: str, figures: Mapping[str, int]) -> list[Msg]:
         if name not in FIGURES
     ]
     typed = {int(m.group(1).replace(",", "")) for m in _NUMBER.finditer(_PLACEHOLDER.sub("", text))}
-    found = sorted(typed & set(figures.values()))
+    found = sorted(typed.intersection(figures.values()))
     if found:
         problems.append(
             Msg(

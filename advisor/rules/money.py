@@ -159,8 +159,7 @@ def blockers_for(
         money = _money_blocker(model, answers, costs[model])
         if money is not None:
             blockers.append(money)
-        feasible = timeline.oem_feasible if model == Model.OEM else timeline.odm_feasible
-        if not feasible:
+        if not timeline.feasible(model):
             blockers.append(_lead_time_blocker(model, answers, timeline))
     return blockers
 
@@ -255,7 +254,7 @@ def _upfront_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -
 
 
 def _lead_time_blocker(model: Model, answers: Answers, timeline: Timeline) -> Blocker:
-    earliest = timeline.oem_earliest_launch if model == Model.OEM else timeline.odm_earliest_launch
+    earliest = timeline.earliest_launch(model)
     away = Msg(
         gettext_noop("Your launch on %(launch)s is %(left)s away."),
         {"launch": answers.launch_date.isoformat(), "left": time_left(timeline.days_available)},

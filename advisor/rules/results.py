@@ -82,6 +82,12 @@ class Timeline:
     def weeks(self, model: Model) -> tuple[int, int]:
         return self.oem_weeks if model == Model.OEM else self.odm_weeks
 
+    def feasible(self, model: Model) -> bool:
+        return self.oem_feasible if model == Model.OEM else self.odm_feasible
+
+    def earliest_launch(self, model: Model) -> date:
+        return self.oem_earliest_launch if model == Model.OEM else self.odm_earliest_launch
+
     def shutdown_weeks(self, model: Model) -> tuple[int, int]:
         return self.oem_shutdown_weeks if model == Model.OEM else self.odm_shutdown_weeks
 

@@ -40,7 +40,7 @@ def _opening(a: Answers, core: Decision) -> Msg:
         fit: [f.slug for f in sorted(core.factors, key=lambda f: -f.weight) if f.fit == fit]
         for fit in Fit
     }
-    blocked = {model: [b for b in core.blockers if b.model == model] for model in Model}
+    blocked = {model: core.blockers_of(model) for model in Model}
     params = {
         "oem_count": len(leaning[Fit.OEM]),
         "odm_count": len(leaning[Fit.ODM]),
