@@ -130,14 +130,6 @@ class MoneyField(forms.DecimalField):
 def _error_messages() -> dict[str, dict[str, str]]:
     """What each field says when an answer will not do: the field and the limit, in the
     buyer's units, in the product's own words (never Django's "Ensure this value...")."""
-    budget = {
-        "required": gettext("Enter your upfront budget in whole dollars (0 is fine)."),
-        "invalid": gettext("Enter the upfront budget as a whole number of dollars, like 15000."),
-        "min_value": gettext("Enter an upfront budget of $0 or more."),
-        "max_value": gettext("Enter an upfront budget of %(max)s or less.")
-        % {"max": rules.usd(rules.MAX_USD)},
-    }
-    cost_max = {"max": rules.usd(rules.MAX_UNIT_COST_USD)}
     return {
         "project_name": {
             "null_characters_not_allowed": gettext(
@@ -147,23 +139,7 @@ def _error_messages() -> dict[str, dict[str, str]]:
             "max_length": gettext("Keep the project name to %(max)s characters or fewer.")
             % {"max": rules.PROJECT_NAME_MAX_LENGTH},
         },
-        "upfront_budget_usd": budget,
-        "total_budget_usd": {
-            "invalid": gettext(
-                "Enter the total budget as a whole number of dollars, or leave it empty."
-            ),
-            "min_value": gettext("Enter a total budget of $0 or more, or leave it empty."),
-            "max_value": gettext("Enter a total budget of %(max)s or less.")
-            % {"max": rules.usd(rules.MAX_USD)},
-        },
-        "unit_cost_usd": {
-            "required": gettext("Enter what you expect to pay for one piece, like 12.50."),
-            "invalid": gettext("Enter the cost per piece as a number of dollars, like 12.50."),
-            "max_value": gettext("Enter a cost per piece of %(max)s or less.") % cost_max,
-            "max_decimal_places": gettext(
-                "Enter the cost per piece to the cent at most, like 12.50."
-            ),
-        },
+        **_money_messages(),
         "units_per_design": {
             "required": gettext("Enter how many pieces of each design you would order."),
             "invalid": gettext("Enter the pieces per design as a whole number, like 300."),
@@ -178,6 +154,38 @@ def _error_messages() -> dict[str, dict[str, str]]:
             "max_value": gettext("Enter at most %(max)s designs.") % {"max": rules.MAX_DESIGNS},
         },
         "launch_date": {"required": gettext("Enter your launch date, as YYYY-MM-DD.")},
+    }
+
+
+def _money_messages() -> dict[str, dict[str, str]]:
+    budget_max, cost_max = (
+        {"max": rules.usd(rules.MAX_USD)},
+        {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
+    )
+    return {
+        "upfront_budget_usd": {
+            "required": gettext("Enter your upfront budget in whole dollars (0 is fine)."),
+            "invalid": gettext(
+                "Enter the upfront budget as a whole number of dollars, like 15000."
+            ),
+            "min_value": gettext("Enter an upfront budget of $0 or more."),
+            "max_value": gettext("Enter an upfront budget of %(max)s or less.") % budget_max,
+        },
+        "total_budget_usd": {
+            "invalid": gettext(
+                "Enter the total budget as a whole number of dollars, or leave it empty."
+            ),
+            "min_value": gettext("Enter a total budget of $0 or more, or leave it empty."),
+            "max_value": gettext("Enter a total budget of %(max)s or less.") % budget_max,
+        },
+        "unit_cost_usd": {
+            "required": gettext("Enter what you expect to pay for one piece, like 12.50."),
+            "invalid": gettext("Enter the cost per piece as a number of dollars, like 12.50."),
+            "max_value": gettext("Enter a cost per piece of %(max)s or less.") % cost_max,
+            "max_decimal_places": gettext(
+                "Enter the cost per piece to the cent at most, like 12.50."
+            ),
+        },
     }
 
 

@@ -48,11 +48,7 @@ def preview_impact(
     proposed rules; saved reports are only read. Two queries, then pure computation.
     """
     current = current_rules().thresholds
-    candidate_weights = {**current.weights, **(weights or {})}
-    if proposed is None:
-        candidate = dataclasses.replace(current, weights=candidate_weights)
-    else:
-        candidate = thresholds_from_row(proposed, candidate_weights)
+    candidate = _candidate_rules(current, proposed, weights)
     # A report shared again under a new link is one report, counted once.
     recent = (
         Report.objects.filter(replaces=None)
@@ -72,10 +68,7 @@ def preview_impact(
         verdict_changed = before.verdict != after.verdict
         changed += verdict_changed
         blockers_changed += old_blocks != new_blocks
-        costs_changed += any(
-            before.costs[model].cash_to_first_delivery != after.costs[model].cash_to_first_delivery
-            for model in rules.Model
-        )
+        costs_changed += _cash_changed(before, after)
         if (verdict_changed or old_blocks != new_blocks) and len(found) < examples:
             found.append(
                 ImpactExample(
@@ -88,6 +81,23 @@ def preview_impact(
                 )
             )
     return Impact(checked, changed, blockers_changed, found, costs_changed)
+
+
+def _candidate_rules(
+    current: rules.Thresholds, proposed: Thresholds | None, weights: dict[str, Decimal] | None
+) -> rules.Thresholds:
+    """The current rules with the proposed figures and weights in place."""
+    candidate_weights = {**current.weights, **(weights or {})}
+    if proposed is None:
+        return dataclasses.replace(current, weights=candidate_weights)
+    return thresholds_from_row(proposed, candidate_weights)
+
+
+def _cash_changed(before: rules.Decision, after: rules.Decision) -> bool:
+    return any(
+        before.costs[model].cash_to_first_delivery != after.costs[model].cash_to_first_delivery
+        for model in rules.Model
+    )
 
 
 @dataclass(frozen=True)
