@@ -2,7 +2,7 @@
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from advisor import services
 from tests.conftest import sample_answers
@@ -34,5 +34,9 @@ def test_the_main_pages_have_no_serious_accessibility_problems(live_server, page
     page.goto(live_server.url + "/wizard/")
     problems["wizard step"] = serious_violations(page)
     page.get_by_role("button", name="Save and continue").click()  # every error showing
+    # Check the page with errors once it has loaded and painted, not while it is arriving:
+    # colours read mid-navigation made the contrast check flaky.
+    expect(page.locator(".error-summary")).to_be_visible()
+    page.wait_for_load_state("load")
     problems["wizard step with errors"] = serious_violations(page)
     assert problems == {name: [] for name in problems}
