@@ -111,10 +111,22 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-# Staff login throttling: five failures for a username from one address lock it for a while.
+# Proxies in front that append to X-Forwarded-For (the TLS proxy the README prescribes): the
+# client's own address is read that many entries from the header's end (advisor/client.py).
+# 0 trusts no header and takes the connection's address, as in development.
+PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0 if DEBUG else 1)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured(f"DJANGO_PROXY_COUNT must be 0 or more (got {PROXY_COUNT}).")
+
+# Staff login throttling: failures from one client address lock that address for a while,
+# whichever usernames it tried; a staff member elsewhere still signs in. Axes 8 holds every
+# lockout parameter set to the one AXES_FAILURE_LIMIT and locks on the largest count; an
+# address's count is never below the count of any username from it, so adding the pair
+# ["username", "ip_address"] would change nothing, and axes has no separate per-set limit.
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_CLIENT_IP_CALLABLE = "advisor.client.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

@@ -148,3 +148,21 @@ def test_other_management_commands_run_without_any_environment(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "No changes detected" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "env, expected",
+    [
+        ({"DJANGO_DEBUG": "1"}, "0"),
+        (PRODUCTION_ENV, "1"),
+        ({**PRODUCTION_ENV, "DJANGO_PROXY_COUNT": "2"}, "2"),
+    ],
+)
+def test_the_proxy_count_defaults_to_the_one_proxy_in_production(run_django, env, expected):
+    result = run_django(SHOW.format(attrs="s.PROXY_COUNT"), **env)
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_a_negative_proxy_count_is_refused(run_django):
+    result = run_django("", DJANGO_DEBUG="1", DJANGO_PROXY_COUNT="-1")
+    assert "DJANGO_PROXY_COUNT must be 0 or more" in result.stderr
