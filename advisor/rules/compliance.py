@@ -1,0 +1,65 @@
+"""Which compliance requirements apply to a buyer's markets, wearers and plating.
+
+The requirements themselves are staff-edited rows (`models.ComplianceRequirement`, seeded with
+their public sources); this module only selects among them, so the RFQ and its tests share one
+rule for "which ones".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+MARKETS = ("us", "eu", "uk")  # the markets with seeded rules, in the order the RFQ lists them
+WEARERS = ("all", "children", "adults")
+PLATINGS = ("", "gold")
+
+# `None`: an old report that never asked; we cannot rule either group out, so both apply.
+_WEARERS_FOR_AGE: dict[str | None, frozenset[str]] = {
+    "adults": frozenset({"all", "adults"}),
+    "children": frozenset({"all", "children"}),
+    "all_ages": frozenset(WEARERS),
+    None: frozenset(WEARERS),
+}
+
+
+@dataclass(frozen=True)
+class Requirement:
+    market: str  # "us" | "eu" | "uk"
+    wearers: str  # "all" | "children" | "adults"  (whom it applies to)
+    plating: str  # "" = whatever the plating, or "gold" = only when the plating is gold
+    substance: str  # the substance or property, e.g. "Nickel release"
+    limit: str  # e.g. "0.5 µg/cm²/week (0.2 for piercing posts)"
+    test_method: str  # e.g. "EN 1811"
+    regulation: str  # e.g. "REACH Annex XVII, entry 27"
+    text: str  # one or two short sentences for the buyer/factory
+    source: str  # the public source checked (title + URL)
+
+
+def applicable(
+    requirements: Iterable[Requirement],
+    *,
+    markets: Sequence[str],
+    wearer_age: str | None,
+    plating: str | None,
+) -> list[Requirement]:
+    """The requirements for these markets and wearers (and plating), in a stable order.
+
+    Markets come in the order us, eu, uk whatever order they were given in; within a market the
+    rows keep the order they came in. A market without seeded rules (`other`) adds nothing.
+    """
+    wanted_markets = set(markets)
+    wearers = _WEARERS_FOR_AGE.get(wearer_age, _WEARERS_FOR_AGE[None])
+    chosen = [
+        requirement
+        for requirement in requirements
+        if requirement.market in wanted_markets
+        and requirement.wearers in wearers
+        and requirement.plating in ("", plating)
+    ]
+    # sorted() is stable, so rows of one market keep their given order.
+    return sorted(chosen, key=lambda requirement: _market_rank(requirement.market))
+
+
+def _market_rank(market: str) -> int:
+    return MARKETS.index(market) if market in MARKETS else len(MARKETS)
