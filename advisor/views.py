@@ -70,11 +70,20 @@ def landing(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
-@require_safe
+@require_http_methods(["GET", "HEAD", "POST"])
 def wizard_start(request: HttpRequest) -> HttpResponse:
-    submission = services.open_submission(browser_key=_browser_key(request))
+    """A GET resumes this browser's open wizard, or shows the start button, and writes nothing:
+    crawlers and link previews follow links. The button's POST makes the buyer session."""
+    if request.method == "POST":
+        submission = services.open_submission(browser_key=_browser_key(request))
+    else:
+        browser_key = request.session.get(BROWSER_KEY)
+        submission = browser_key and services.find_open_submission(browser_key=browser_key)
+        if not submission:
+            return render(request, "advisor/wizard/start.html")
     stored = services.stored_answers(submission)
-    return redirect(_step_url(submission, services.first_invalid_step(stored) or steps.REVIEW))
+    url = _step_url(submission, services.first_invalid_step(stored) or steps.REVIEW)
+    return _see_other(url) if request.method == "POST" else redirect(url)
 
 
 @never_cache

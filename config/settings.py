@@ -220,6 +220,9 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # lives long (a year by default): when it expires, that browser can no longer revoke its links.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_DAYS", 365) * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
+# `manage.py clean_abandoned` deletes wizards that ended in no report after this many days
+# without an answer (and expired sessions); reports are never deleted.
+WIZARD_RETENTION_DAYS = env_int("DJANGO_WIZARD_RETENTION_DAYS", 90)
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

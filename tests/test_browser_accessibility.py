@@ -32,6 +32,9 @@ def test_the_main_pages_have_no_serious_accessibility_problems(live_server, page
         problems[name] = serious_violations(page)
 
     page.goto(live_server.url + "/wizard/")
+    problems["wizard start"] = serious_violations(page)
+    page.get_by_role("button", name="Start the wizard").click()
+    expect(page.locator(".wizard-progress")).to_be_visible()
     problems["wizard step"] = serious_violations(page)
     page.get_by_role("button", name="Save and continue").click()  # every error showing
     # Check the page with errors once it has loaded and painted, not while it is arriving:

@@ -26,6 +26,6 @@ def test_a_buyer_reads_the_eight_factors_and_starts(live_server, page: Page):
     # Readable at phone width: nothing is wider than the screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
-    page.get_by_role("link", name=re.compile("Start: get your recommendation")).click()
-    expect(page).to_have_url(re.compile(r"/wizard/"))
+    page.get_by_role("button", name=re.compile("Start: get your recommendation")).click()
+    expect(page).to_have_url(re.compile(r"/wizard/[\w-]+/business/"))
     assert outside_requests == []

@@ -43,6 +43,7 @@ def submit(page: Page) -> None:
 
 def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: Page):
     page.goto(live_server.url + "/wizard/")
+    submit(page)  # the start button
     expect(page.locator("h1")).to_have_text("About your business")
     expect(page.locator(".wizard-progress")).to_contain_text("Step 1 of 6")
 

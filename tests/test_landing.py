@@ -40,7 +40,7 @@ def test_it_shows_the_eight_factors_side_by_side(client, django_assert_max_num_q
         assert f'data-factor="{slug}"' in html
     assert '<html lang="en">' in html
     assert 'href="#main"' in html
-    assert f'href="{reverse("advisor:wizard")}"' in html
+    assert f'<form method="post" action="{reverse("advisor:wizard")}"' in html
 
 
 @pytest.mark.django_db

@@ -1,9 +1,11 @@
 """The wizard through the test client: persistence, navigation, privacy and bad input."""
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.sessions.models import Session
 from django.test import Client
 from django.utils import timezone
 
@@ -31,9 +33,12 @@ ORDER = list(VALID)
 
 
 def start(client) -> str:
-    """Opens a wizard and returns the URL of the step it lands on."""
-    response = client.get("/wizard/")
-    assert response.status_code == 302
+    """Opens a wizard as the start page's button does; returns the URL of the step it lands on."""
+    page = client.get("/wizard/")
+    assert page.status_code == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())[1]
+    response = client.post("/wizard/", {"csrfmiddlewaretoken": token})
+    assert response.status_code == 303
     return response["Location"]
 
 
@@ -118,7 +123,7 @@ def test_an_unknown_step_is_404(client, first):
 def test_another_browser_gets_404_on_the_steps(client, first):
     answer(client, first, "business")
     stranger = Client()
-    stranger.get("/wizard/")  # a wizard of its own
+    stranger.post("/wizard/")  # a wizard of its own
     assert stranger.get(first).status_code == 404
     assert stranger.post(step_url(first, "budget"), VALID["budget"]).status_code == 404
     assert stranger.get(first.rsplit("/", 2)[0] + "/review/").status_code == 404
@@ -131,6 +136,13 @@ def test_a_post_without_the_csrf_token_is_refused(db):
     response = client.post(first, VALID["business"])
     assert response.status_code == 403
     assert not StepAnswer.objects.exists()
+
+
+def test_a_start_without_the_csrf_token_is_refused_and_makes_nothing(db):
+    # A cross-site POST must not replace a buyer's session (and with it their reports).
+    response = Client(enforce_csrf_checks=True).post("/wizard/")
+    assert response.status_code == 403
+    assert not Submission.objects.exists() and not Session.objects.exists()
 
 
 def test_the_review_lists_every_answer_with_change_links(client, first):
@@ -181,7 +193,8 @@ def test_a_finished_wizard_ends_on_its_report_and_wizard_starts_afresh(client, f
     client.post(review)
     report = Report.objects.get()
     assert client.get(first)["Location"] == f"/r/{report.token}/"
-    assert client.get("/wizard/")["Location"] != first
+    assert client.get("/wizard/").status_code == 200  # the start page: the next one is new
+    assert client.post("/wizard/")["Location"] != first
     assert Submission.objects.count() == 2
 
 

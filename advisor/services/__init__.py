@@ -20,6 +20,8 @@ from .thresholds import (
 )
 from .wizard import (
     answered_open_submission,
+    delete_abandoned,
+    find_open_submission,
     finish,
     first_invalid_step,
     fork_report,
@@ -41,6 +43,8 @@ __all__ = [
     "create_report",
     "current_rules",
     "factors_with_figures",
+    "delete_abandoned",
+    "find_open_submission",
     "finish",
     "first_invalid_step",
     "fork_report",

@@ -120,6 +120,8 @@ def funnel(*, start: datetime, end: datetime) -> Funnel:
     """Wizards started in [start, end) and how far they got, aggregated in the database.
 
     Wizards started from a shared report are left out: they begin prefilled at the review.
+    A wizard exists only once a buyer pressed a start button (a POST), so a crawler or a link
+    preview is never counted.
     """
     started = Submission.objects.filter(
         created_at__gte=start, created_at__lt=end, forked_from__isnull=True

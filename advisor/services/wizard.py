@@ -1,5 +1,7 @@
 """The wizard: a browser's open session, its answers saved step by step, and its report."""
 
+from datetime import datetime
+
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -17,8 +19,14 @@ def _open_submissions(browser_key: str) -> QuerySet[Submission]:
     ).order_by("-created_at")
 
 
+def find_open_submission(*, browser_key: str) -> Submission | None:
+    """This browser's open wizard, if it has one; never writes."""
+    return _open_submissions(browser_key).first()
+
+
 def open_submission(*, browser_key: str) -> Submission:
-    """This browser's open wizard, or a new one."""
+    """This browser's open wizard, or a new one: called only for a buyer's POST, so that
+    crawlers and link previews leave no rows behind."""
     submission = _open_submissions(browser_key).first()
     return submission or Submission.objects.create(browser_key=browser_key)
 
@@ -53,6 +61,15 @@ def start_over(*, submission: Submission) -> Submission:
     """Leaves this wizard (kept for staff's funnel) and opens a fresh one for the browser."""
     Submission.objects.filter(pk=submission.pk, report=None).update(abandoned_at=timezone.now())
     return Submission.objects.create(browser_key=submission.browser_key)
+
+
+def delete_abandoned(*, inactive_since: datetime) -> int:
+    """Deletes wizards that ended in no report and saw no answer since `inactive_since`, with
+    their answers; returns how many wizards went. Reports are never touched: a finished wizard
+    is kept, and a report a wizard was forked from stays as it is."""
+    stale = Submission.objects.filter(report=None, updated_at__lt=inactive_since)
+    _total, by_model = stale.delete()
+    return by_model.get(Submission._meta.label, 0)
 
 
 def first_invalid_step(stored: dict[str, dict]) -> str | None:
