@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from . import presenters, services, steps
 from .forms import ExpiryForm
+from .limits import limited
 from .models import Report, Submission
 from .pdf import render_pdf
 
@@ -130,6 +131,7 @@ def _back_url(submission: Submission, slug: str) -> str:
 
 
 @never_cache
+@limited("report")
 @require_http_methods(["GET", "POST"])
 def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
     submission = _owned(request, public_id)
@@ -269,6 +271,7 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @capability_url
+@limited("pdf")
 @require_safe
 @with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
@@ -302,6 +305,7 @@ def _pdf_response(report: Report, pdf: bytes) -> HttpResponse:
 
 
 @capability_url
+@limited("revoke")
 @require_http_methods(["GET", "POST"])
 def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
@@ -357,6 +361,7 @@ def report_expiry(request: HttpRequest, report: Report) -> HttpResponse:
 
 
 @capability_url
+@limited("fork")
 @require_http_methods(["GET", "POST"])
 @with_readable_report
 def report_fork(request: HttpRequest, report: Report) -> HttpResponse:

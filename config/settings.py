@@ -5,6 +5,7 @@ module that reads `os.environ`.
 """
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
+    "django_ratelimit",
     "advisor",
 ]
 
@@ -130,6 +132,35 @@ AXES_CLIENT_IP_CALLABLE = "advisor.client.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+# Rate limits per client address (advisor/limits.py): requests per period, "20/m" or "30/h".
+# Each is overridable as DJANGO_RATE_LIMIT_<NAME>, e.g. DJANGO_RATE_LIMIT_PDF=10/m. Counting is
+# in fixed windows, so a client may fit up to twice a limit into one period that straddles two.
+_RATE_LIMIT_DEFAULTS = {
+    # Finishing the wizard: a buyer makes a few reports an hour at most.
+    "report": "30/h",
+    # Starting a wizard from a shared report.
+    "fork": "30/h",
+    # A PDF costs about a second of CPU when not cached: 100 a minute from one client meet a 429.
+    "pdf": "20/m",
+    # Revoke pages and attempts, the owner's or anyone guessing.
+    "revoke": "30/h",
+    # Requests for quotation (page and text) and saving supplier quotes.
+    "rfq": "60/m",
+    "quotes": "30/m",
+}
+RATE_LIMITS = {
+    name: os.environ.get(f"DJANGO_RATE_LIMIT_{name.upper()}") or default
+    for name, default in _RATE_LIMIT_DEFAULTS.items()
+}
+for _name, _rate in RATE_LIMITS.items():
+    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", _rate):
+        raise ImproperlyConfigured(
+            f"DJANGO_RATE_LIMIT_{_name.upper()} must look like 20/m or 30/h (got {_rate!r})."
+        )
+RATELIMIT_IP_META_KEY = "advisor.client.client_ip"
+# A cache that cannot be reached must not turn every limited page into a 429.
+RATELIMIT_FAIL_OPEN = True
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -169,6 +200,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (and let /healthz answer 503) instead of hanging on an unreachable server.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# One machine keeps its cache (rate-limit counters, drawn PDFs) in each process's memory.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+SILENCED_SYSTEM_CHECKS = []
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # django-ratelimit refuses a cache that app servers do not share (E003). One machine with the
+    # in-memory cache is our documented default: each gunicorn worker then counts on its own,
+    # so a client may get up to (workers x limit) before a 429. Several app servers share Redis.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's own Redis cache is shared and increments atomically; django-ratelimit's list of
+    # supported backends (W001) predates it.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

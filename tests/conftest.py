@@ -126,6 +126,14 @@ def make_report(db):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Rate-limit counters and drawn PDFs live in Django's cache: no test sees another's."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     # Staff tests create users and log in; the real hasher is slow by design.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -166,3 +166,17 @@ def test_the_proxy_count_defaults_to_the_one_proxy_in_production(run_django, env
 def test_a_negative_proxy_count_is_refused(run_django):
     result = run_django("", DJANGO_DEBUG="1", DJANGO_PROXY_COUNT="-1")
     assert "DJANGO_PROXY_COUNT must be 0 or more" in result.stderr
+
+
+def test_a_rate_limit_is_overridden_from_the_environment(run_django):
+    result = run_django(
+        SHOW.format(attrs="s.RATE_LIMITS['pdf'], s.RATE_LIMITS['report']"),
+        DJANGO_DEBUG="1",
+        DJANGO_RATE_LIMIT_PDF="5/m",
+    )
+    assert result.stdout.strip() == "5/m 30/h", result.stderr
+
+
+def test_a_malformed_rate_limit_is_refused(run_django):
+    result = run_django("", DJANGO_DEBUG="1", DJANGO_RATE_LIMIT_PDF="fast")
+    assert "DJANGO_RATE_LIMIT_PDF must look like 20/m or 30/h" in result.stderr

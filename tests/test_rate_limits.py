@@ -1,0 +1,107 @@
+"""Rate limits per client address: past a limit, a 429 page with Retry-After; never for a buyer."""
+
+import pytest
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
+
+from advisor import services
+from advisor.limits import limited
+from tests.conftest import sample_answers
+from tests.test_wizard import answer_all, start
+
+OWNER = "owner-browser-key"
+
+
+def owner_client(**defaults) -> Client:
+    client = Client(**defaults)
+    session = client.session
+    session["advisor_browser"] = OWNER
+    session.save()
+    return client
+
+
+@pytest.fixture
+def report(db):
+    return services.create_report(answers=sample_answers(), owner_key=OWNER)
+
+
+def assert_too_many(response):
+    assert response.status_code == 429
+    assert 1 <= int(response["Retry-After"]) <= 60 * 60
+    html = response.content.decode()
+    assert "Please slow down" in html
+    assert "OEM / ODM sourcing advisor" in html  # the site's own header: base.html
+
+
+@pytest.mark.slow
+def test_a_client_asking_for_100_pdfs_in_a_minute_meets_a_429_and_others_do_not(report):
+    greedy = Client(REMOTE_ADDR="203.0.113.66")
+    statuses = [greedy.get(f"/r/{report.token}.pdf").status_code for _ in range(100)]
+    assert statuses[0] == 200
+    first_refused = statuses.index(429)
+    assert first_refused <= 40  # 20 a minute, in windows that may straddle two
+    assert set(statuses[first_refused:]) == {429}, "a refused client stays refused"
+    assert_too_many(greedy.get(f"/r/{report.token}.pdf"))
+
+    other = Client(REMOTE_ADDR="198.51.100.7")
+    assert other.get(f"/r/{report.token}.pdf").status_code == 200
+
+
+def test_the_limit_follows_the_client_behind_the_proxy(report, settings):
+    settings.PROXY_COUNT = 1
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "revoke": "3/h"}
+    proxy = Client(REMOTE_ADDR="10.0.0.2")
+    url = f"/r/{report.token}/revoke"
+    for _ in range(3):
+        assert proxy.get(url, HTTP_X_FORWARDED_FOR="203.0.113.66").status_code == 403
+    assert_too_many(proxy.get(url, HTTP_X_FORWARDED_FOR="203.0.113.66"))
+    assert proxy.get(url, HTTP_X_FORWARDED_FOR="198.51.100.7").status_code == 403
+
+
+def test_report_creation_is_limited(client, db, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "report": "2/h"}
+    review = answer_all(client, start(client))["Location"]
+    assert client.get(review).status_code == 200  # looking does not count
+    assert [client.post(review).status_code for _ in range(2)] == [303, 303]
+    assert_too_many(client.post(review))
+
+
+def test_forks_are_limited(report, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "fork": "2/h"}
+    colleague = Client()
+    url = f"/r/{report.token}/fork"
+    assert colleague.get(url).status_code == 200
+    assert [colleague.post(url).status_code for _ in range(2)] == [303, 303]
+    assert_too_many(colleague.post(url))
+
+
+@pytest.mark.parametrize("name, rate, method", [("rfq", "60/m", "get"), ("quotes", "30/m", "post")])
+def test_the_rfq_and_quotes_limits_are_ready_for_their_views(db, name, rate, method):
+    view = limited(name)(lambda request: HttpResponse("ok"))
+    count = int(rate.split("/")[0])
+    request = getattr(RequestFactory(), method)
+    statuses = [view(request("/")).status_code for _ in range(count + 1)]
+    assert statuses == [200] * count + [429]
+
+
+def test_an_unknown_limit_name_is_a_programming_error():
+    with pytest.raises(ValueError, match="No rate limit named 'rfqs'"):
+        limited("rfqs")
+
+
+@pytest.mark.slow
+def test_a_busy_buyer_never_meets_a_limit(client, db):
+    """Three reports in a row, each read and downloaded, shared, one revoked, one forked."""
+    statuses = []
+    for _ in range(3):
+        review = answer_all(client, start(client))["Location"]
+        statuses += [client.get(review).status_code, client.post(review).status_code]
+        page = client.post(review)["Location"]
+        token = page.strip("/").split("/")[-1]
+        for url in [page, f"/r/{token}.json", *[f"/r/{token}.pdf"] * 4, f"/r/{token}/fork"]:
+            statuses.append(client.get(url).status_code)
+        statuses.append(client.get(f"/r/{token}/revoke").status_code)
+    statuses.append(client.post(f"/r/{token}/revoke").status_code)
+    statuses.append(client.post(f"/r/{token}/fork").status_code)
+    assert 429 not in statuses
+    assert set(statuses) == {200, 303}
