@@ -201,19 +201,6 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Fail fast (and let /healthz answer 503) instead of hanging on an unreachable server.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
 
-# One machine keeps its cache (rate-limit counters, drawn PDFs) in each process's memory.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-SILENCED_SYSTEM_CHECKS = []
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
-    # django-ratelimit refuses a cache that app servers do not share (E003). One machine with the
-    # in-memory cache is our documented default: each gunicorn worker then counts on its own,
-    # so a client may get up to (workers x limit) before a 429. Several app servers share Redis.
-    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
-elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    # Django's own Redis cache is shared and increments atomically; django-ratelimit's list of
-    # supported backends (W001) predates it.
-    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
-
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every process of the site when REDIS_URL is set (sessions stay in the
@@ -230,6 +217,17 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+SILENCED_SYSTEM_CHECKS = []
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
+    # django-ratelimit refuses a cache that app servers do not share (E003). One machine with the
+    # in-memory cache is our documented default: each gunicorn worker then counts on its own,
+    # so a client may get up to (workers x limit) before a 429. Several app servers share Redis.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's own Redis cache is shared and increments atomically; django-ratelimit's list of
+    # supported backends (W001) predates it.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

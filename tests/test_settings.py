@@ -180,3 +180,14 @@ def test_a_rate_limit_is_overridden_from_the_environment(run_django):
 def test_a_malformed_rate_limit_is_refused(run_django):
     result = run_django("", DJANGO_DEBUG="1", DJANGO_RATE_LIMIT_PDF="fast")
     assert "DJANGO_RATE_LIMIT_PDF must look like 20/m or 30/h" in result.stderr
+
+
+def test_rate_limits_on_redis_pass_the_deploy_checks(run_django):
+    # Django's own Redis cache is shared and atomic; django-ratelimit's list predates it.
+    code = (
+        "from django.core.management import call_command\n"
+        "call_command('check', deploy=True, fail_level='WARNING')\n"
+    )
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/2"}
+    result = run_django(code, **env)
+    assert result.returncode == 0, result.stderr
