@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import charts, presenters, rules, services
-from .models import Factor, Report, StepAnswer, Submission, Thresholds
+from .models import ComplianceRequirement, Factor, Report, StepAnswer, Submission, Thresholds
 
 
 class ImpactPreviewAdmin(SimpleHistoryAdmin):
@@ -109,6 +109,22 @@ class FactorAdmin(ImpactPreviewAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Factor | None = None) -> bool:
         return False
+
+
+@admin.register(ComplianceRequirement)
+class ComplianceRequirementAdmin(SimpleHistoryAdmin):
+    list_display = ["substance", "market", "wearers", "plating", "limit", "test_method", "active"]
+    list_filter = ["market", "wearers", "plating", "active"]
+    search_fields = ["substance", "limit", "test_method", "regulation", "text", "source"]
+    ordering = ["market", "order", "id"]
+    fieldsets = [
+        (None, {"fields": [("market", "wearers", "plating"), ("order", "active")]}),
+        (
+            _("Requirement"),
+            {"fields": ["substance", "limit", "test_method", "regulation", "text"]},
+        ),
+        (_("Where the figures come from"), {"fields": ["source"]}),
+    ]
 
 
 def figure_fieldsets() -> list[tuple[str, dict]]:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from . import rules
+from .rules.compliance import Requirement
 
 FIGURE_NAMES_HELP = _(
     "Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the "
@@ -70,6 +71,77 @@ class Factor(models.Model):
             "oem": rules.fill_figures(self.oem_summary, figures),
             "odm": rules.fill_figures(self.odm_summary, figures),
         }
+
+
+class ComplianceRequirement(models.Model):
+    """One rule a market sets for jewelry, listed in the request for quotation when it applies.
+
+    Seeded from public sources (each named in `source`) and kept current by staff in admin;
+    `rules.compliance.applicable` picks the rows for a buyer's markets, wearers and plating.
+    """
+
+    class Market(models.TextChoices):
+        US = "us", _("United States")
+        EU = "eu", _("European Union")
+        UK = "uk", _("United Kingdom")
+
+    class Wearers(models.TextChoices):
+        ALL = "all", _("All wearers")
+        CHILDREN = "children", _("Children (12 and under)")
+        ADULTS = "adults", _("Adults (over 12)")
+
+    class Plating(models.TextChoices):
+        ANY = "", _("Whatever the plating")
+        GOLD = "gold", _("Only gold plating")
+
+    market = models.CharField(_("market"), max_length=2, choices=Market.choices)
+    wearers = models.CharField(_("applies to"), max_length=10, choices=Wearers.choices)
+    plating = models.CharField(
+        _("plating"), max_length=10, choices=Plating.choices, blank=True, default=""
+    )
+    substance = models.CharField(
+        _("substance or property"), max_length=120, help_text=_("For example: Nickel release.")
+    )
+    limit = models.CharField(_("limit"), max_length=500)
+    test_method = models.CharField(_("test method"), max_length=300)
+    regulation = models.CharField(_("regulation"), max_length=200)
+    text = models.TextField(
+        _("text for the buyer and the factory"), help_text=_("One or two short sentences.")
+    )
+    source = models.TextField(
+        _("public source"),
+        help_text=_(
+            "The title and address of each public source the figures were checked against."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(
+        _("order"), default=0, help_text=_("Position within its market in the request.")
+    )
+    active = models.BooleanField(
+        _("active"), default=True, help_text=_("Inactive requirements are left out of requests.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["market", "order", "id"]
+        verbose_name = _("compliance requirement")
+        verbose_name_plural = _("compliance requirements")
+
+    def __str__(self) -> str:
+        return f"{self.get_market_display()}: {self.substance}"
+
+    def to_rule(self) -> Requirement:
+        return Requirement(
+            market=self.market,
+            wearers=self.wearers,
+            plating=self.plating,
+            substance=self.substance,
+            limit=self.limit,
+            test_method=self.test_method,
+            regulation=self.regulation,
+            text=self.text,
+            source=self.source,
+        )
 
 
 def _help_text(notes: list[str]) -> str | Promise:

@@ -34,7 +34,7 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture
 def seeded_live_db(transactional_db):
-    """The factors and thresholds a fresh `migrate` loads, for tests against `live_server`.
+    """The factors, thresholds and compliance requirements a fresh `migrate` loads, for tests against `live_server`.
 
     The live server sees only committed data, so these tests run in transactional mode, whose
     flush after each test also removes what the migrations loaded: load it again here, with
@@ -48,6 +48,8 @@ def seeded_live_db(transactional_db):
         "advisor.migrations.0013_factor_texts_name_their_figures"
     )
     named_figures.forwards(apps, schema_editor=None)
+    compliance = importlib.import_module("advisor.migrations.0016_compliance_requirements")
+    compliance.seed(apps, schema_editor=None)
 
 
 def clean_environment() -> dict[str, str]:

@@ -14,12 +14,14 @@ One module per concern:
 - `verdict`: score, verdict and confidence (`decide`)
 - `changes`: what would change the advice
 - `summary`: the opening sentences
+- `compliance`: which staff-edited compliance requirements apply to a buyer (`applicable`)
 """
 
 from __future__ import annotations
 
 from datetime import date
 
+from . import compliance
 from .changes import what_would_change
 from .factors import FACTOR_RULES
 from .figures import (
@@ -98,6 +100,7 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
 
 
 __all__ = [
+    "compliance",
     "ANSWER_FIELDS",
     "ASSUMPTIONS",
     "CHOICE_WORDS",

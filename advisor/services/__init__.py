@@ -4,10 +4,12 @@
 - `reports`: creating a report's snapshot, and sharing, expiring and revoking its link
 - `wizard`: a browser's open wizard, its answers step by step, finishing and forking
 - `staff`: the impact preview and the funnel
+- `compliance`: the requirements a request for quotation lists
 
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
+from .compliance import requirements_for
 from .reports import create_report, reports_of, revoke_link, set_link_expiry, share_again
 from .staff import Funnel, FunnelStep, Impact, ImpactExample, funnel, preview_impact
 from .thresholds import (
@@ -53,6 +55,7 @@ __all__ = [
     "owned_submission",
     "preview_impact",
     "reports_of",
+    "requirements_for",
     "revoke_link",
     "save_step",
     "save_thresholds",
