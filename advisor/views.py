@@ -1,9 +1,9 @@
-import hashlib
 import secrets
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.db import DatabaseError, connection
@@ -21,6 +21,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -229,8 +230,9 @@ def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
     return render(request, "advisor/link_gone.html", status=410)
 
 
-def _share_link(request: HttpRequest, report: Report) -> dict:
-    share_url = request.build_absolute_uri(report.get_absolute_url())
+def _share_link(report: Report) -> dict:
+    # From the configured public address, never from the Host header, which the client picks.
+    share_url = settings.SITE_URL + report.get_absolute_url()
     return {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
 
 
@@ -242,7 +244,7 @@ def _is_owner(request: HttpRequest, report: Report) -> bool:
 @require_safe
 @with_readable_report
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
-    context = presenters.report_context(report.data) | _share_link(request, report)
+    context = presenters.report_context(report.data) | _share_link(report)
     if _is_owner(request, report):
         ended_at = report.ended_at(timezone.now())
         context |= {
@@ -275,25 +277,28 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 @with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
-    link = _share_link(request, report)
+    link = _share_link(report)
     ended_at = report.ended_at(timezone.now())
     if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
         marked = {"report": report, "link_ended_at": ended_at}
-        return _pdf_response(report, _draw_pdf(request, report, link | marked))
+        return _pdf_response(report, _draw_pdf(report, link | marked))
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
-    # kept; whether the link still works is checked above on every request.
-    cache_key = "report-pdf:" + hashlib.sha256(link["share_url"].encode()).hexdigest()
+    # language, in the cache every server shares; whether the link still works is checked
+    # above on every request. Nothing the client sends (Host, port) is part of the key.
+    cache_key = f"report-pdf:{report.token}:{get_language()}"
     pdf = cache.get(cache_key)
     if pdf is None:
-        pdf = _draw_pdf(request, report, link)
+        pdf = _draw_pdf(report, link)
         cache.set(cache_key, pdf, timeout=24 * 60 * 60)
     return _pdf_response(report, pdf)
 
 
-def _draw_pdf(request: HttpRequest, report: Report, extra: dict) -> bytes:
+def _draw_pdf(report: Report, extra: dict) -> bytes:
+    # Drawn without the request: the same bytes for whoever asks first (no messages, no
+    # form tokens of theirs).
     context = presenters.report_context(report.data) | extra | {"for_pdf": True}
-    html = render_to_string("advisor/report.html", context, request=request)
-    return render_pdf(html, request.build_absolute_uri("/"))
+    html = render_to_string("advisor/report.html", context)
+    return render_pdf(html, settings.SITE_URL + "/")
 
 
 def _pdf_response(report: Report, pdf: bytes) -> HttpResponse:

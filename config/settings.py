@@ -9,6 +9,7 @@ import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.contrib.messages import constants as messages
@@ -76,6 +77,36 @@ ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+
+def site_url(raw: str | None, *, debug: bool, allowed_hosts: list[str]) -> str:
+    """The public address share links and QR codes use: never the request's Host, which the
+    client picks. DJANGO_SITE_URL if set; else runserver's address in development, else HTTPS
+    on the first allowed host that names one host (the README prescribes a TLS proxy)."""
+    if not raw:
+        if debug:
+            return "http://127.0.0.1:8000"
+        named = [host for host in allowed_hosts if host != "*" and not host.startswith(".")]
+        if not named:
+            return ""
+        raw = f"https://{named[0]}"
+    parts = urlsplit(raw.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
+        raise ImproperlyConfigured(
+            f"DJANGO_SITE_URL must be an address like https://advisor.example.com (got {raw!r})."
+        )
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ImproperlyConfigured(f"DJANGO_SITE_URL must be scheme and host only (got {raw!r}).")
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL"), debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)
+if not SITE_URL and os.environ.get("DJANGO_COMMAND_WITHOUT_SECRET") != "1":
+    # Commands that draw no link (migrate, collectstatic...) run without it, as without a secret.
+    raise ImproperlyConfigured(
+        "DJANGO_SITE_URL must be set when DJANGO_DEBUG is off and DJANGO_ALLOWED_HOSTS names "
+        "no single host (for example DJANGO_SITE_URL=https://advisor.example.com)."
+    )
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -136,6 +136,15 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def _site_url_of_the_live_server(request):
+    # Share links are built from SITE_URL, not from the request: against a live server, the
+    # site is that server.
+    if "live_server" in request.fixturenames:
+        settings = request.getfixturevalue("settings")
+        settings.SITE_URL = request.getfixturevalue("live_server").url
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     # Staff tests create users and log in; the real hasher is slow by design.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
