@@ -34,9 +34,12 @@ US:
 - California Health and Safety Code 25214.1 to 25214.4.2 as amended by SB 647 (2019):
   children (under 15): lead 100 ppm per accessible component, 90 ppm in coatings; cadmium 300
   ppm per component, 75 ppm soluble cadmium in coatings; EPA methods 3050B, 3051A, 3052.
-  Other jewelry: lead below 0.05 % (500 ppm) in electroplated metal, coatings and other
-  materials, below 0.02 % (200 ppm) in plastic or rubber. NOT CONFIRMED: the limit for unplated
-  base metal (UL says 0.05 %, Mondaq 0.5 %); the row says so.
+  Other jewelry: lead below 0.05 % (500 ppm) in electroplated and unplated metal, dyes and
+  surface coatings and other materials, below 0.02 % (200 ppm) in plastic or rubber. (One summary,
+  Mondaq, gives 0.5 % for unplated metal; UL repeats the Legislative Counsel's digest, 0.05 %,
+  and SGS says the limits were aligned with REACH entry 63: 0.05 % is seeded.)
+  https://open.pluralpolicy.com/ca/bills/20192020/SB647;
+  https://www.finanznachrichten.de/nachrichten-2019-10/47898178-sgs-ag-california-strengthens-metal-containing-jewelry-law-353.htm;
   https://dtsc.ca.gov/toxics-in-products/cadmium-information-for-businesses/;
   https://crs.ul.com/en/news-events/california-passes-legislature-tighten-existing-restrictions-metal-containing-jewelry/;
   http://mondaq.com/unitedstates/x/855176/Chemicals/California+Adopts+Stricter+Limits+On+Lead+And+Cadmium+In+Jewelry;
@@ -265,10 +268,9 @@ _US_ROWS = [
         "substance": "Lead in California (jewelry other than children's)",
         "limit": (
             "Made only of the listed materials (such as stainless steel, karat gold, sterling "
-            "silver) or of materials below 0.05 % (500 ppm) lead: electroplated metal, dyes and "
-            "surface coatings, other materials; plastic or rubber below 0.02 % (200 ppm). "
-            "Unplated base metal: to be confirmed against section 25214.2 (summaries give "
-            "0.05 % or 0.5 %)"
+            "silver) or of materials below 0.05 % (500 ppm) lead by weight: electroplated and "
+            "unplated metal, dyes and surface coatings, other materials; plastic or rubber "
+            "below 0.02 % (200 ppm)"
         ),
         "test_method": "EPA methods 3050B, 3051A or 3052",
         "regulation": (
@@ -282,6 +284,10 @@ _US_ROWS = [
             "UL, California passes legislation to tighten restrictions on metal-containing "
             "jewelry: https://crs.ul.com/en/news-events/"
             "california-passes-legislature-tighten-existing-restrictions-metal-containing-jewelry/; "
+            "SB 647 Legislative Counsel's digest: https://open.pluralpolicy.com/ca/bills/20192020/SB647; "
+            "SGS, California strengthens metal-containing jewelry law (aligned with REACH entry 63): "
+            "https://www.finanznachrichten.de/nachrichten-2019-10/"
+            "47898178-sgs-ag-california-strengthens-metal-containing-jewelry-law-353.htm; "
             "Mondaq, California adopts stricter limits on lead and cadmium in jewelry: "
             "http://mondaq.com/unitedstates/x/855176/Chemicals/"
             "California+Adopts+Stricter+Limits+On+Lead+And+Cadmium+In+Jewelry; "
