@@ -52,6 +52,31 @@ RISK_TOLERANCE = [
     (rules.RiskTolerance.MEDIUM, _("Medium: some risk for a better product")),
     (rules.RiskTolerance.HIGH, _("High: we will back a new design")),
 ]
+TARGET_MARKETS = [
+    (rules.Market.US, _("United States")),
+    (rules.Market.EU, _("European Union")),
+    (rules.Market.UK, _("United Kingdom")),
+    (rules.Market.OTHER, _("Elsewhere")),
+]
+WEARER_AGES = [
+    (rules.WearerAge.ADULTS, _("Adults")),
+    (rules.WearerAge.CHILDREN, _("Children under 12")),
+    (rules.WearerAge.ALL_AGES, _("All ages, children included")),
+]
+BASE_METALS = [
+    (rules.BaseMetal.STERLING_SILVER, _("Sterling silver")),
+    (rules.BaseMetal.STAINLESS_STEEL, _("Stainless steel")),
+    (rules.BaseMetal.BRASS, _("Brass")),
+    (rules.BaseMetal.ZINC_ALLOY, _("Zinc alloy")),
+    (rules.BaseMetal.SOLID_GOLD, _("Solid gold")),
+    (rules.BaseMetal.OTHER, _("Another metal")),
+]
+PLATINGS = [
+    (rules.Plating.NONE, _("No plating")),
+    (rules.Plating.GOLD, _("Gold")),
+    (rules.Plating.RHODIUM, _("Rhodium")),
+    (rules.Plating.OTHER, _("Another plating")),
+]
 
 
 def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
@@ -184,6 +209,15 @@ def _money_messages() -> dict[str, dict[str, str]]:
             "max_value": gettext("Enter a cost per piece of %(max)s or less.") % cost_max,
             "max_decimal_places": gettext(
                 "Enter the cost per piece to the cent at most, like 12.50."
+            ),
+        },
+        "retail_price_usd": {
+            "invalid": gettext(
+                "Enter the retail price as a number of dollars, like 49.00, or leave it empty."
+            ),
+            "max_value": gettext("Enter a retail price of %(max)s or less.") % cost_max,
+            "max_decimal_places": gettext(
+                "Enter the retail price to the cent at most, like 49.00."
             ),
         },
     }
@@ -365,7 +399,40 @@ class DesignForm(StepForm):
     )
 
 
-ANSWER_FORMS = (BusinessForm, BudgetForm, VolumeForm, TimelineForm, DesignForm)
+class MarketForm(StepForm):
+    target_markets = forms.MultipleChoiceField(
+        label=_("Where will you sell these pieces?"),
+        choices=TARGET_MARKETS,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each market has its own limits on nickel, lead and cadmium. Tick all."),
+        error_messages={
+            "required": _("Tick at least one market."),
+            "invalid_choice": _("Tick only the markets listed."),
+        },
+    )
+    wearer_age = _radio(
+        _("Who will wear them?"),
+        WEARER_AGES,
+        _("Jewelry for children under 12 has stricter limits and tests."),
+    )
+    base_metal = _radio(_("Base metal"), BASE_METALS)
+    plating = _radio(_("Plating"), PLATINGS)
+    retail_price_usd = MoneyField(
+        label=_("Planned retail price per piece (USD, optional)"),
+        required=False,
+        max_value=rules.MAX_UNIT_COST_USD,
+        decimal_places=2,
+        help_text=_("To show each supplier quote's margin, for example 49.00."),
+    )
+
+    def clean_retail_price_usd(self) -> Decimal | None:
+        value = self.cleaned_data["retail_price_usd"]
+        if value is not None and value <= 0:
+            raise forms.ValidationError(_("Enter a retail price above $0, or leave it empty."))
+        return value
+
+
+ANSWER_FORMS = (BusinessForm, BudgetForm, VolumeForm, TimelineForm, DesignForm, MarketForm)
 
 
 def field_label(name: str) -> str:
@@ -375,17 +442,20 @@ def field_label(name: str) -> str:
     raise KeyError(name)
 
 
-def display_value(name: str, value: str | int | float) -> str:
+def display_value(name: str, value: str | int | float | list) -> str:
     """An answer in plain words, as the buyer chose it."""
     for form_class in ANSWER_FORMS:
         field = form_class.base_fields.get(name)
         if field is None:
             continue
+        if isinstance(field, forms.MultipleChoiceField):
+            words = dict(field.choices)
+            return ", ".join(str(words.get(item, item)) for item in value)
         if isinstance(field, forms.ChoiceField):
             return str(dict(field.choices).get(value, value))
         if name in ("upfront_budget_usd", "total_budget_usd"):
             return rules.usd(int(value))
-        if name == "unit_cost_usd":
+        if name in ("unit_cost_usd", "retail_price_usd"):
             return rules.usd(value, cents=True)
         if isinstance(value, int):
             return rules.count(value)

@@ -27,15 +27,24 @@ def answers_as_json(answers: rules.Answers) -> dict:
     data = {name: getattr(answers, name) for name in rules.ANSWER_FIELDS}
     data["unit_cost_usd"] = _number(answers.unit_cost_usd)
     data["launch_date"] = answers.launch_date.isoformat()
+    if not answers.target_markets:  # made without the market questions: absent, not guessed
+        return {name: value for name, value in data.items() if name not in rules.MARKET_FIELDS}
+    data["target_markets"] = list(answers.target_markets)
+    if answers.retail_price_usd is not None:
+        data["retail_price_usd"] = _number(answers.retail_price_usd)
     return data
 
 
 def answers_from_json(data: dict) -> rules.Answers:
+    """The answers of a saved report, old ones included (they lack the later questions)."""
+    retail = data.get("retail_price_usd")
     return rules.Answers(
         **{
             **data,
             "unit_cost_usd": Decimal(str(data["unit_cost_usd"])),
             "launch_date": date.fromisoformat(data["launch_date"]),
+            "target_markets": tuple(data.get("target_markets") or ()),
+            "retail_price_usd": None if retail is None else Decimal(str(retail)),
         }
     )
 

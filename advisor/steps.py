@@ -49,6 +49,12 @@ STEPS = (
         forms.DesignForm,
         _("Ownership, changes, quality and risk."),
     ),
+    Step(
+        "market",
+        _("Market and materials"),
+        forms.MarketForm,
+        _("Where the pieces are sold and what they are made of decide the tests to ask for."),
+    ),
 )
 BY_SLUG = {step.slug: step for step in STEPS}
 TOTAL = len(STEPS) + 1  # the review is a step too, for the buyer

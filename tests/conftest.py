@@ -113,6 +113,11 @@ def sample_answers(**overrides):
         "customization": "minor_changes",
         "qc_capability": "none",
         "risk_tolerance": "medium",
+        "target_markets": ("us", "eu"),
+        "wearer_age": "adults",
+        "base_metal": "sterling_silver",
+        "plating": "gold",
+        "retail_price_usd": Decimal("39.00"),
     }
     return Answers(**{**base, **overrides})
 

@@ -196,7 +196,7 @@ def _walk(steps: list[str], minutes_to_report: int | None = None, forked: Report
     return submission
 
 
-ALL = ["business", "budget", "volume", "timeline", "design"]
+ALL = ["business", "budget", "volume", "timeline", "design", "market"]
 
 
 def test_the_funnel_counts_each_stage(staff_client, make_report):
@@ -217,6 +217,7 @@ def test_the_funnel_counts_each_stage(staff_client, make_report):
         (5, 0),
         (4, 1),
         (3, 1),
+        (3, 0),
         (3, 0),
         (3, 0),
         (2, 1),

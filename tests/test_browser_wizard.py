@@ -45,7 +45,7 @@ def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: 
     page.goto(live_server.url + "/wizard/")
     submit(page)  # the start button
     expect(page.locator("h1")).to_have_text("About your business")
-    expect(page.locator(".wizard-progress")).to_contain_text("Step 1 of 6")
+    expect(page.locator(".wizard-progress")).to_contain_text("Step 1 of 7")
 
     type_into(page, "#id_project_name", "Aurora <rings>")
     choose(page, "company_stage", 2)  # established
@@ -82,6 +82,15 @@ def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: 
     choose(page, "customization", 2)  # full custom
     choose(page, "qc_capability", 2)  # in house
     choose(page, "risk_tolerance", 2)  # high
+    submit(page)
+
+    expect(page.locator("h1")).to_have_text("Market and materials")
+    tab_to(page, 'input[name="target_markets"][value="eu"]')
+    page.keyboard.press("Space")
+    choose(page, "wearer_age", 0)  # adults
+    choose(page, "base_metal", 0)  # sterling silver
+    choose(page, "plating", 1)  # gold
+    type_into(page, "#id_retail_price_usd", "129")
     submit(page)
 
     expect(page.locator("h1")).to_have_text("Check your answers")

@@ -28,6 +28,13 @@ VALID = {
         "qc_capability": "none",
         "risk_tolerance": "low",
     },
+    forms.MarketForm: {
+        "target_markets": ["other"],
+        "wearer_age": "adults",
+        "base_metal": "sterling_silver",
+        "plating": "none",
+        "retail_price_usd": "",
+    },
 }
 FORM_OF = {field: form for form, data in VALID.items() for field in data}
 
@@ -58,6 +65,16 @@ ACCEPTED = [
     ("qc_capability", "in_house"),
     ("risk_tolerance", "medium"),
     ("risk_tolerance", "high"),
+    ("target_markets", ["us", "eu", "uk", "other"]),
+    ("wearer_age", "children"),
+    ("wearer_age", "all_ages"),
+    ("base_metal", "zinc_alloy"),
+    ("base_metal", "other"),
+    ("plating", "gold"),
+    ("plating", "rhodium"),
+    ("retail_price_usd", "0.01"),
+    ("retail_price_usd", "100,000"),
+    ("retail_price_usd", "$49.90"),
 ]
 
 REJECTED = [
@@ -94,6 +111,15 @@ REJECTED = [
     ("customization", "everything"),
     ("qc_capability", "robots"),
     ("risk_tolerance", "extreme"),
+    ("target_markets", []),
+    ("target_markets", ["mars"]),
+    ("wearer_age", "teens"),
+    ("base_metal", "plutonium"),
+    ("plating", "chrome"),
+    ("retail_price_usd", "0"),
+    ("retail_price_usd", "100000.01"),
+    ("retail_price_usd", "49,90"),
+    ("retail_price_usd", "1e3"),
 ]
 
 

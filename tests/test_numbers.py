@@ -83,6 +83,27 @@ def test_an_accepted_cost_is_exactly_what_was_meant_and_shown(data, cents):
         assert _shown("unit_cost_usd", str(stored)) == number
 
 
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), cents=st.integers(1, 100_000 * 100))
+def test_an_accepted_retail_price_is_exactly_what_was_meant_and_shown(data, cents):
+    number = Decimal(cents) / 100
+    typed = data.draw(_styles(number))
+    form = forms.MarketForm(
+        data={
+            "target_markets": ["us"],
+            "wearer_age": "adults",
+            "base_metal": "brass",
+            "plating": "gold",
+            "retail_price_usd": typed,
+        }
+    )
+    form.is_valid()
+    if "retail_price_usd" in form.cleaned_data:
+        stored = form.cleaned_data["retail_price_usd"]
+        assert stored == number, typed
+        assert _shown("retail_price_usd", str(stored)) == number
+
+
 @settings(max_examples=300, deadline=None)
 @given(data=st.data(), number=st.integers(0, 10_000_000))
 def test_an_accepted_budget_is_exactly_what_was_meant_and_shown(data, number):

@@ -27,6 +27,11 @@ ANSWER_KEYS = [
     "qc_capability",
     "risk_tolerance",
     "total_budget_usd",
+    "target_markets",
+    "wearer_age",
+    "base_metal",
+    "plating",
+    "retail_price_usd",
 ]
 TOP_KEYS = {
     "token",

@@ -28,6 +28,13 @@ VALID = {
         "qc_capability": "in_house",
         "risk_tolerance": "high",
     },
+    "market": {
+        "target_markets": ["us", "eu"],
+        "wearer_age": "adults",
+        "base_metal": "sterling_silver",
+        "plating": "gold",
+        "retail_price_usd": "129",
+    },
 }
 ORDER = list(VALID)
 
@@ -69,7 +76,7 @@ def test_it_starts_on_the_first_step(client, first):
     page = client.get(first)
     assert page.status_code == 200
     html = page.content.decode()
-    assert "Step 1 of 6" in html
+    assert "Step 1 of 7" in html
     for name in VALID["business"]:
         assert f'name="{name}"' in html
     assert 'type="radio"' in html
@@ -149,9 +156,10 @@ def test_the_review_lists_every_answer_with_change_links(client, first):
     response = answer_all(client, first)
     assert response["Location"].endswith("/review/")
     html = client.get(response["Location"]).content.decode()
-    assert "Check your answers" in html and "Step 6 of 6" in html
-    assert html.count("?return=review") == 5
+    assert "Check your answers" in html and "Step 7 of 7" in html
+    assert html.count("?return=review") == 6
     assert "$80,000" in html and "Premium: customers pay for something unique" in html
+    assert "United States, European Union" in html and "$129.00" in html
     assert "&lt;b&gt;" in html and '<b>"Aurora"' not in html
 
 
@@ -167,7 +175,7 @@ def test_going_back_keeps_later_answers(client, first):
     answer_all(client, first)
     response = answer(client, first, "business", {**VALID["business"], "company_stage": "growing"})
     assert response["Location"].endswith("/budget/")
-    assert StepAnswer.objects.count() == 5
+    assert StepAnswer.objects.count() == 6
 
 
 def test_the_review_creates_the_report_once(client, first):

@@ -93,6 +93,39 @@ class RiskTolerance(StrEnum):
     HIGH = "high"
 
 
+# Where the pieces are sold and worn, and what they are made of: these decide the compliance
+# requirements a request for quotation asks the factory to meet and prove.
+
+
+class Market(StrEnum):
+    US = "us"
+    EU = "eu"
+    UK = "uk"
+    OTHER = "other"
+
+
+class WearerAge(StrEnum):
+    ADULTS = "adults"
+    CHILDREN = "children"  # under 12
+    ALL_AGES = "all_ages"
+
+
+class BaseMetal(StrEnum):
+    STERLING_SILVER = "sterling_silver"
+    STAINLESS_STEEL = "stainless_steel"
+    BRASS = "brass"
+    ZINC_ALLOY = "zinc_alloy"
+    SOLID_GOLD = "solid_gold"
+    OTHER = "other"
+
+
+class Plating(StrEnum):
+    NONE = "none"
+    GOLD = "gold"
+    RHODIUM = "rhodium"
+    OTHER = "other"
+
+
 # The eight factors, in the order every report lists them.
 FACTOR_SLUGS = (
     "design-ownership",
@@ -122,7 +155,15 @@ ANSWER_FIELDS = (
     "qc_capability",
     "risk_tolerance",
     "total_budget_usd",
+    "target_markets",
+    "wearer_age",
+    "base_metal",
+    "plating",
+    "retail_price_usd",
 )
+
+# Answers that reports made before they were asked do not have: pages say "unknown".
+MARKET_FIELDS = ("target_markets", "wearer_age", "base_metal", "plating", "retail_price_usd")
 
 # The contract's limits on answers; the forms enforce them and the thresholds reuse them.
 PROJECT_NAME_MAX_LENGTH = 120
@@ -153,6 +194,12 @@ class Answers:
     project_name: str = ""
     # All the cash until the first order arrives; None when the buyer did not say.
     total_budget_usd: int | None = None
+    # Markets and materials: empty or None in reports made before the wizard asked.
+    target_markets: tuple[str, ...] = ()
+    wearer_age: str | None = None
+    base_metal: str | None = None
+    plating: str | None = None
+    retail_price_usd: Decimal | None = None
 
     @property
     def cash_available(self) -> int | None:
