@@ -77,6 +77,12 @@ PLATINGS = [
     (rules.Plating.RHODIUM, _("Rhodium")),
     (rules.Plating.OTHER, _("Another plating")),
 ]
+INCOTERMS = [
+    (rules.Incoterm.EXW, _("EXW: you collect at the factory")),
+    (rules.Incoterm.FOB, _("FOB: on board the ship in China")),
+    (rules.Incoterm.CIF, _("CIF: to your country's port")),
+    (rules.Incoterm.DDP, _("DDP: delivered to you, duty paid")),
+]
 
 
 def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
@@ -219,6 +225,72 @@ def _money_messages() -> dict[str, dict[str, str]]:
             "max_decimal_places": gettext(
                 "Enter the retail price to the cent at most, like 49.00."
             ),
+        },
+    }
+
+
+def _quote_messages() -> dict[str, dict[str, str]]:
+    """What each quote field says when a figure will not do, in the buyer's words."""
+    money = gettext("Enter an amount in dollars, like 8.40.")
+    whole = gettext("Enter a whole number, like 300.")
+    percent = gettext("Enter a percentage from 0 to 100, like 30.")
+    weeks = gettext("Enter a number of weeks from 1 to %(max)s.") % {
+        "max": rules.MAX_LEAD_TIME_WEEKS
+    }
+    cents = {"max_decimal_places": gettext("Enter the amount to the cent at most, like 8.40.")}
+    at_most = gettext("Enter %(max)s or less.")
+    return {
+        "supplier": {
+            "required": gettext("Enter the supplier's name."),
+            "max_length": gettext("Keep the supplier's name to %(max)s characters or fewer.")
+            % {"max": rules.SUPPLIER_MAX_LENGTH},
+        },
+        "model": {"required": gettext("Choose OEM or ODM.")},
+        "incoterm": {"required": gettext("Choose the Incoterm the price is quoted on.")},
+        "unit_price_usd": {
+            "required": money,
+            "invalid": money,
+            "max_value": at_most % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
+            **cents,
+        },
+        "sample_fee_usd": {
+            "required": gettext("Enter the sample fee (0 if free)."),
+            "invalid": money,
+            "min_value": gettext("Enter a sample fee of $0 or more."),
+            "max_value": at_most % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
+            **cents,
+        },
+        "freight_per_piece_usd": {
+            "invalid": money,
+            "min_value": gettext("Enter freight of $0 or more, or leave it empty."),
+            "max_value": at_most % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
+            **cents,
+        },
+        "moq_per_design": {
+            "required": whole,
+            "invalid": whole,
+            "min_value": gettext("Enter a minimum order of at least 1 piece."),
+            "max_value": at_most % {"max": rules.count(rules.MAX_UNITS)},
+        },
+        "tooling_usd": {
+            "required": gettext("Enter the tooling cost in whole dollars (0 if none)."),
+            "invalid": whole,
+            "min_value": gettext("Enter a tooling cost of $0 or more."),
+            "max_value": at_most % {"max": rules.usd(rules.MAX_USD)},
+        },
+        **{
+            name: {"required": weeks, "invalid": weeks, "min_value": weeks, "max_value": weeks}
+            for name in ("lead_time_weeks_min", "lead_time_weeks_max")
+        },
+        **{
+            name: {
+                "required": percent,
+                "invalid": percent,
+                "min_value": percent,
+                "max_value": percent,
+                "max_decimal_places": percent,
+            }
+            for name in ("duty_percent", "deposit_percent")
         },
     }
 
@@ -490,3 +562,104 @@ class ExpiryForm(forms.Form):
     def clean_days(self) -> int | None | str:
         value = self.cleaned_data["days"]
         return value if value == self.KEEP else int(value) if value else None
+
+
+class QuoteForm(forms.Form):
+    """A supplier's quote, as the factory wrote it; field names are the contract's."""
+
+    error_css_class = "is-invalid-row"
+    required_css_class = "required"
+
+    supplier = forms.CharField(
+        label=_("Supplier"),
+        max_length=rules.SUPPLIER_MAX_LENGTH,
+        help_text=_("The factory's name."),
+    )
+    model = forms.ChoiceField(
+        label=_("Model quoted"),
+        choices=[
+            (rules.Model.OEM, _("OEM: our designs")),
+            (rules.Model.ODM, _("ODM: their catalogue")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    unit_price_usd = MoneyField(
+        label=_("Unit price (USD)"), max_value=rules.MAX_UNIT_COST_USD, decimal_places=2
+    )
+    moq_per_design = WholeNumberField(
+        label=_("Minimum order per design (pieces)"), min_value=1, max_value=rules.MAX_UNITS
+    )
+    tooling_usd = WholeNumberField(
+        label=_("Tooling and molds, all designs together (USD)"),
+        min_value=0,
+        max_value=rules.MAX_USD,
+        help_text=_("Whole dollars; 0 for an ODM quote."),
+    )
+    sample_fee_usd = MoneyField(
+        label=_("Sample fee per design (USD)"),
+        min_value=0,
+        max_value=rules.MAX_UNIT_COST_USD,
+        decimal_places=2,
+        help_text=_("For OEM, per design per sampling round."),
+    )
+    lead_time_weeks_min = WholeNumberField(
+        label=_("Lead time, shortest (weeks)"), min_value=1, max_value=rules.MAX_LEAD_TIME_WEEKS
+    )
+    lead_time_weeks_max = WholeNumberField(
+        label=_("Lead time, longest (weeks)"),
+        min_value=1,
+        max_value=rules.MAX_LEAD_TIME_WEEKS,
+        help_text=_("From your go-ahead to goods ready to ship; for OEM, sampling included."),
+    )
+    incoterm = forms.ChoiceField(label=_("Incoterm"), choices=INCOTERMS, widget=forms.RadioSelect)
+    freight_per_piece_usd = MoneyField(
+        label=_("Freight per piece to you (USD, optional)"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_UNIT_COST_USD,
+        decimal_places=2,
+        help_text=_("Leave empty to use the report's express freight estimate; not used for DDP."),
+    )
+    duty_percent = MoneyField(
+        label=_("Import duty (% of the unit price, optional)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        help_text=_("Not used for DDP, whose price includes duty."),
+    )
+    deposit_percent = MoneyField(
+        label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, messages in _quote_messages().items():
+            self.fields[name].error_messages.update(messages)
+
+    def clean_supplier(self) -> str:
+        return refuse_hidden_characters(self.cleaned_data["supplier"].strip())
+
+    def clean_unit_price_usd(self) -> Decimal:
+        value = self.cleaned_data["unit_price_usd"]
+        if value <= 0:
+            raise forms.ValidationError(_("Enter a unit price above $0, like 8.40."))
+        return value
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        low, high = cleaned.get("lead_time_weeks_min"), cleaned.get("lead_time_weeks_max")
+        if low is not None and high is not None and high < low:
+            self.add_error(
+                "lead_time_weeks_max",
+                _("Enter a longest lead time of at least the shortest (%(weeks)s weeks).")
+                % {"weeks": low},
+            )
+        if cleaned.get("model") == rules.Model.ODM and cleaned.get("tooling_usd"):
+            self.add_error(
+                "tooling_usd",
+                _(
+                    "An ODM quote has no tooling: enter 0, or choose OEM if the factory makes your design."
+                ),
+            )
+        return cleaned

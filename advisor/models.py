@@ -8,7 +8,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
+from django.utils.functional import Promise, cached_property
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -270,6 +270,15 @@ class Report(models.Model):
         on_delete=models.SET_NULL,
         related_name="replaces",
     )
+    # A re-run of another report with a supplier's quote in place of the assumptions.
+    based_on = models.ForeignKey(
+        "self",
+        verbose_name=_("re-run of the report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reruns",
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -282,7 +291,7 @@ class Report(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("advisor:report", kwargs={"token": self.token})
 
-    @property
+    @cached_property
     def data(self) -> dict:
         return json.loads(self.snapshot)
 
@@ -304,6 +313,77 @@ class Report(models.Model):
         if self.expires_at is not None and self.expires_at <= now:
             return str(_("expired"))
         return str(_("active"))
+
+
+QUOTE_MODELS = [(choice.value, choice.label) for choice in (Recommendation.OEM, Recommendation.ODM)]
+
+
+class Quote(models.Model):
+    """A supplier's quote the report's owner typed in, to hold against the report's advice.
+
+    Field names are the contract's (PRODUCT.md and the action issue)."""
+
+    class Incoterm(models.TextChoices):
+        EXW = "exw", _("EXW: you collect at the factory")
+        FOB = "fob", _("FOB: on board the ship in China")
+        CIF = "cif", _("CIF: to your country's port")
+        DDP = "ddp", _("DDP: delivered, duty paid")
+
+    report = models.ForeignKey(
+        Report, verbose_name=_("report"), on_delete=models.CASCADE, related_name="quotes"
+    )
+    supplier = models.CharField(_("supplier"), max_length=120)
+    model = models.CharField(_("model"), max_length=3, choices=QUOTE_MODELS)
+    unit_price_usd = models.DecimalField(_("unit price (USD)"), max_digits=8, decimal_places=2)
+    moq_per_design = models.PositiveIntegerField(_("minimum order per design"))
+    tooling_usd = models.PositiveIntegerField(_("tooling, all designs (USD)"))
+    sample_fee_usd = models.DecimalField(
+        _("sample fee per design (USD)"), max_digits=8, decimal_places=2
+    )
+    lead_time_weeks_min = models.PositiveSmallIntegerField(_("lead time, shortest (weeks)"))
+    lead_time_weeks_max = models.PositiveSmallIntegerField(_("lead time, longest (weeks)"))
+    incoterm = models.CharField(_("Incoterm"), max_length=3, choices=Incoterm.choices)
+    freight_per_piece_usd = models.DecimalField(
+        _("freight per piece (USD)"), max_digits=8, decimal_places=2, null=True, blank=True
+    )
+    duty_percent = models.DecimalField(
+        _("duty (%)"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    deposit_percent = models.DecimalField(_("deposit (%)"), max_digits=5, decimal_places=2)
+    created_at = models.DateTimeField(_("added at"), default=timezone.now)
+    # The report made by re-running the advice with this quote, once asked for.
+    rerun = models.OneToOneField(
+        Report,
+        verbose_name=_("re-run report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="source_quote",
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("supplier quote")
+        verbose_name_plural = _("supplier quotes")
+
+    def __str__(self) -> str:
+        return f"{self.supplier} ({self.model.upper()})"
+
+    def to_rule(self) -> "rules.Quote":
+        return rules.Quote(
+            supplier=self.supplier,
+            model=rules.Model(self.model),
+            unit_price_usd=self.unit_price_usd,
+            moq_per_design=self.moq_per_design,
+            tooling_usd=self.tooling_usd,
+            sample_fee_usd=self.sample_fee_usd,
+            lead_time_weeks_min=self.lead_time_weeks_min,
+            lead_time_weeks_max=self.lead_time_weeks_max,
+            incoterm=rules.Incoterm(self.incoterm),
+            deposit_percent=self.deposit_percent,
+            freight_per_piece_usd=self.freight_per_piece_usd,
+            duty_percent=self.duty_percent,
+        )
 
 
 def new_public_id() -> str:

@@ -12,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from . import charts, forms, rules
+from . import charts, forms, rfq, rules
 from .models import Recommendation
 
 _usd = rules.usd
@@ -49,6 +49,7 @@ def report_context(data: dict) -> dict:
         "data": data,
         "title": report_title(data),
         "verdict": verdict,
+        "rfq_models": rfq.models_offered(data),
         "verdict_label": models[verdict],
         "nearest_label": models[data.get("nearest") or "odm"] if both_blocked else "",
         "confidence_percent": round(data["confidence"] * 100),
@@ -59,7 +60,7 @@ def report_context(data: dict) -> dict:
         "plan": data.get("plan", []),
         "factors": [{**f, "fit_label": fits[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
-        "cost_rows": _cost_rows(data["costs"]),
+        "cost_rows": _cost_rows(data["costs"], data.get("from_quote")),
         "cost_chart": charts.cost_chart(
             data,
             {**models, "upfront": _("before the first order"), "order": _("first order")},
@@ -74,11 +75,13 @@ def report_context(data: dict) -> dict:
                 "launch": _("Your launch: %(date)s") % {"date": data["timeline"]["launch_date"]},
             },
         ),
-        "threshold_groups": _threshold_groups(data["thresholds"], names),
+        "threshold_groups": _threshold_groups(data["thresholds"], names, data.get("from_quote")),
         "answer_rows": answer_rows(
             {name: value for name, value in data["answers"].items() if name != "project_name"},
             expected=[name for name in rules.ANSWER_FIELDS if name != "project_name"],
+            quote=data.get("from_quote"),
         ),
+        "from_quote": data.get("from_quote"),
     }
 
 
@@ -96,8 +99,17 @@ def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> 
     ]
 
 
-def _cost_rows(costs: dict) -> list[dict]:
+def quote_tag(quote: dict) -> str:
+    return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
+
+
+def _cost_rows(costs: dict, quote: dict | None = None) -> list[dict]:
     oem, odm = costs["oem"], costs["odm"]
+    quoted = set(quote["figures"]) if quote else set()
+
+    def from_quote(key: str) -> bool:
+        figures = rules.COST_FIGURES[rules.Model(quote["model"])].get(key, ()) if quote else ()
+        return any(figure in quoted for figure in figures)
 
     def row(
         label: str, key: str, show: Callable[..., str] = _usd, note: str = ""
@@ -107,6 +119,7 @@ def _cost_rows(costs: dict) -> list[dict]:
             "oem": show(oem[key]) if key in oem else "—",
             "odm": show(odm[key]) if key in odm else "—",
             "assumption": key in oem.get("assumptions", []) or key in odm.get("assumptions", []),
+            "quote_tag": quote_tag(quote) if from_quote(key) else "",
             "note": note,
             "total": key in {"upfront_usd", "cash_to_first_delivery_usd"},
         }
@@ -166,26 +179,37 @@ def _schedule_rows(timeline: dict, models: dict[str, str]) -> list[dict]:
     return rows
 
 
-def _threshold_groups(thresholds: dict, names: dict[str, str]) -> list[dict]:
+def _threshold_groups(
+    thresholds: dict, names: dict[str, str], quote: dict | None = None
+) -> list[dict]:
+    """Each factor's figures as (label, value, tag): the tag says where a figure came from
+    when it is not the source's ("assumption", or a supplier's quote in a re-run)."""
+    quoted = set(quote["figures"]) if quote else set()
     groups = []
     for slug, figures in thresholds.items():
-        rows = [(_("Weight"), figures["weight"], False)]
+        rows = [(_("Weight"), figures["weight"], "")]
         for name, value in figures.items():
             if name == "weight":
                 continue
             figure = rules.FIGURES.get(name)
             if figure is None:  # a figure since retired: show the report's own record of it
-                rows.append((name, rules.count(value), False))
+                rows.append((name, rules.count(value), ""))
                 continue
             shown = _usd(value) if figure.unit == rules.Unit.USD else rules.count(value)
-            rows.append((_(figure.label), shown, figure.assumption))
+            tag = (
+                quote_tag(quote) if name in quoted else _("assumption") if figure.assumption else ""
+            )
+            rows.append((_(figure.label), shown, tag))
         groups.append({"slug": slug, "name": names.get(slug, slug), "rows": rows})
     return groups
 
 
-def answer_rows(answers: dict, expected: list[str] | None = None) -> list[tuple[str, str]]:
+def answer_rows(
+    answers: dict, expected: list[str] | None = None, quote: dict | None = None
+) -> list[tuple[str, str]]:
     """(question, answer in plain words) for each answer given; with `expected`, also each
-    question the report was made without (it predates the question): said, never guessed."""
+    question the report was made without (it predates the question): said, never guessed.
+    In a re-run, an answer a supplier's quote replaced says so."""
     rows = []
     for name in expected or list(answers):
         if name not in answers:
@@ -195,6 +219,8 @@ def answer_rows(answers: dict, expected: list[str] | None = None) -> list[tuple[
             continue
         value = answers[name]
         shown = forms.display_value(name, value) if value not in ("", None) else _("(none)")
+        if quote and name in quote["answers"]:
+            shown = f"{shown} ({quote_tag(quote)})"
         rows.append((forms.field_label(name), shown))
     return rows
 
@@ -210,3 +236,41 @@ def qr_svg(url: str) -> SafeString:
 
 def pdf_filename(data: dict) -> str:
     return (slugify(data["answers"]["project_name"])[:80] or "oem-odm-report") + ".pdf"
+
+
+def quotes_context(data: dict, assessed: list) -> dict:
+    """The quotes page: the report's plan, and each quote ranked, in the buyer's words."""
+    models = model_labels()
+    answers = data["answers"]
+    rows = []
+    for item in assessed:
+        quote, figures = item.quote, item.assessment
+        rows.append(
+            {
+                "id": quote.pk,
+                "rank": item.rank,
+                "supplier": quote.supplier,
+                "model": models[quote.model],
+                "unit_price": _usd(quote.unit_price_usd, cents=True),
+                "incoterm": quote.incoterm.upper(),
+                "landed": _usd(figures.landed_per_piece, cents=True),
+                "freight_assumed": figures.freight_assumed,
+                "moq": rules.count(quote.moq_per_design),
+                "tooling": _usd(quote.tooling_usd),
+                "before_order": _usd(figures.cash_before_first_order),
+                "to_delivery": _usd(figures.cash_to_first_delivery),
+                "earliest": figures.earliest_delivery.isoformat(),
+                "in_time": figures.arrives_in_time,
+                "margin": None if figures.margin_percent is None else f"{figures.margin_percent}%",
+                "rerun": quote.rerun.get_absolute_url() if quote.rerun_id else "",
+            }
+        )
+    return {
+        "data": data,
+        "title": report_title(data),
+        "rows": rows,
+        "launch_date": answers["launch_date"],
+        "retail": _usd(answers["retail_price_usd"], cents=True)
+        if answers.get("retail_price_usd")
+        else "",
+    }

@@ -58,8 +58,11 @@ def build_snapshot(
     result: rules.Recommendation,
     thresholds: rules.Thresholds,
     factors: list[FactorTexts],
+    quoted: frozenset[str] = frozenset(),
 ) -> dict:
-    """The report in PRODUCT.md's JSON shape, its texts translated into the active language."""
+    """The report in PRODUCT.md's JSON shape, its texts translated into the active language.
+
+    `quoted` names the figures a supplier's quote gave (a re-run): not assumptions."""
     data = {
         "token": token,
         "created_at": created_at.isoformat(),
@@ -77,7 +80,7 @@ def build_snapshot(
             {"model": b.model.value, "factor": b.factor, "reason": _text(b.reason)}
             for b in result.blockers
         ],
-        "costs": {model.value: _costs(model, result.costs[model]) for model in rules.Model},
+        "costs": {model.value: _costs(model, result.costs[model], quoted) for model in rules.Model},
         "timeline": _timeline(result.timeline),
         "what_would_change": [
             {"factor": change.factor, "change": _text(change.change)}
@@ -91,6 +94,24 @@ def build_snapshot(
 
 def _text(message: rules.Msg | rules.Paragraph) -> str:
     return message.render(gettext, ngettext)
+
+
+def number_or_none(value: Decimal | int | None) -> int | float | None:
+    return None if value is None else _number(value)
+
+
+def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds) -> dict:
+    """What a re-run report adds: the report it re-ran, and which of its figures and answers
+    came from whose quote (so pages label them "from <supplier>'s quote")."""
+    return {
+        "based_on": based_on,
+        "from_quote": {
+            "supplier": quote.supplier,
+            "model": quote.model.value,
+            "figures": sorted(rules.quoted_figures(quote, thresholds)),
+            "answers": ["unit_cost_usd"],
+        },
+    }
 
 
 def _number(value: Decimal | int) -> int | float:
@@ -121,7 +142,7 @@ def _factors(
     ]
 
 
-def _costs(model: rules.Model, costs: rules.ModelCosts) -> dict:
+def _costs(model: rules.Model, costs: rules.ModelCosts, quoted: frozenset[str]) -> dict:
     data = {
         "upfront_usd": list(costs.upfront),
         "tooling_usd": list(costs.tooling),
@@ -146,7 +167,7 @@ def _costs(model: rules.Model, costs: rules.ModelCosts) -> dict:
     data["assumptions"] = [
         key
         for key, figures in rules.COST_FIGURES[model].items()
-        if any(figure in rules.ASSUMPTIONS for figure in figures)
+        if any(figure in rules.ASSUMPTIONS and figure not in quoted for figure in figures)
     ]
     return data
 
@@ -180,3 +201,16 @@ def _thresholds(thresholds: rules.Thresholds) -> dict:
         }
         for slug in rules.FACTOR_SLUGS
     }
+
+
+def thresholds_from_json(data: dict) -> rules.Thresholds:
+    """The thresholds a saved report was computed with; figures added since it was made take
+    their defaults (the report's own figures never change)."""
+    figures = {
+        name: value
+        for group in data.values()
+        for name, value in group.items()
+        if name in rules.FIGURES
+    }
+    weights = {slug: Decimal(str(group["weight"])) for slug, group in data.items()}
+    return rules.Thresholds(**figures, weights=weights)

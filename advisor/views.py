@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from . import presenters, services, steps
-from .forms import ExpiryForm
+from . import presenters, rfq, services, steps
+from .forms import ExpiryForm, QuoteForm
 from .limits import limited
 from .models import Report, Submission
 from .pdf import render_pdf
@@ -255,6 +255,96 @@ def report_page(request: HttpRequest, report: Report) -> HttpResponse:
     return render(request, "advisor/report.html", context)
 
 
+def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
+    """The request for the model asked for (`?model=`), or the first the report offers."""
+    data = report.data
+    offered = rfq.models_offered(data)
+    model = request.GET.get("model")
+    if model not in ("oem", "odm"):
+        model = offered[0]
+    answers = data["answers"]
+    requirements = services.requirements_for(
+        markets=answers.get("target_markets", []),
+        wearer_age=answers.get("wearer_age"),
+        plating=answers.get("plating"),
+    )
+    return rfq.build(data, model, requirements, timezone.localdate())
+
+
+@capability_url
+@require_safe
+@with_readable_report
+def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
+    request_for_quote = _rfq(request, report)
+    return render(
+        request,
+        "advisor/rfq.html",
+        {
+            "data": report.data,
+            "rfq": request_for_quote,
+            "offered": rfq.models_offered(report.data),
+            "text": rfq.as_text(request_for_quote),
+        },
+    )
+
+
+@capability_url
+@require_safe
+@with_readable_report
+def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
+    text = rfq.as_text(_rfq(request, report))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+def _owner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """The owner's pages of a report: for every other browser they do not exist (404)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        report = get_object_or_404(Report, token=token)
+        if not _is_owner(request, report):
+            raise Http404
+        return view(request, report, *args, **kwargs)
+
+    return wrapped
+
+
+@capability_url
+@require_http_methods(["GET", "POST"])
+@_owner_only
+def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
+    form = QuoteForm(data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        quote = services.add_quote(report=report, cleaned_data=form.cleaned_data)
+        messages.success(
+            request, _("Quote from %(supplier)s added.") % {"supplier": quote.supplier}
+        )
+        return _see_other(reverse("advisor:report_quotes", kwargs={"token": report.token}))
+    context = presenters.quotes_context(
+        report.data, services.assessed_quotes(report, timezone.localdate())
+    )
+    return render(request, "advisor/quotes.html", context | {"form": form})
+
+
+@capability_url
+@require_POST
+@_owner_only
+def report_quote_rerun(request: HttpRequest, report: Report, quote_id: int) -> HttpResponse:
+    quote = get_object_or_404(report.quotes, pk=quote_id)
+    rerun = services.rerun_with_quote(quote=quote)
+    return _see_other(rerun.get_absolute_url())
+
+
+@capability_url
+@require_POST
+@_owner_only
+def report_quote_remove(request: HttpRequest, report: Report, quote_id: int) -> HttpResponse:
+    quote = get_object_or_404(report.quotes, pk=quote_id)
+    quote.delete()
+    messages.success(request, _("Quote from %(supplier)s removed.") % {"supplier": quote.supplier})
+    return _see_other(reverse("advisor:report_quotes", kwargs={"token": report.token}))
+
+
 @capability_url
 @require_safe
 def report_json(request: HttpRequest, token: str) -> HttpResponse:
@@ -264,9 +354,11 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
     live = report.is_live(timezone.now())
     if not live and not _is_owner(request, report):
         return _gone(request, as_json=True)
-    # The stored snapshot is served byte for byte: a saved report never changes. Its owner,
-    # the only one who still reads a dead link, learns its state from a header.
-    response = HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+    # The stored snapshot is served unchanged, with the owner's supplier quotes as they stand:
+    # a saved report never changes. Its owner, the only one who still reads a dead link,
+    # learns its state from a header.
+    body = services.report_json(report, timezone.localdate())
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
     if not live:
         response["X-Link-Status"] = "revoked" if report.revoked_at else "expired"
     return response

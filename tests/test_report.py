@@ -47,6 +47,7 @@ TOP_KEYS = {
     "timeline",
     "what_would_change",
     "thresholds",
+    "quotes",
 }
 
 
@@ -63,8 +64,10 @@ def test_the_json_matches_the_contract(client, make_report):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/json")
     data = json.loads(response.content)
-    # "nearest" comes only with "neither", and "plan" only with "hybrid".
-    assert TOP_KEYS <= set(data) <= TOP_KEYS | {"nearest", "plan"}
+    # "nearest" comes only with "neither", "plan" only with "hybrid", and "based_on" and
+    # "from_quote" only in a report re-run with a supplier's quote.
+    assert TOP_KEYS <= set(data) <= TOP_KEYS | {"nearest", "plan", "based_on", "from_quote"}
+    assert data["quotes"] == []
     assert data["token"] == report.token
     assert data["rules_version"] == 1
     assert list(data["answers"]) == ANSWER_KEYS

@@ -38,7 +38,18 @@ from .figures import (
     text_problems,
 )
 from .money import COST_FIGURES, blockers_for, costs_for, timeline_for
-from .plan import hybrid_plan
+from .plan import hybrid_plan, latest_order_day
+from .quotes import (
+    MAX_LEAD_TIME_WEEKS,
+    SUPPLIER_MAX_LENGTH,
+    Assessment,
+    Incoterm,
+    Quote,
+    assess,
+    quoted_figures,
+    ranking,
+    with_quote,
+)
 from .results import Blocker, Change, Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
 from .summary import summary
 from .texts import (
@@ -130,6 +141,15 @@ __all__ = [
     "RANK",
     "VERDICT_WORDS",
     "Answers",
+    "Assessment",
+    "MAX_LEAD_TIME_WEEKS",
+    "SUPPLIER_MAX_LENGTH",
+    "Incoterm",
+    "Quote",
+    "assess",
+    "quoted_figures",
+    "ranking",
+    "with_quote",
     "BaseMetal",
     "Blocker",
     "Change",
@@ -167,6 +187,7 @@ __all__ = [
     "evaluate",
     "gettext_noop",
     "hybrid_plan",
+    "latest_order_day",
     "nearest",
     "problems",
     "timeline_for",

@@ -5,11 +5,20 @@
 - `wizard`: a browser's open wizard, its answers step by step, finishing and forking
 - `staff`: the impact preview and the funnel
 - `compliance`: the requirements a request for quotation lists
+- `quotes`: supplier quotes held against a report, and re-runs of its advice with them
 
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
 from .compliance import requirements_for
+from .quotes import (
+    AssessedQuote,
+    add_quote,
+    assessed_quotes,
+    quotes_json,
+    report_json,
+    rerun_with_quote,
+)
 from .reports import create_report, reports_of, revoke_link, set_link_expiry, share_again
 from .staff import Funnel, FunnelStep, Impact, ImpactExample, funnel, preview_impact
 from .thresholds import (
@@ -35,6 +44,12 @@ from .wizard import (
 )
 
 __all__ = [
+    "AssessedQuote",
+    "add_quote",
+    "assessed_quotes",
+    "quotes_json",
+    "report_json",
+    "rerun_with_quote",
     "CurrentRules",
     "Funnel",
     "FunnelStep",

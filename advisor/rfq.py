@@ -1,0 +1,378 @@
+"""A request for quotation for one model, written from a report's snapshot: pure code, no database.
+
+The same `Request` is drawn as a printable page and as plain text to paste into a marketplace
+message. Every figure comes from the buyer's report (its answers, and the thresholds and
+timeline it was computed with); what only the factory knows is a blank for it to fill.
+"""
+
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import forms, rules, snapshots
+from .rules.compliance import Requirement
+
+TEXT_LIMIT = 4_000  # characters: what a marketplace message comfortably takes
+TEXT_WIDTH = 72
+# How long factories are given to quote (assumptions: see `_reply_by`).
+REPLY_DAYS = 7
+URGENT_REPLY_DAYS = 2
+
+
+@dataclass(frozen=True)
+class Item:
+    """One line of the request: a statement, or a question with a blank for the factory."""
+
+    label: str
+    value: str = ""
+    blank: bool = False  # the factory fills it
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    items: list[Item] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Request:
+    model: str  # "oem" or "odm"
+    title: str
+    intro: str
+    sections: list[Section]
+    closing: str
+    requirements: list[Requirement]
+    unknown_markets: bool  # the report predates the market questions
+
+
+def models_offered(data: dict) -> list[str]:
+    """The models a request can be drafted for: the recommended one, or both when the advice
+    is a hybrid (ODM now, OEM later) or neither works as answered (the nearer one first)."""
+    verdict = data["recommendation"]
+    if verdict in ("oem", "odm"):
+        return [verdict]
+    first = data.get("nearest", "odm")
+    return [first, "oem" if first == "odm" else "odm"]
+
+
+def build(data: dict, model: str, requirements: Sequence[Requirement], today: date) -> Request:
+    """The request for `model` from the report `data` (its JSON), as of `today`."""
+    answers = data["answers"]
+    name = answers.get("project_name") or _("our new jewelry line")
+    return Request(
+        model=model,
+        title=_("Request for quotation: %(name)s (%(model)s)")
+        % {"name": name, "model": model.upper()},
+        intro=_intro(answers, model),
+        sections=[
+            _summary(data, model, today),
+            _oem_terms(data) if model == "oem" else _odm_terms(data),
+            _quality(answers, model),
+            _materials(answers, requirements),
+            _calendar(data, model),
+        ],
+        closing=_(
+            "Please answer each point, including the blanks, so that quotes can be "
+            "compared line by line. Thank you."
+        ),
+        requirements=list(requirements),
+        unknown_markets="target_markets" not in answers,
+    )
+
+
+def _intro(answers: dict, model: str) -> str:
+    params = {
+        "designs": answers["design_count"],
+        "units": rules.count(answers["units_per_design"]),
+        "launch": answers["launch_date"],
+    }
+    if model == "oem":
+        text = ngettext(
+            "We are looking for a manufacturer to make %(designs)s design of our own (OEM), "
+            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            "We are looking for a manufacturer to make %(designs)s designs of our own (OEM), "
+            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            answers["design_count"],
+        )
+    else:
+        text = ngettext(
+            "We would like %(designs)s design from your catalogue with our branding (ODM), "
+            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            "We would like %(designs)s designs from your catalogue with our branding (ODM), "
+            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            answers["design_count"],
+        )
+    return text % params
+
+
+def _summary(data: dict, model: str, today: date) -> Section:
+    units = data["answers"]["units_per_design"]
+    deposit = data["thresholds"]["upfront-costs"].get(f"{model}_deposit_percent", 30)
+    ship_by, order_by = _dates(data, model, today)
+    return Section(
+        _("Quote summary (please fill in)"),
+        [
+            *_price_tiers(units),
+            Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
+            Item(_("Incoterm (EXW, FOB, CIF or DDP) and currency"), blank=True),
+            Item(_("Quote valid until"), blank=True),
+            Item(_("Production lead time in weeks, from deposit (or sample approval)"), blank=True),
+            Item(
+                _("Goods must leave your factory by (our launch less %(weeks)s week by express)")
+                % {"weeks": data["timeline"].get("transit_weeks", 1)},
+                ship_by.isoformat(),
+            ),
+            Item(
+                _("Payment terms"),
+                _(
+                    "we propose %(deposit)s%% deposit and the balance before shipment, through "
+                    "the marketplace's trade protection where it is offered; tell us yours"
+                )
+                % {"deposit": deposit},
+            ),
+            Item(_("Please reply by"), _reply_by(order_by, today).isoformat()),
+            Item(
+                _("We will decide by"),
+                order_by.isoformat() if order_by else _("as soon as we have your quote"),
+            ),
+        ],
+    )
+
+
+def _price_tiers(units: int) -> list[Item]:
+    """Unit prices at the buyer's quantity, the factory's usual minimum and double the buyer's
+    quantity: how the price moves with quantity is what makes quotes comparable."""
+    at = _("Unit price in USD at %(units)s pieces a design")
+    return [
+        Item(at % {"units": rules.count(units)}, blank=True),
+        Item(_("Unit price in USD at your usual minimum"), blank=True),
+        Item(at % {"units": rules.count(units * 2)}, blank=True),
+    ]
+
+
+def _reply_by(order_by: date | None, today: date) -> date:
+    """A week to quote, but never past the day the order must be placed; when that day has
+    passed, two days (both assumptions: no public figure says how long factories need)."""
+    if order_by is None:
+        return today + timedelta(days=URGENT_REPLY_DAYS)
+    return max(min(today + timedelta(days=REPLY_DAYS), order_by), today + timedelta(days=1))
+
+
+def _dates(data: dict, model: str, today: date) -> tuple[date, date | None]:
+    """When goods must leave the factory (the launch less express transit), and the last day
+    to order for that with a slow factory (None when it has passed)."""
+    thresholds = snapshots.thresholds_from_json(data["thresholds"])
+    launch = date.fromisoformat(data["answers"]["launch_date"])
+    ship_by = launch - timedelta(weeks=thresholds.transit_express_weeks)
+    slowest = getattr(thresholds, f"{model}_lead_time_max_weeks")
+    return ship_by, rules.latest_order_day(launch, slowest, thresholds, today)
+
+
+def _oem_terms(data: dict) -> Section:
+    answers = data["answers"]
+    rounds = data["thresholds"]["upfront-costs"].get("oem_sampling_rounds", 2)
+    items = [
+        Item(_("Tooling and mold cost per design"), blank=True),
+        Item(
+            _("Mold ownership"),
+            _(
+                "the molds are ours: used only for our orders, kept in good repair and returned "
+                "to us on request"
+            ),
+        ),
+    ]
+    if answers.get("design_readiness") != rules.DesignReadiness.FULL_SPECS:
+        items.append(Item(_("CAD fee per design (we will send sketches)"), blank=True))
+    items += [
+        Item(_("Sample fee per design per round, and is it credited to the order?"), blank=True),
+        Item(
+            _("Sample rounds"),
+            ngettext(
+                "we plan %(rounds)s round; how many does your price include?",
+                "we plan %(rounds)s rounds; how many does your price include?",
+                rounds,
+            )
+            % {"rounds": rounds},
+        ),
+        Item(
+            _("Before we send our designs"),
+            _(
+                "an NNN agreement (non-disclosure, non-use, non-circumvention) under Chinese law, "
+                "signed by your company"
+            ),
+        ),
+    ]
+    return Section(_("Our own designs (OEM)"), items)
+
+
+def _changes(customization: str | None) -> str:
+    return {
+        rules.Customization.BRANDING_ONLY: _("our logo, tags and packaging"),
+        rules.Customization.MINOR_CHANGES: _(
+            "our branding, and small changes: colours, plating, stones or sizes"
+        ),
+        rules.Customization.FULL_CUSTOM: _(
+            "our branding and larger changes to materials, shapes and finish: tell us what "
+            "you can change"
+        ),
+    }.get(customization, _("our branding"))
+
+
+def _odm_terms(data: dict) -> Section:
+    return Section(
+        _("Your catalogue designs (ODM)"),
+        [
+            Item(_("Catalogue items we are interested in"), _("[item numbers]")),
+            Item(_("Changes we ask for"), _changes(data["answers"].get("customization"))),
+            Item(_("Is the base design sold to other buyers?"), blank=True),
+            Item(
+                _("Do you offer exclusivity? For which market, how long, at what price?"),
+                blank=True,
+            ),
+            Item(_("Sample fee per design, and is it credited to the first order?"), blank=True),
+        ],
+    )
+
+
+def _quality(answers: dict, model: str) -> Section:
+    items = [
+        Item(
+            _("Golden sample"),
+            _(
+                "one approved sample per design, signed by both sides and kept as the reference "
+                "for production"
+            ),
+        ),
+        Item(
+            _("Pre-shipment inspection"),
+            _(
+                "AQL general inspection level II, major defects 2.5, minor 4.0, by us or an "
+                "inspection company we appoint"
+            ),
+        ),
+    ]
+    if model == "oem":
+        items.append(
+            Item(
+                _("Our quality specification"),
+                _(
+                    "we send our own QC specification with the designs: please confirm you "
+                    "will inspect to it"
+                ),
+            )
+        )
+    return Section(_("Quality"), items)
+
+
+MARKET_NAMES = {"us": "US", "eu": "EU", "uk": "UK"}
+
+
+def _materials(answers: dict, requirements: Sequence[Requirement]) -> Section:
+    if "target_markets" not in answers:
+        return Section(
+            _("Materials and compliance"),
+            [
+                Item(
+                    _("Materials and test reports"),
+                    _(
+                        "our markets and materials are still open: tell us your standard base "
+                        "metals and plating, and the test reports you hold"
+                    ),
+                )
+            ],
+        )
+    items = [
+        Item(_("Sold in"), forms.display_value("target_markets", answers["target_markets"])),
+        Item(_("Worn by"), forms.display_value("wearer_age", answers["wearer_age"])),
+        Item(_("Base metal"), forms.display_value("base_metal", answers["base_metal"])),
+    ]
+    if answers["plating"] != rules.Plating.NONE:
+        items.append(
+            Item(
+                _("Plating: %(plating)s; its thickness in microns")
+                % {"plating": forms.display_value("plating", answers["plating"])},
+                blank=True,
+            )
+        )
+    items += _requirement_items(requirements)
+    if requirements:
+        items.append(
+            Item(
+                _("Test reports"),
+                _(
+                    "for each limit above, a recent report from a laboratory accredited to "
+                    "ISO/IEC 17025, naming the test method, on the materials you will use"
+                ),
+            )
+        )
+    if rules.Market.OTHER in answers["target_markets"]:
+        items.append(Item(_("Other markets"), _("[the countries]: tell us the rules you test to")))
+    return Section(_("Materials and compliance"), items)
+
+
+def _requirement_items(requirements: Sequence[Requirement]) -> list[Item]:
+    """One line per limit; the same limit by the same method in several markets (EU and UK
+    REACH) is one line naming them all, to keep the message short."""
+    groups: dict[tuple[str, str, str], list[Requirement]] = {}
+    for requirement in requirements:
+        key = (requirement.substance, requirement.limit, requirement.test_method)
+        groups.setdefault(key, []).append(requirement)
+    items = []
+    for (substance, limit, method), same in groups.items():
+        markets = ", ".join(dict.fromkeys(MARKET_NAMES.get(r.market, r.market) for r in same))
+        regulations = " / ".join(dict.fromkeys(r.regulation for r in same if r.regulation))
+        details = "; ".join(part for part in (limit, method, regulations) if part)
+        items.append(Item(f"{substance} ({markets})", details))
+    return items
+
+
+def _calendar(data: dict, model: str) -> Section:
+    timeline = data["timeline"]
+    shutdown = max(timeline.get(f"{model}_shutdown_weeks") or [0])
+    items = []
+    if shutdown and timeline.get("festival"):
+        items.append(
+            Item(
+                _("Chinese New Year"),
+                _(
+                    "production would run over the festival (%(date)s): tell us your shutdown "
+                    "dates and whether our order can ship before them"
+                )
+                % {"date": timeline["festival"]},
+            )
+        )
+    else:
+        items.append(
+            Item(_("Holidays"), _("tell us any shutdown between your deposit and shipment"))
+        )
+    if not timeline.get(f"{model}_feasible", True):
+        items.append(
+            Item(
+                _("Schedule"),
+                _(
+                    "our launch date is inside the usual lead time: tell us the fastest schedule "
+                    "you can commit to in writing"
+                ),
+            )
+        )
+    return Section(_("Calendar"), items)
+
+
+def as_text(request: Request) -> str:
+    """The request as plain text for a marketplace message: short lines, no markup."""
+    lines = [request.title.upper(), ""]
+    lines += textwrap.wrap(request.intro, TEXT_WIDTH)
+    for section in request.sections:
+        lines += ["", section.heading.upper()]
+        for item in section.items:
+            colon = "" if item.label.endswith("?") else ":"
+            text = f"- {item.label}{colon} {item.value}".rstrip()
+            if item.blank:
+                text += " ____"
+            lines += textwrap.wrap(text, TEXT_WIDTH, subsequent_indent="  ")
+    lines += [""] + textwrap.wrap(request.closing, TEXT_WIDTH)
+    return "\n".join(lines) + "\n"

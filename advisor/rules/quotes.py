@@ -1,0 +1,145 @@
+"""A supplier's quote held against the buyer's plan: what a piece costs landed, the cash it
+needs, when it can arrive, and the thresholds the advice is re-run with."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+from .figures import Thresholds
+from .money import costs_for, timeline_for
+from .types import Answers, Model
+
+MAX_LEAD_TIME_WEEKS = 104
+SUPPLIER_MAX_LENGTH = 120
+
+
+class Incoterm(StrEnum):
+    EXW = "exw"  # the buyer collects at the factory and pays all the way
+    FOB = "fob"  # the factory delivers onto the ship; the buyer pays the voyage on
+    CIF = "cif"  # the factory pays the voyage to the buyer's port
+    DDP = "ddp"  # the factory delivers, duty paid: nothing more for the buyer to pay
+
+
+@dataclass(frozen=True)
+class Quote:
+    supplier: str
+    model: Model
+    unit_price_usd: Decimal
+    moq_per_design: int
+    tooling_usd: int  # all designs together; 0 for ODM
+    sample_fee_usd: Decimal  # per design (per round, for OEM)
+    lead_time_weeks_min: int
+    lead_time_weeks_max: int
+    incoterm: Incoterm
+    deposit_percent: Decimal
+    freight_per_piece_usd: Decimal | None = None  # ignored for DDP
+    duty_percent: Decimal | None = None  # ignored for DDP
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """A quote's figures for the buyer's order, as of a day."""
+
+    landed_per_piece: Decimal
+    freight_assumed: bool  # no freight quoted: the report's express freight share was used
+    cash_before_first_order: int
+    cash_to_first_delivery: Decimal
+    earliest_delivery: date
+    arrives_in_time: bool
+    margin_percent: Decimal | None  # against the planned retail price, when there is one
+
+
+def _cents(amount: Decimal) -> Decimal:
+    return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def landed_per_piece(quote: Quote, t: Thresholds) -> tuple[Decimal, bool]:
+    """The price of a piece delivered to the buyer, and whether its freight is an assumption.
+
+    Duty is taken on the quoted unit price (an assumption: customs value rules vary by
+    country); a DDP price already includes freight and duty."""
+    price = quote.unit_price_usd
+    if quote.incoterm == Incoterm.DDP:
+        return _cents(price), False
+    duty = price * (quote.duty_percent or 0) / 100
+    if quote.freight_per_piece_usd is not None:
+        return _cents(price + quote.freight_per_piece_usd + duty), False
+    return _cents(price + price * t.express_freight_percent / 100 + duty), True
+
+
+def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:
+    """The answers and thresholds with the quote's figures in place of the assumptions."""
+    answers = dataclasses.replace(answers, unit_cost_usd=quote.unit_price_usd)
+    return answers, dataclasses.replace(t, **quoted_figures(quote, t))
+
+
+def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
+    """The figures a quote gives, by threshold name. Thresholds are whole numbers: a quoted
+    sample fee is rounded up to whole dollars, a deposit to the nearest whole percent, freight
+    and duty up to a whole percent of the order's value."""
+    m = quote.model.value
+    figures = {
+        f"{m}_moq_min_units": quote.moq_per_design,
+        f"{m}_moq_max_units": quote.moq_per_design,
+        f"{m}_sample_fee_usd": math.ceil(quote.sample_fee_usd),
+        f"{m}_lead_time_min_weeks": quote.lead_time_weeks_min,
+        f"{m}_lead_time_max_weeks": quote.lead_time_weeks_max,
+        f"{m}_deposit_percent": int(quote.deposit_percent.quantize(0, rounding=ROUND_HALF_UP)),
+        **_freight_figure(quote, t),
+    }
+    if quote.model == Model.OEM:  # the quote's tooling is all of it, molds included
+        figures |= {
+            "oem_tooling_min_usd": quote.tooling_usd,
+            "oem_tooling_max_usd": quote.tooling_usd,
+            "oem_molds_per_design_min_usd": 0,
+            "oem_molds_per_design_max_usd": 0,
+        }
+    return figures
+
+
+def _freight_figure(quote: Quote, t: Thresholds) -> dict[str, int]:
+    """Freight and duty as the share of the order's value the rules count them as."""
+    landed, assumed = landed_per_piece(quote, t)
+    if assumed and not quote.duty_percent:
+        return {}  # nothing quoted: the report's assumption stands
+    share = (landed - quote.unit_price_usd) / quote.unit_price_usd * 100
+    return {"express_freight_percent": math.ceil(share)}
+
+
+def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assessment:
+    quoted_answers, quoted = with_quote(answers, t, quote)
+    costs = costs_for(quote.model, quoted_answers, quoted)
+    timeline = timeline_for(quoted_answers, quoted, today)
+    landed, assumed = landed_per_piece(quote, t)
+    retail = answers.retail_price_usd
+    margin = None
+    if retail:
+        margin = ((retail - landed) / retail * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return Assessment(
+        landed_per_piece=landed,
+        freight_assumed=assumed,
+        cash_before_first_order=costs.upfront[0],
+        cash_to_first_delivery=costs.cash_to_first_delivery[0],
+        earliest_delivery=timeline.earliest_launch(quote.model),
+        arrives_in_time=timeline.feasible(quote.model),
+        margin_percent=margin,
+    )
+
+
+def ranking(assessments: Sequence[Assessment]) -> list[int]:
+    """The order to list quotes in (indexes): those that arrive in time first, then the lowest
+    landed cost per piece, then the least cash to the first delivery."""
+    return sorted(
+        range(len(assessments)),
+        key=lambda i: (
+            not assessments[i].arrives_in_time,
+            assessments[i].landed_per_piece,
+            assessments[i].cash_to_first_delivery,
+        ),
+    )

@@ -1,0 +1,122 @@
+"""Supplier quotes: saved against a report, held against its plan, and re-run as new advice."""
+
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from .. import rules, snapshots
+from ..models import Quote, Report
+from .thresholds import current_rules
+
+
+@dataclass(frozen=True)
+class AssessedQuote:
+    quote: Quote
+    assessment: rules.Assessment
+    rank: int  # 1 for the best
+
+
+def add_quote(*, report: Report, cleaned_data: dict) -> Quote:
+    return Quote.objects.create(report=report, **cleaned_data)
+
+
+def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
+    """The answers and thresholds the report was computed with."""
+    data = report.data
+    answers = snapshots.answers_from_json(data["answers"])
+    return answers, snapshots.thresholds_from_json(data["thresholds"])
+
+
+def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = None) -> list:
+    """The report's quotes, best first, each with its figures for the buyer's order."""
+    quotes = list(report.quotes.all()) if quotes is None else quotes
+    if not quotes:
+        return []
+    answers, thresholds = _plan(report)
+    assessments = [rules.assess(q.to_rule(), answers, thresholds, today) for q in quotes]
+    order = rules.ranking(assessments)
+    return [
+        AssessedQuote(quotes[index], assessments[index], rank)
+        for rank, index in enumerate(order, start=1)
+    ]
+
+
+def quotes_json(assessed: list[AssessedQuote]) -> list[dict]:
+    """The quotes as the report's JSON lists them: as typed, then what they come to."""
+    return [_quote_json(item) for item in sorted(assessed, key=lambda item: item.quote.created_at)]
+
+
+def _quote_json(item: AssessedQuote) -> dict:
+    quote, figures = item.quote, item.assessment
+    number = snapshots.number_or_none
+    return {
+        "supplier": quote.supplier,
+        "model": quote.model,
+        "unit_price_usd": number(quote.unit_price_usd),
+        "moq_per_design": quote.moq_per_design,
+        "tooling_usd": quote.tooling_usd,
+        "sample_fee_usd": number(quote.sample_fee_usd),
+        "lead_time_weeks_min": quote.lead_time_weeks_min,
+        "lead_time_weeks_max": quote.lead_time_weeks_max,
+        "incoterm": quote.incoterm,
+        "freight_per_piece_usd": number(quote.freight_per_piece_usd),
+        "duty_percent": number(quote.duty_percent),
+        "deposit_percent": number(quote.deposit_percent),
+        "landed_cost_per_piece_usd": number(figures.landed_per_piece),
+        "freight_assumed": figures.freight_assumed,
+        "cash_before_first_order_usd": figures.cash_before_first_order,
+        "cash_to_first_delivery_usd": number(figures.cash_to_first_delivery),
+        "earliest_delivery": figures.earliest_delivery.isoformat(),
+        "arrives_in_time": figures.arrives_in_time,
+        "margin_percent": number(figures.margin_percent),
+        "rank": item.rank,
+        "rerun": quote.rerun.token if quote.rerun_id else None,
+    }
+
+
+def report_json(report: Report, today: date) -> str:
+    """The report's JSON: its snapshot, unchanged, with its quotes as they stand today."""
+    data = report.data | {"quotes": quotes_json(assessed_quotes(report, today))}
+    return json.dumps(data, ensure_ascii=False, indent=1)
+
+
+@transaction.atomic
+def rerun_with_quote(*, quote: Quote) -> Report:
+    """A new report with the quote's figures in place of the assumptions, linked both ways
+    with the original (which never changes). Asking twice returns the first re-run."""
+    locked = Quote.objects.select_for_update().select_related("report").get(pk=quote.pk)
+    if locked.rerun is not None:
+        return locked.rerun
+    original = locked.report
+    answers, thresholds = _plan(original)
+    rule = locked.to_rule()
+    quoted_answers, quoted = rules.with_quote(answers, thresholds, rule)
+    now = timezone.now()
+    result = rules.evaluate(quoted_answers, quoted, timezone.localdate(now))
+    rerun = Report(
+        created_at=now,
+        owner_key=original.owner_key,
+        project_name=original.project_name,
+        recommendation=result.verdict.value,
+        rules_version=original.rules_version,
+        based_on=original,
+    )
+    data = snapshots.build_snapshot(
+        token=rerun.token,
+        created_at=now,
+        version=original.rules_version,
+        answers=quoted_answers,
+        result=result,
+        thresholds=quoted,
+        factors=current_rules().factors,
+        quoted=frozenset(rules.quoted_figures(rule, thresholds)),
+    )
+    data |= snapshots.quote_origin(original.token, rule, thresholds)
+    rerun.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
+    rerun.save()
+    locked.rerun = rerun
+    locked.save(update_fields=["rerun"])
+    return rerun

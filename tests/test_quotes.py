@@ -1,0 +1,279 @@
+"""Supplier quotes: the arithmetic, the form, ownership, and re-running the advice with a quote."""
+
+import json
+from datetime import date, timedelta
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from advisor import rules
+from advisor.forms import QuoteForm
+from advisor.models import Quote, Report
+from tests.conftest import sample_answers
+
+TODAY = date(2027, 3, 1)
+OWNER = "quote-owner"
+
+OEM_QUOTE = {
+    "supplier": "Shenzhen Bright Jewelry",
+    "model": "oem",
+    "unit_price_usd": "8.40",
+    "moq_per_design": "300",
+    "tooling_usd": "1,200",
+    "sample_fee_usd": "40",
+    "lead_time_weeks_min": "10",
+    "lead_time_weeks_max": "14",
+    "incoterm": "fob",
+    "freight_per_piece_usd": "0.35",
+    "duty_percent": "5",
+    "deposit_percent": "30",
+}
+
+
+def quote(**overrides) -> rules.Quote:
+    base = {
+        "supplier": "A",
+        "model": rules.Model.OEM,
+        "unit_price_usd": Decimal("8.40"),
+        "moq_per_design": 300,
+        "tooling_usd": 1_200,
+        "sample_fee_usd": Decimal("40"),
+        "lead_time_weeks_min": 10,
+        "lead_time_weeks_max": 14,
+        "incoterm": rules.Incoterm.FOB,
+        "deposit_percent": Decimal("30"),
+        "freight_per_piece_usd": Decimal("0.35"),
+        "duty_percent": Decimal("5"),
+    }
+    return rules.Quote(**{**base, **overrides})
+
+
+# The arithmetic, in Decimal, without a database.
+
+
+def test_landed_cost_adds_freight_and_duty_on_the_unit_price():
+    landed, assumed = rules.quotes.landed_per_piece(quote(), rules.Thresholds())
+    assert landed == Decimal("9.17") and not assumed  # 8.40 + 0.35 + 5 % of 8.40 (0.42)
+
+
+def test_a_ddp_price_is_the_landed_cost_whatever_freight_and_duty_say():
+    landed, _ = rules.quotes.landed_per_piece(
+        quote(incoterm=rules.Incoterm.DDP), rules.Thresholds()
+    )
+    assert landed == Decimal("8.40")
+
+
+def test_without_quoted_freight_the_reports_freight_share_is_used_and_labelled():
+    t = rules.Thresholds(express_freight_percent=8)
+    landed, assumed = rules.quotes.landed_per_piece(quote(freight_per_piece_usd=None), t)
+    assert assumed
+    assert landed == Decimal("9.49")  # 8.40 + 8 % (0.672) + 5 % (0.42) = 9.492
+
+
+def test_the_margin_is_against_the_planned_retail_price():
+    answers = sample_answers(
+        retail_price_usd=Decimal("39.00"), launch_date=TODAY + timedelta(weeks=40)
+    )
+    assessed = rules.assess(quote(), answers, rules.Thresholds(), TODAY)
+    assert assessed.margin_percent == Decimal("76.5")  # (39 - 9.17) / 39
+    no_retail = rules.assess(
+        quote(), sample_answers(retail_price_usd=None), rules.Thresholds(), TODAY
+    )
+    assert no_retail.margin_percent is None
+
+
+def test_cash_figures_use_the_quoted_tooling_samples_and_order():
+    answers = sample_answers(launch_date=TODAY + timedelta(weeks=40))  # 4 designs, 120 pieces
+    assessed = rules.assess(quote(), answers, rules.Thresholds(), TODAY)
+    # Tooling 1,200 + samples 40 x 2 rounds x 4 designs + CAD 50 x 4 (sketches): 1,720.
+    assert assessed.cash_before_first_order == 1_720
+    # The order at the 300-piece minimum: 8.40 x 300 x 4 = 10,080; freight and duty round up
+    # to 10 % of it (1,008); inspection 300 (no QC of their own).
+    assert assessed.cash_to_first_delivery == Decimal("1720") + Decimal("10080") + 1008 + 300
+
+
+def test_the_earliest_delivery_counts_the_chinese_new_year_shutdown():
+    answers = sample_answers(launch_date=TODAY + timedelta(weeks=40))
+    winter = date(2026, 12, 1)  # ten weeks of production from here run into the festival
+    assessed = rules.assess(quote(lead_time_weeks_max=10), answers, rules.Thresholds(), winter)
+    plain = winter + timedelta(weeks=10 + rules.Thresholds().transit_express_weeks)
+    assert assessed.earliest_delivery > plain
+
+
+def test_a_cheap_quoted_tooling_lifts_the_oem_upfront_blocker():
+    answers = sample_answers(upfront_budget_usd=3_000, launch_date=TODAY + timedelta(weeks=40))
+    t = rules.Thresholds()
+    before = rules.evaluate(answers, t, TODAY)
+    assert ("oem", "upfront-costs") in {(b.model.value, b.factor) for b in before.blockers}
+    after = rules.evaluate(*rules.with_quote(answers, t, quote()), TODAY)
+    assert ("oem", "upfront-costs") not in {(b.model.value, b.factor) for b in after.blockers}
+
+
+def test_quotes_that_arrive_in_time_rank_first_then_the_cheapest_landed():
+    answers = sample_answers(launch_date=TODAY + timedelta(weeks=16))
+    t = rules.Thresholds()
+    cheap_but_late = quote(
+        unit_price_usd=Decimal("5"), lead_time_weeks_min=30, lead_time_weeks_max=40
+    )
+    dearer = quote(unit_price_usd=Decimal("9"))
+    cheaper = quote(unit_price_usd=Decimal("8"))
+    assessed = [rules.assess(q, answers, t, TODAY) for q in (cheap_but_late, dearer, cheaper)]
+    assert rules.ranking(assessed) == [2, 1, 0]
+
+
+# The form: every field validated on the server, in the buyer's words.
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("supplier", "", "Enter the supplier's name."),
+        ("supplier", "x" * 121, "120 characters or fewer"),
+        ("supplier", "Evil\u202eCorp", "invisible control characters"),
+        ("model", "both", "Select a valid choice"),
+        ("unit_price_usd", "0", "above $0"),
+        ("unit_price_usd", "100000.01", "$100,000 or less"),
+        ("unit_price_usd", "8,40", "Did you mean 8.40?"),
+        ("moq_per_design", "0", "at least 1 piece"),
+        ("moq_per_design", "1000001", "1,000,000 or less"),
+        ("tooling_usd", "-1", "$0 or more"),
+        ("tooling_usd", "1.5", "whole number"),
+        ("sample_fee_usd", "-1", "$0 or more"),
+        ("lead_time_weeks_min", "0", "from 1 to 104"),
+        ("lead_time_weeks_max", "105", "from 1 to 104"),
+        ("lead_time_weeks_max", "9", "at least the shortest (10 weeks)"),
+        ("incoterm", "fas", "Select a valid choice"),
+        ("freight_per_piece_usd", "-0.01", "$0 or more"),
+        ("duty_percent", "101", "from 0 to 100"),
+        ("deposit_percent", "", "from 0 to 100"),
+    ],
+)
+def test_the_quote_form_refuses_bad_figures_beside_the_field(field, value, message):
+    form = QuoteForm(data={**OEM_QUOTE, field: value})
+    assert not form.is_valid()
+    assert list(form.errors) == [field]
+    assert message in " ".join(form.errors[field])
+
+
+def test_an_odm_quote_has_no_tooling():
+    form = QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_usd": "500"})
+    assert not form.is_valid() and list(form.errors) == ["tooling_usd"]
+    assert QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_usd": "0"}).is_valid()
+
+
+def test_optional_figures_may_be_left_empty():
+    form = QuoteForm(data={**OEM_QUOTE, "freight_per_piece_usd": "", "duty_percent": ""})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["freight_per_piece_usd"] is None
+
+
+# Through HTTP: ownership, persistence, the JSON and the re-run.
+
+
+def browser(key: str | None = None) -> Client:
+    client = Client()
+    if key:
+        session = client.session
+        session["advisor_browser"] = key
+        session.save()
+    return client
+
+
+@pytest.fixture
+def report(make_report):
+    return make_report(
+        owner_key=OWNER,
+        upfront_budget_usd=3_000,
+        launch_date=date.today() + timedelta(weeks=40),
+    )
+
+
+def test_only_the_owner_has_a_quotes_page(report):
+    url = f"/r/{report.token}/quotes/"
+    owner = browser(OWNER)
+    assert owner.get(url).status_code == 200
+    assert browser("colleague").get(url).status_code == 404
+    assert browser().get(url).status_code == 404
+    assert browser().post(url, OEM_QUOTE).status_code == 404
+    assert Quote.objects.count() == 0
+    assert owner.get("/r/" + "x" * 32 + "/quotes/").status_code == 404
+
+
+def test_a_valid_quote_is_saved_and_compared(report):
+    owner = browser(OWNER)
+    response = owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    assert response.status_code == 303
+    saved = Quote.objects.get()
+    assert saved.tooling_usd == 1_200 and saved.unit_price_usd == Decimal("8.40")
+    html = owner.get(response["Location"]).content.decode()
+    assert "Shenzhen Bright Jewelry" in html and "$9.17" in html
+    assert "Re-run the advice with this quote" in html
+
+
+def test_a_bad_quote_keeps_what_was_typed_and_saves_nothing(report):
+    owner = browser(OWNER)
+    response = owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "lead_time_weeks_max": "9"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is a problem" in html and "at least the shortest" in html
+    assert 'value="Shenzhen Bright Jewelry"' in html and 'value="1,200"' in html
+    assert Quote.objects.count() == 0
+
+
+def test_the_json_lists_the_quotes_with_their_figures(report):
+    browser(OWNER).post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    data = json.loads(browser().get(f"/r/{report.token}.json").content)
+    [listed] = data["quotes"]
+    assert listed["supplier"] == "Shenzhen Bright Jewelry"
+    assert listed["landed_cost_per_piece_usd"] == 9.17
+    assert listed["cash_before_first_order_usd"] == 1_720
+    assert listed["rerun"] is None
+
+
+def test_re_running_with_a_cheap_tooling_quote_lifts_the_oem_blocker(report):
+    owner = browser(OWNER)
+    original = report.snapshot
+    assert any(
+        b["model"] == "oem" and b["factor"] == "upfront-costs" for b in report.data["blockers"]
+    )
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    quote_id = Quote.objects.get().pk
+    response = owner.post(f"/r/{report.token}/quotes/{quote_id}/rerun")
+    assert response.status_code == 303
+    rerun = Report.objects.get(based_on=report)
+    assert response["Location"] == f"/r/{rerun.token}/"
+    data = rerun.data
+    assert data["based_on"] == report.token
+    assert not any(b["model"] == "oem" and b["factor"] == "upfront-costs" for b in data["blockers"])
+    assert data["answers"]["unit_cost_usd"] == 8.4
+    assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] == 1_200
+    assert "samples_usd" in data["costs"]["oem"]["assumptions"]  # the rounds are still assumed
+    html = owner.get(response["Location"]).content.decode()
+    assert "from Shenzhen Bright Jewelry&#x27;s quote" in html
+    assert f'href="/r/{report.token}/"' in html
+    # The original never changes; asking again returns the same re-run.
+    assert Report.objects.get(pk=report.pk).snapshot == original
+    assert (
+        owner.post(f"/r/{report.token}/quotes/{quote_id}/rerun")["Location"] == response["Location"]
+    )
+    assert Report.objects.filter(based_on=report).count() == 1
+    listed = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"][0]
+    assert listed["rerun"] == rerun.token
+
+
+def test_a_colleague_can_neither_re_run_nor_remove_a_quote(report):
+    browser(OWNER).post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    quote_id = Quote.objects.get().pk
+    colleague = browser("colleague")
+    assert colleague.post(f"/r/{report.token}/quotes/{quote_id}/rerun").status_code == 404
+    assert colleague.post(f"/r/{report.token}/quotes/{quote_id}/remove").status_code == 404
+    assert Quote.objects.count() == 1 and Report.objects.count() == 1
+
+
+def test_the_owner_removes_a_quote(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    quote_id = Quote.objects.get().pk
+    assert owner.post(f"/r/{report.token}/quotes/{quote_id}/remove").status_code == 303
+    assert Quote.objects.count() == 0

@@ -1,0 +1,123 @@
+"""The request for quotation: per model, in the buyer's figures, as a page and as plain text."""
+
+import json
+from datetime import date, datetime, timedelta
+
+import pytest
+from django.test import Client
+
+from advisor import rfq, rules, services, snapshots
+from advisor.models import Report
+from tests.conftest import sample_answers
+
+OWNER = "rfq-owner"
+
+
+@pytest.fixture
+def report(make_report):
+    return make_report(owner_key=OWNER, project_name="Aurora rings")
+
+
+def old_report(report: Report) -> Report:
+    """The report as it would have been saved before the market questions were asked."""
+    data = report.data
+    for name in ("target_markets", "wearer_age", "base_metal", "plating", "retail_price_usd"):
+        data["answers"].pop(name)
+    Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
+    return Report.objects.get(pk=report.pk)
+
+
+def test_anyone_with_the_link_reads_it_and_no_cache_keeps_it(client, report):
+    response = client.get(f"/r/{report.token}/rfq/")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    html = response.content.decode()
+    assert "Request for quotation: Aurora rings" in html
+
+
+def test_it_defaults_to_the_recommended_model_and_offers_both_when_the_advice_is_split(
+    make_report,
+):
+    far = date.today() + timedelta(weeks=60)
+    oem = make_report(
+        upfront_budget_usd=200_000,
+        units_per_design=2_000,
+        launch_date=far,
+        company_stage="established",
+        demand_evidence="proven",
+        design_readiness="full_specs",
+        customization="full_custom",
+        qc_capability="in_house",
+        risk_tolerance="high",
+    )
+    assert oem.recommendation == "oem"
+    assert rfq.models_offered(oem.data) == ["oem"]
+    html = Client().get(f"/r/{oem.token}/rfq/").content.decode()
+    assert "(OEM)" in html and "Mold ownership" in html
+    split = make_report()  # the sample buyer: a hybrid
+    assert split.recommendation == "hybrid"
+    assert rfq.models_offered(split.data) == ["odm", "oem"]
+    html = Client().get(f"/r/{split.token}/rfq/").content.decode()
+    assert "(ODM)" in html and "?model=oem" in html and "?model=odm" in html
+
+
+def test_the_model_in_the_address_chooses_the_request(client, report):
+    oem = client.get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
+    odm = client.get(f"/r/{report.token}/rfq.txt?model=odm").content.decode()
+    assert "NNN agreement" in oem and "NNN agreement" not in odm
+    assert "exclusivity" in odm and "exclusivity" not in oem
+    # Anything else is the default, never an error.
+    assert client.get(f"/r/{report.token}/rfq.txt?model=<b>").status_code == 200
+
+
+def test_the_text_is_short_plain_and_in_the_buyers_figures(client, report):
+    response = client.get(f"/r/{report.token}/rfq.txt?model=oem")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    text = response.content.decode()
+    assert len(text) < rfq.TEXT_LIMIT
+    assert max(len(line) for line in text.splitlines()) <= rfq.TEXT_WIDTH
+    assert "<" not in text and "&" not in text
+    launch = date.fromisoformat(report.data["answers"]["launch_date"])
+    assert "120 pieces a design" in text and "240 pieces a design" in text  # and double
+    assert (launch - timedelta(weeks=1)).isoformat() in text  # launch less express transit
+    assert "AQL general inspection level II, major" in text
+    assert "Sterling silver" in text and "thickness in microns" in text
+
+
+def test_a_report_made_before_the_market_questions_says_they_are_open(client, report):
+    text = client.get(f"/r/{old_report(report).token}/rfq.txt").content.decode()
+    assert "markets and materials are still open" in text
+
+
+def test_a_revoked_link_has_no_request_but_its_owner_still_reads_it(report):
+    services.revoke_link(report=report)
+    assert Client().get(f"/r/{report.token}/rfq/").status_code == 410
+    owner = Client()
+    session = owner.session
+    session["advisor_browser"] = OWNER
+    session.save()
+    assert owner.get(f"/r/{report.token}/rfq.txt").status_code == 200
+
+
+def test_the_report_offers_the_request_beside_the_verdict(client, report):
+    html = client.get(f"/r/{report.token}/").content.decode()
+    assert f"/r/{report.token}/rfq/?model=odm" in html
+    assert "Draft an ODM request for quotation" in html
+    assert "Compare supplier quotes" not in html  # the owner's page only
+
+
+def test_a_launch_inside_the_lead_time_asks_for_the_fastest_schedule():
+    answers = sample_answers(launch_date=date.today() + timedelta(weeks=3))
+    data = snapshots.build_snapshot(
+        token="t",
+        created_at=datetime(2026, 1, 1),
+        version=1,
+        answers=answers,
+        result=rules.evaluate(answers, rules.Thresholds(), date.today()),
+        thresholds=rules.Thresholds(),
+        factors=[],
+    )
+    text = rfq.as_text(rfq.build(data, "oem", [], date.today()))
+    assert "fastest schedule" in text
+    assert "as soon as we have your quote" in text
