@@ -34,6 +34,12 @@ STEPS = {
         "qc_capability": "in_house",
         "risk_tolerance": "high",
     },
+    "market": {
+        "target_markets": "eu",
+        "wearer_age": "adults",
+        "base_metal": "brass",
+        "plating": "none",
+    },
 }
 
 
