@@ -1,0 +1,90 @@
+"""From the verdict to the factory and back, in a real browser: report → request for quotation
+→ two suppliers' quotes → comparison → the advice re-run with the better quote."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from advisor import services
+from advisor.models import Report
+from tests.conftest import own_reports_in, sample_answers
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("seeded_live_db")]
+
+
+def add_quote(page: Page, fields: dict[str, str], model: str, incoterm: str) -> None:
+    for name, value in fields.items():
+        page.locator(f"#id_{name}").fill(value)
+    page.locator(f'input[name="model"][value="{model}"]').check()
+    page.locator(f'input[name="incoterm"][value="{incoterm}"]').check()
+    page.get_by_role("button", name="Add the quote").click()
+
+
+def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
+    owner = own_reports_in(page.context, live_server.url)
+    answers = sample_answers(
+        upfront_budget_usd=3_000, launch_date=timezone.localdate() + timedelta(weeks=40)
+    )
+    report = services.create_report(answers=answers, owner_key=owner)
+    page.goto(live_server.url + report.get_absolute_url())
+
+    # The request for quotation, one click from the verdict, with its text ready to paste.
+    page.locator(".report-next a").first.click()
+    expect(page.locator("h1")).to_contain_text("Request for quotation")
+    text = page.locator("#rfq-text").input_value()
+    assert len(text) < 4_000 and "120 pieces a design" in text
+    page.get_by_role("link", name="Back to the report").click()
+
+    # Two quotes; the first with a mistake the page catches without losing what was typed.
+    page.get_by_role("link", name="Compare supplier quotes").click()
+    expect(page.locator("h1")).to_contain_text("Supplier quotes")
+    bright = {
+        "supplier": "Bright Jewelry",
+        "unit_price_usd": "8.40",
+        "moq_per_design": "300",
+        "tooling_usd": "1,200",
+        "sample_fee_usd": "40",
+        "lead_time_weeks_min": "10",
+        "lead_time_weeks_max": "8",  # the mistake
+        "freight_per_piece_usd": "0.35",
+        "duty_percent": "5",
+        "deposit_percent": "30",
+    }
+    add_quote(page, bright, "oem", "fob")
+    expect(page.locator(".error-summary")).to_contain_text("at least the shortest")
+    expect(page.locator("#id_supplier")).to_have_value("Bright Jewelry")
+    add_quote(page, {**bright, "lead_time_weeks_max": "14"}, "oem", "fob")
+    expect(page.locator(".messages")).to_contain_text("Quote from Bright Jewelry added.")
+    add_quote(
+        page,
+        {
+            **bright,
+            "supplier": "Golden Coast",
+            "unit_price_usd": "9.90",
+            "tooling_usd": "0",
+            "moq_per_design": "100",
+            "lead_time_weeks_max": "12",
+            "freight_per_piece_usd": "",
+            "duty_percent": "",
+        },
+        "odm",
+        "ddp",
+    )
+
+    # The comparison ranks them: both arrive in time, Bright lands cheaper ($9.17 against $9.90).
+    rows = page.locator("tr.quote-row")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_have_attribute("data-supplier", "Bright Jewelry")
+    expect(rows.nth(0)).to_contain_text("$9.17")
+    expect(rows.nth(1)).to_contain_text("$9.90")
+
+    # Re-run with Bright's quote: a new report, its figures labelled, linked to the original.
+    rows.nth(0).get_by_role("button", name="Re-run the advice with this quote").click()
+    expect(page.locator(".rerun-banner")).to_contain_text("Bright Jewelry's OEM quote")
+    expect(page.locator("main")).to_contain_text("from Bright Jewelry's quote")
+    rerun = Report.objects.get(based_on=report)
+    assert page.url.endswith(rerun.get_absolute_url())
+    page.locator(".rerun-banner a").click()
+    assert page.url.endswith(report.get_absolute_url())
