@@ -277,3 +277,14 @@ def test_the_owner_removes_a_quote(report):
     quote_id = Quote.objects.get().pk
     assert owner.post(f"/r/{report.token}/quotes/{quote_id}/remove").status_code == 303
     assert Quote.objects.count() == 0
+
+
+def test_quotes_follow_the_report_when_its_owner_shares_it_again(report):
+    from advisor import services
+
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    services.revoke_link(report=report)
+    fresh = services.share_again(report=report)
+    assert list(fresh.quotes.values_list("supplier", flat=True)) == ["Shenzhen Bright Jewelry"]
+    assert "Shenzhen Bright Jewelry" in owner.get(f"/r/{fresh.token}/quotes/").content.decode()

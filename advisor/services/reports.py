@@ -7,7 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .. import rules, snapshots
-from ..models import Report
+from ..models import Quote, Report
 from .thresholds import current_rules
 
 
@@ -60,7 +60,7 @@ def share_again(*, report: Report) -> Report:
 
     The old token stays dead for good (a dead link's expiry cannot be changed); the new link
     works until revoked, and its owner may set it to expire. The snapshot is copied with the
-    new token in it, nothing else.
+    new token in it, nothing else; the owner's supplier quotes move to the new link.
     """
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.replaced_by is not None:  # a second press of the button
@@ -78,6 +78,8 @@ def share_again(*, report: Report) -> Report:
     fresh.save()
     locked.replaced_by = fresh
     locked.save(update_fields=["replaced_by"])
+    # The owner's supplier quotes follow the report to its new link.
+    Quote.objects.filter(report=locked).update(report=fresh)
     return fresh
 
 
