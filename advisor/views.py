@@ -272,6 +272,7 @@ def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
 
 
 @capability_url
+@limited("rfq")
 @require_safe
 @with_readable_report
 def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
@@ -289,6 +290,7 @@ def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
 
 
 @capability_url
+@limited("rfq")
 @require_safe
 @with_readable_report
 def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
@@ -310,6 +312,7 @@ def _owner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
 
 
 @capability_url
+@limited("quotes")
 @require_http_methods(["GET", "POST"])
 @_owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
@@ -327,6 +330,7 @@ def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
 
 
 @capability_url
+@limited("quotes")
 @require_POST
 @_owner_only
 def report_quote_rerun(request: HttpRequest, report: Report, quote_id: int) -> HttpResponse:
@@ -336,6 +340,7 @@ def report_quote_rerun(request: HttpRequest, report: Report, quote_id: int) -> H
 
 
 @capability_url
+@limited("quotes")
 @require_POST
 @_owner_only
 def report_quote_remove(request: HttpRequest, report: Report, quote_id: int) -> HttpResponse:

@@ -75,13 +75,30 @@ def test_forks_are_limited(report, settings):
     assert_too_many(colleague.post(url))
 
 
-@pytest.mark.parametrize("name, rate, method", [("rfq", "60/m", "get"), ("quotes", "30/m", "post")])
-def test_the_rfq_and_quotes_limits_are_ready_for_their_views(db, name, rate, method):
-    view = limited(name)(lambda request: HttpResponse("ok"))
-    count = int(rate.split("/")[0])
-    request = getattr(RequestFactory(), method)
-    statuses = [view(request("/")).status_code for _ in range(count + 1)]
-    assert statuses == [200] * count + [429]
+def test_requests_for_quotation_are_limited(report, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "rfq": "3/h"}
+    colleague = Client()
+    urls = [f"/r/{report.token}/rfq/", f"/r/{report.token}/rfq.txt", f"/r/{report.token}/rfq/"]
+    assert [colleague.get(url).status_code for url in urls] == [200, 200, 200]
+    assert_too_many(colleague.get(f"/r/{report.token}/rfq.txt"))
+
+
+def test_saving_quotes_is_limited_but_looking_is_not(report, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "quotes": "2/h"}
+    owner = owner_client()
+    url = f"/r/{report.token}/quotes/"
+    assert [owner.get(url).status_code for _ in range(3)] == [200, 200, 200]
+    assert [owner.post(url, {}).status_code for _ in range(2)] == [200, 200]  # refused forms
+    assert_too_many(owner.post(url, {}))
+
+
+def test_the_default_limits_for_requests_and_quotes(db):
+    for name, rate, method in (("rfq", "60/m", "get"), ("quotes", "30/m", "post")):
+        view = limited(name)(lambda request: HttpResponse("ok"))
+        count = int(rate.split("/")[0])
+        request = getattr(RequestFactory(), method)
+        statuses = [view(request("/")).status_code for _ in range(count + 1)]
+        assert statuses == [200] * count + [429]
 
 
 def test_an_unknown_limit_name_is_a_programming_error():
