@@ -261,6 +261,8 @@ def quotes_context(data: dict, assessed: list) -> dict:
                 "to_delivery": _usd(figures.cash_to_first_delivery),
                 "earliest": figures.earliest_delivery.isoformat(),
                 "in_time": figures.arrives_in_time,
+                "within_budget": figures.within_budget,
+                "moq_forced": figures.moq_forced,
                 "margin": None if figures.margin_percent is None else f"{figures.margin_percent}%",
                 "rerun": quote.rerun.get_absolute_url() if quote.rerun_id else "",
             }
@@ -270,6 +272,7 @@ def quotes_context(data: dict, assessed: list) -> dict:
         "title": report_title(data),
         "rows": rows,
         "launch_date": answers["launch_date"],
+        "units": rules.count(answers["units_per_design"]),
         "retail": _usd(answers["retail_price_usd"], cents=True)
         if answers.get("retail_price_usd")
         else "",

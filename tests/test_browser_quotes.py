@@ -43,7 +43,7 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
     bright = {
         "supplier": "Bright Jewelry",
         "unit_price_usd": "8.40",
-        "moq_per_design": "300",
+        "moq_per_design": "100",
         "tooling_usd": "1,200",
         "sample_fee_usd": "40",
         "lead_time_weeks_min": "10",

@@ -110,16 +110,22 @@ def test_a_cheap_quoted_tooling_lifts_the_oem_upfront_blocker():
     assert ("oem", "upfront-costs") not in {(b.model.value, b.factor) for b in after.blockers}
 
 
-def test_quotes_that_arrive_in_time_rank_first_then_the_cheapest_landed():
-    answers = sample_answers(launch_date=TODAY + timedelta(weeks=16))
-    t = rules.Thresholds()
-    cheap_but_late = quote(
-        unit_price_usd=Decimal("5"), lead_time_weeks_min=30, lead_time_weeks_max=40
+def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
+    answers = sample_answers(
+        upfront_budget_usd=3_000, units_per_design=120, launch_date=TODAY + timedelta(weeks=16)
     )
-    dearer = quote(unit_price_usd=Decimal("9"))
-    cheaper = quote(unit_price_usd=Decimal("8"))
-    assessed = [rules.assess(q, answers, t, TODAY) for q in (cheap_but_late, dearer, cheaper)]
-    assert rules.ranking(assessed) == [2, 1, 0]
+    t = rules.Thresholds()
+    late = quote(unit_price_usd=Decimal("5"), lead_time_weeks_min=30, lead_time_weeks_max=40)
+    over_budget = quote(unit_price_usd=Decimal("6"), tooling_usd=9_000, moq_per_design=100)
+    big_minimum = quote(unit_price_usd=Decimal("7"), moq_per_design=300)
+    dearer = quote(unit_price_usd=Decimal("9"), moq_per_design=100)
+    cheaper = quote(unit_price_usd=Decimal("8"), moq_per_design=100)
+    quotes = (late, over_budget, big_minimum, dearer, cheaper)
+    assessed = [rules.assess(q, answers, t, TODAY) for q in quotes]
+    assert [a.arrives_in_time for a in assessed] == [False, True, True, True, True]
+    assert [a.within_budget for a in assessed] == [True, False, True, True, True]
+    assert [a.moq_forced for a in assessed] == [True, False, True, False, False]
+    assert rules.ranking(assessed) == [4, 3, 2, 1, 0]
 
 
 # The form: every field validated on the server, in the buyer's words.

@@ -53,6 +53,8 @@ class Assessment:
     earliest_delivery: date
     arrives_in_time: bool
     margin_percent: Decimal | None  # against the planned retail price, when there is one
+    moq_forced: bool  # the quoted minimum is above the buyer's quantity a design
+    within_budget: bool  # the upfront (and any total) budget covers the quote's cash
 
 
 def _cents(amount: Decimal) -> Decimal:
@@ -129,16 +131,26 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
         earliest_delivery=timeline.earliest_launch(quote.model),
         arrives_in_time=timeline.feasible(quote.model),
         margin_percent=margin,
+        moq_forced=costs.moq_forced,
+        within_budget=answers.upfront_budget_usd >= costs.upfront[0]
+        and (
+            answers.cash_available is None
+            or answers.cash_available >= costs.cash_to_first_delivery[0]
+        ),
     )
 
 
 def ranking(assessments: Sequence[Assessment]) -> list[int]:
-    """The order to list quotes in (indexes): those that arrive in time first, then the lowest
+    """The order to list quotes in (indexes): those that arrive in time first, then those the
+    buyer's budget covers, then those whose minimum the buyer's quantity meets (a cheaper piece
+    is no bargain when it forces an order several times the size planned), then the lowest
     landed cost per piece, then the least cash to the first delivery."""
     return sorted(
         range(len(assessments)),
         key=lambda i: (
             not assessments[i].arrives_in_time,
+            not assessments[i].within_budget,
+            assessments[i].moq_forced,
             assessments[i].landed_per_piece,
             assessments[i].cash_to_first_delivery,
         ),
