@@ -30,6 +30,7 @@ class Item:
     label: str
     value: str = ""
     blank: bool = False  # the factory fills it
+    short: str | None = None  # what the plain text says when the full value makes it too long
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _summary(data: dict, model: str, today: date) -> Section:
             Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
             Item(_("Incoterm (EXW, FOB, CIF or DDP) and currency"), blank=True),
             Item(_("Quote valid until"), blank=True),
-            Item(_("Production lead time in weeks, from deposit (or sample approval)"), blank=True),
+            Item(_("Lead time in weeks, from our go-ahead to goods ready to ship"), blank=True),
             Item(
                 _("Goods must leave your factory by (our launch less %(weeks)s week by express)")
                 % {"weeks": data["timeline"].get("transit_weeks", 1)},
@@ -324,9 +325,8 @@ def _requirement_items(requirements: Sequence[Requirement]) -> list[Item]:
     items = []
     for (substance, limit, method), same in groups.items():
         markets = ", ".join(dict.fromkeys(MARKET_NAMES.get(r.market, r.market) for r in same))
-        regulations = " / ".join(dict.fromkeys(r.regulation for r in same if r.regulation))
-        details = "; ".join(part for part in (limit, method, regulations) if part)
-        items.append(Item(f"{substance} ({markets})", details))
+        details = "; ".join(part for part in (limit, method) if part)
+        items.append(Item(f"{substance} ({markets})", details, short=limit))
     return items
 
 
@@ -363,14 +363,27 @@ def _calendar(data: dict, model: str) -> Section:
 
 
 def as_text(request: Request) -> str:
-    """The request as plain text for a marketplace message: short lines, no markup."""
+    """The request as plain text for a marketplace message: short lines, no markup, under
+    `TEXT_LIMIT` characters. When the requirements staff keep make it longer, they are said
+    with their limits only, then by name only (the printable page has them all)."""
+    for detail in ("full", "short", "names"):
+        text = _text(request, detail)
+        if len(text) < TEXT_LIMIT:
+            return text
+    return text[: TEXT_LIMIT - 2].rstrip() + "\n"
+
+
+def _text(request: Request, detail: str) -> str:
     lines = [request.title.upper(), ""]
     lines += textwrap.wrap(request.intro, TEXT_WIDTH)
     for section in request.sections:
         lines += ["", section.heading.upper()]
         for item in section.items:
+            value = item.value
+            if item.short is not None and detail != "full":
+                value = item.short if detail == "short" else ""
             colon = "" if item.label.endswith("?") else ":"
-            text = f"- {item.label}{colon} {item.value}".rstrip()
+            text = f"- {item.label}{colon} {value}".rstrip()
             if item.blank:
                 text += " ____"
             lines += textwrap.wrap(text, TEXT_WIDTH, subsequent_indent="  ")

@@ -121,3 +121,40 @@ def test_a_launch_inside_the_lead_time_asks_for_the_fastest_schedule():
     text = rfq.as_text(rfq.build(data, "oem", [], date.today()))
     assert "fastest schedule" in text
     assert "as soon as we have your quote" in text
+
+
+MARKETS = [("us",), ("eu",), ("uk",), ("other",), ("us", "eu", "uk", "other")]
+WEARERS = ["adults", "children", "all_ages"]
+
+
+@pytest.mark.parametrize("markets", MARKETS)
+@pytest.mark.parametrize("wearer_age", WEARERS)
+@pytest.mark.parametrize("plating", ["gold", "none"])
+def test_each_market_and_wearer_gets_its_requirements_and_no_others(
+    make_report, markets, wearer_age, plating
+):
+    report = make_report(target_markets=markets, wearer_age=wearer_age, plating=plating)
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=odm").content.decode()
+    assert len(text) < rfq.TEXT_LIMIT
+    flat = " ".join(text.split())
+    us, eu, uk = "us" in markets, "eu" in markets, "uk" in markets
+    children = wearer_age in ("children", "all_ages")
+    adults = wearer_age in ("adults", "all_ages")
+    expected = {
+        "Lead in children's products (CPSIA) (US)": us and children,
+        "Children's jewelry safety (ASTM F2923) (US)": us and children,
+        "Adult jewelry safety (ASTM F2999) (US)": us and adults,
+        "Lead and cadmium in California (children's jewelry) (US)": us and children,
+        "Lead in California (jewelry other than children's) (US)": us and adults,
+        "California Proposition 65 warning (US)": us,
+        "Country-of-origin marking (US)": us,
+        "Gold plating terms (FTC) (US)": us and plating == "gold",
+        "Nickel release (EU, UK)": eu and uk,
+        "Nickel release (EU)": eu and not uk,
+        "Nickel release (UK)": uk and not eu,
+        "Cadmium (EU, UK)": eu and uk,
+        "Lead (EU)": eu and not uk,
+        "Other markets": "other" in markets,
+        "Test reports": us or eu or uk,
+    }
+    assert {name: f"- {name}" in flat for name in expected} == expected

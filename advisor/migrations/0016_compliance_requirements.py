@@ -103,15 +103,13 @@ def _reach_rows(market: str, regulation: str, extra_source: str = "") -> list[di
             "wearers": "all",
             "order": 10,
             "substance": "Nickel release",
-            "limit": (
-                "0.5 µg/cm²/week for parts in direct and prolonged contact with the skin; "
-                "0.2 µg/cm²/week for posts inserted into pierced ears or other pierced parts "
-                "of the body; a coating over nickel must hold 0.5 for at least two years of "
-                "normal use"
-            ),
-            "test_method": "EN 1811; coated items after EN 12472 wear and corrosion simulation",
+            "limit": "0.5 µg/cm²/week on the skin; 0.2 µg/cm²/week for piercing posts",
+            "test_method": "EN 1811 (coated parts after EN 12472)",
             "regulation": f"{regulation}, entry 27 (nickel)",
             "text": (
+                "The 0.5 limit is for parts in direct and prolonged contact with the skin; a "
+                "coating over nickel must keep release under it for two years of normal use, "
+                "so coated parts are tested after the EN 12472 wear and corrosion simulation. "
                 "Send an accredited laboratory's EN 1811 report for every metal part that "
                 "touches the skin, and for earring posts against the 0.2 limit."
             ),
@@ -122,15 +120,13 @@ def _reach_rows(market: str, regulation: str, extra_source: str = "") -> list[di
             "wearers": "all",
             "order": 20,
             "substance": "Cadmium",
-            "limit": "Below 0.01 % by weight of the metal (100 mg/kg) in each metal part, plating included",
-            "test_method": (
-                "Not named in the entry: total cadmium per metal part by acid digestion and "
-                "ICP-OES (XRF only as a screen)"
-            ),
+            "limit": "below 0.01 % by weight (100 mg/kg) in each metal part",
+            "test_method": "total cadmium by acid digestion and ICP-OES",
             "regulation": f"{regulation}, entry 23, paragraph 10 (cadmium in jewellery)",
             "text": (
-                "Send an accredited laboratory's report of total cadmium for each metal part, "
-                "its plating counted with it."
+                "The entry names no test method: laboratories digest each metal part, its "
+                "plating counted with it, and measure total cadmium by ICP-OES (XRF only as a "
+                "screen). Send an accredited laboratory's report for each metal part."
             ),
             "source": source(_CADMIUM_SOURCE),
         },
@@ -139,17 +135,14 @@ def _reach_rows(market: str, regulation: str, extra_source: str = "") -> list[di
             "wearers": "all",
             "order": 30,
             "substance": "Lead",
-            "limit": (
-                "Below 0.05 % by weight (500 mg/kg) in any individual part; exemptions include "
-                "crystal glass, enamels and natural precious or semi-precious stones not treated "
-                "with lead"
-            ),
-            "test_method": (
-                "Not named in the entry: total lead per part by acid digestion and ICP "
-                "(to be confirmed with the laboratory)"
-            ),
+            "limit": "below 0.05 % by weight (500 mg/kg) in any part",
+            "test_method": "total lead by acid digestion and ICP (confirm with the laboratory)",
             "regulation": f"{regulation}, entry 63, paragraphs 1 to 5 (lead in jewellery)",
-            "text": "Send an accredited laboratory's report of total lead for each part of the piece.",
+            "text": (
+                "The entry names no test method; exemptions include crystal glass, enamels and "
+                "natural precious or semi-precious stones not treated with lead. Send an "
+                "accredited laboratory's report of total lead for each part of the piece."
+            ),
             "source": source(_LEAD_SOURCE),
         },
     ]
@@ -161,18 +154,13 @@ _US_ROWS = [
         "wearers": "children",
         "order": 10,
         "substance": "Lead in children's products (CPSIA)",
-        "limit": (
-            "100 ppm total lead in each accessible component (substrate, electroplating "
-            "included); 90 ppm (0.009 %) in paint and similar surface coatings"
-        ),
-        "test_method": (
-            "CPSC-CH-E1001-08.3 (metal), CPSC-CH-E1002-08.3 (non-metal), by a CPSC-accepted "
-            "third-party laboratory"
-        ),
+        "limit": "100 ppm in each accessible part; 90 ppm in paint and coatings",
+        "test_method": "CPSC-CH-E1001-08.3 / E1002-08.3, CPSC-accepted laboratory",
         "regulation": "CPSIA section 101 (15 U.S.C. 1278a); 16 CFR part 1303 (lead paint)",
         "text": (
-            "Children's products need third-party tests and a Children's Product Certificate. "
-            "Send the lead reports for every accessible component."
+            "Electroplating counts as part of the substrate (100 ppm), not as a coating. "
+            "Children's products need third-party tests by a CPSC-accepted laboratory and a "
+            "Children's Product Certificate. Send the lead reports for every accessible part."
         ),
         "source": (
             "CPSC, Lead in Paint: "
@@ -190,16 +178,17 @@ _US_ROWS = [
         "wearers": "children",
         "order": 20,
         "substance": "Children's jewelry safety (ASTM F2923)",
-        "limit": (
-            "As the specification sets them: lead, cadmium and other elements, nickel, magnets, "
-            "batteries and mechanical hazards (the figures are in the standard)"
-        ),
-        "test_method": "ASTM F2923 (F2923-20 or later)",
+        "limit": "as the standard sets them (metals, nickel, magnets, batteries, small parts)",
+        "test_method": "ASTM F2923-20 or later",
         "regulation": (
             "ASTM F2923, Standard Specification for Consumer Product Safety for Children's "
             "Jewelry (children 12 and under)"
         ),
-        "text": "Send an accredited laboratory's report against ASTM F2923.",
+        "text": (
+            "The standard covers lead, cadmium and other elements, nickel, magnets, batteries "
+            "and mechanical hazards; its figures are in the standard, which is sold. Send an "
+            "accredited laboratory's report against ASTM F2923."
+        ),
         "source": (
             "ASTM F2923-20, scope: https://en-standard.eu/"
             "astm-f2923-20-standard-specification-for-consumer-product-safety-for-children-x2019-s-jewelry; "
@@ -212,14 +201,14 @@ _US_ROWS = [
         "wearers": "adults",
         "order": 30,
         "substance": "Adult jewelry safety (ASTM F2999)",
-        "limit": (
-            "As the specification sets them: lead, cadmium and other elements in substrates and "
-            "coatings, nickel, body-piercing jewelry and mechanical hazards (the figures are in "
-            "the standard)"
-        ),
-        "test_method": "ASTM F2999 (F2999-19 or later)",
+        "limit": "as the standard sets them (metals, nickel, body piercing)",
+        "test_method": "ASTM F2999-19 or later",
         "regulation": "ASTM F2999, Standard Consumer Safety Specification for Adult Jewelry",
-        "text": "Send an accredited laboratory's report against ASTM F2999.",
+        "text": (
+            "The standard covers lead, cadmium and other elements in substrates and coatings, "
+            "nickel, body-piercing jewelry and mechanical hazards; its figures are in the "
+            "standard, which is sold. Send an accredited laboratory's report against ASTM F2999."
+        ),
         "source": (
             "ASTM F2999, scope and sections: https://bsbedge.com/standard/"
             "standard-consumer-safety-specification-for-adult-jewelry/ASTM084618; "
@@ -232,21 +221,18 @@ _US_ROWS = [
         "wearers": "children",
         "order": 40,
         "substance": "Lead and cadmium in California (children's jewelry)",
-        "limit": (
-            "Lead: 100 ppm (0.01 %) in each accessible component, 90 ppm in surface coatings; "
-            "cadmium: 300 ppm (0.03 %) in each component, 75 ppm soluble cadmium in surface "
-            "coatings"
-        ),
-        "test_method": (
-            "EPA methods 3050B, 3051A or 3052 (lead may also be tested by the CPSIA methods)"
-        ),
+        "limit": "lead 100 ppm (coatings 90); cadmium 300 ppm (soluble, in coatings, 75)",
+        "test_method": "EPA 3050B, 3051A or 3052",
         "regulation": (
             "California Health and Safety Code 25214.1 to 25214.4.2 (metal-containing jewelry), "
             "as amended by SB 647 (2019)"
         ),
         "text": (
-            "California counts jewelry made or marketed for anyone under 15 as children's "
-            "jewelry. Send the maker's lead and cadmium certification and the laboratory report."
+            "Lead 100 ppm (0.01 %) in each accessible component, 90 ppm in surface coatings; "
+            "cadmium 300 ppm (0.03 %) in each component, 75 ppm soluble cadmium in surface "
+            "coatings. Lead may also be tested by the CPSIA methods. California counts jewelry "
+            "made or marketed for anyone under 15 as children's jewelry. Send the maker's lead "
+            "and cadmium certification and the laboratory report."
         ),
         "source": (
             "California DTSC, Cadmium information for businesses: "
@@ -266,19 +252,16 @@ _US_ROWS = [
         "wearers": "adults",
         "order": 50,
         "substance": "Lead in California (jewelry other than children's)",
-        "limit": (
-            "Made only of the listed materials (such as stainless steel, karat gold, sterling "
-            "silver) or of materials below 0.05 % (500 ppm) lead by weight: electroplated and "
-            "unplated metal, dyes and surface coatings, other materials; plastic or rubber "
-            "below 0.02 % (200 ppm)"
-        ),
-        "test_method": "EPA methods 3050B, 3051A or 3052",
-        "regulation": (
-            "California Health and Safety Code 25214.2(a), as amended by SB 647 (2019)"
-        ),
+        "limit": "lead below 0.05 % (500 ppm) in metal and coatings; 0.02 % in plastic",
+        "test_method": "EPA 3050B, 3051A or 3052",
+        "regulation": ("California Health and Safety Code 25214.2(a), as amended by SB 647 (2019)"),
         "text": (
-            "Jewelry marketed to 12 to 14 year-olds counts as children's jewelry in California. "
-            "Send the maker's lead certification and the laboratory report."
+            "Jewelry made only of the listed materials (such as stainless steel, karat gold and "
+            "sterling silver) passes; otherwise electroplated and unplated metal, dyes, surface "
+            "coatings and other materials below 0.05 % (500 ppm) lead by weight, plastic or "
+            "rubber below 0.02 % (200 ppm). Jewelry marketed to 12 to 14 year-olds counts as "
+            "children's jewelry in California. Send the maker's lead certification and the "
+            "laboratory report."
         ),
         "source": (
             "UL, California passes legislation to tighten restrictions on metal-containing "
@@ -301,19 +284,17 @@ _US_ROWS = [
         "wearers": "all",
         "order": 60,
         "substance": "California Proposition 65 warning",
-        "limit": (
-            "A clear and reasonable warning before exposing anyone in California to a listed "
-            "chemical (lead and cadmium among them), unless the exposure poses no significant "
-            "risk"
-        ),
-        "test_method": "None set: the lead and cadmium reports show whether a warning is needed",
+        "limit": "a warning for lead or cadmium exposure, unless not significant",
+        "test_method": "none set: read from the lead and cadmium reports",
         "regulation": (
             "Safe Drinking Water and Toxic Enforcement Act of 1986 (Proposition 65), Health and "
             "Safety Code 25249.5 et seq."
         ),
         "text": (
-            "Applies to businesses with 10 or more employees selling into California, online "
-            "sales included. Agree who puts any warning on the packaging."
+            "A clear and reasonable warning before exposing anyone in California to a listed "
+            "chemical (lead and cadmium among them), unless the exposure poses no significant "
+            "risk. Applies to businesses with 10 or more employees selling into California, "
+            "online sales included. Agree who puts any warning on the packaging."
         ),
         "source": (
             "OEHHA, About Proposition 65: https://www.p65warnings.ca.gov/about-proposition-65; "
@@ -329,16 +310,14 @@ _US_ROWS = [
         "wearers": "all",
         "order": 70,
         "substance": "Country-of-origin marking",
-        "limit": (
-            "Each article (or its container, where allowed) marked with the English name of the "
-            "country of origin, in a conspicuous place, as legibly, indelibly and permanently as "
-            "the article allows"
-        ),
-        "test_method": "None: checked at the pre-shipment inspection",
+        "limit": "the English name of the country of origin on each piece or its box",
+        "test_method": "checked at the pre-shipment inspection",
         "regulation": "19 U.S.C. 1304 (Tariff Act of 1930, section 304); 19 CFR part 134",
         "text": (
-            "Agree where the origin is marked (piece, tag or packaging) before production; "
-            "unmarked goods risk 10 % marking duties or re-export."
+            "Each article (or its container, where allowed) is marked in a conspicuous place, "
+            "as legibly, indelibly and permanently as the article allows. Agree where the "
+            "origin is marked (piece, tag or packaging) before production; unmarked goods risk "
+            "10 % marking duties or re-export."
         ),
         "source": (
             "19 U.S.C. 1304: https://law.onecle.com/uscode/19/1304.html; "
@@ -353,23 +332,19 @@ _US_ROWS = [
         "plating": "gold",
         "order": 80,
         "substance": "Gold plating terms (FTC)",
-        "limit": (
-            "\"Gold electroplate\": at least 10 karat, at least 0.175 µm (7/1,000,000 in) of "
-            "fine gold; \"heavy gold electroplate\": at least 10 karat, at least 2.5 µm "
-            "(100/1,000,000 in); \"vermeil\": sterling silver plated with at least 10 karat "
-            "gold, at least 2.5 µm; thinner than 0.175 µm: only \"gold flashed\" or \"gold washed\""
-        ),
-        "test_method": (
-            "Not set by the Guides: the laboratory's report states the karat and the plating "
-            "thickness in microns"
-        ),
+        "limit": "gold electroplate: 10K, 0.175 µm; heavy gold electroplate, vermeil: 10K, 2.5 µm",
+        "test_method": "karat and thickness in microns, on the laboratory's report",
         "regulation": (
             "FTC Guides for the Jewelry, Precious Metals, and Pewter Industries, 16 CFR part 23 "
             "(23.3 gold, 23.4 vermeil)"
         ),
         "text": (
-            "Quote the karat and the plating thickness in microns, and mark the karat before "
-            "the term, as in \"14K gold electroplate\"."
+            '"Gold electroplate": at least 10 karat and 0.175 µm (7/1,000,000 in) of fine gold; '
+            '"heavy gold electroplate": at least 10 karat and 2.5 µm (100/1,000,000 in); '
+            '"vermeil": sterling silver plated with at least 10 karat gold, 2.5 µm; thinner '
+            'than 0.175 µm: only "gold flashed" or "gold washed". Quote the karat and the '
+            'plating thickness in microns, and mark the karat before the term, as in "14K gold '
+            'electroplate".'
         ),
         "source": (
             "16 CFR 23.3, Misrepresentation as to gold content: "
@@ -413,63 +388,212 @@ def unseed(apps, schema_editor):
         model.objects.filter(**key).delete()
 
 
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('advisor', '0015_shutdown_bounds'),
+        ("advisor", "0015_shutdown_bounds"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ComplianceRequirement',
+            name="ComplianceRequirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('market', models.CharField(choices=[('us', 'United States'), ('eu', 'European Union'), ('uk', 'United Kingdom')], max_length=2, verbose_name='market')),
-                ('wearers', models.CharField(choices=[('all', 'All wearers'), ('children', 'Children (12 and under)'), ('adults', 'Adults (over 12)')], max_length=10, verbose_name='applies to')),
-                ('plating', models.CharField(blank=True, choices=[('', 'Whatever the plating'), ('gold', 'Only gold plating')], default='', max_length=10, verbose_name='plating')),
-                ('substance', models.CharField(help_text='For example: Nickel release.', max_length=120, verbose_name='substance or property')),
-                ('limit', models.CharField(max_length=500, verbose_name='limit')),
-                ('test_method', models.CharField(max_length=300, verbose_name='test method')),
-                ('regulation', models.CharField(max_length=200, verbose_name='regulation')),
-                ('text', models.TextField(help_text='One or two short sentences.', verbose_name='text for the buyer and the factory')),
-                ('source', models.TextField(help_text='The title and address of each public source the figures were checked against.', verbose_name='public source')),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position within its market in the request.', verbose_name='order')),
-                ('active', models.BooleanField(default=True, help_text='Inactive requirements are left out of requests.', verbose_name='active')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "market",
+                    models.CharField(
+                        choices=[
+                            ("us", "United States"),
+                            ("eu", "European Union"),
+                            ("uk", "United Kingdom"),
+                        ],
+                        max_length=2,
+                        verbose_name="market",
+                    ),
+                ),
+                (
+                    "wearers",
+                    models.CharField(
+                        choices=[
+                            ("all", "All wearers"),
+                            ("children", "Children (12 and under)"),
+                            ("adults", "Adults (over 12)"),
+                        ],
+                        max_length=10,
+                        verbose_name="applies to",
+                    ),
+                ),
+                (
+                    "plating",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "Whatever the plating"), ("gold", "Only gold plating")],
+                        default="",
+                        max_length=10,
+                        verbose_name="plating",
+                    ),
+                ),
+                (
+                    "substance",
+                    models.CharField(
+                        help_text="For example: Nickel release.",
+                        max_length=120,
+                        verbose_name="substance or property",
+                    ),
+                ),
+                ("limit", models.CharField(max_length=500, verbose_name="limit")),
+                ("test_method", models.CharField(max_length=300, verbose_name="test method")),
+                ("regulation", models.CharField(max_length=200, verbose_name="regulation")),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="One or two short sentences.",
+                        verbose_name="text for the buyer and the factory",
+                    ),
+                ),
+                (
+                    "source",
+                    models.TextField(
+                        help_text="The title and address of each public source the figures were checked against.",
+                        verbose_name="public source",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Position within its market in the request.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive requirements are left out of requests.",
+                        verbose_name="active",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'compliance requirement',
-                'verbose_name_plural': 'compliance requirements',
-                'ordering': ['market', 'order', 'id'],
+                "verbose_name": "compliance requirement",
+                "verbose_name_plural": "compliance requirements",
+                "ordering": ["market", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalComplianceRequirement',
+            name="HistoricalComplianceRequirement",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('market', models.CharField(choices=[('us', 'United States'), ('eu', 'European Union'), ('uk', 'United Kingdom')], max_length=2, verbose_name='market')),
-                ('wearers', models.CharField(choices=[('all', 'All wearers'), ('children', 'Children (12 and under)'), ('adults', 'Adults (over 12)')], max_length=10, verbose_name='applies to')),
-                ('plating', models.CharField(blank=True, choices=[('', 'Whatever the plating'), ('gold', 'Only gold plating')], default='', max_length=10, verbose_name='plating')),
-                ('substance', models.CharField(help_text='For example: Nickel release.', max_length=120, verbose_name='substance or property')),
-                ('limit', models.CharField(max_length=500, verbose_name='limit')),
-                ('test_method', models.CharField(max_length=300, verbose_name='test method')),
-                ('regulation', models.CharField(max_length=200, verbose_name='regulation')),
-                ('text', models.TextField(help_text='One or two short sentences.', verbose_name='text for the buyer and the factory')),
-                ('source', models.TextField(help_text='The title and address of each public source the figures were checked against.', verbose_name='public source')),
-                ('order', models.PositiveSmallIntegerField(default=0, help_text='Position within its market in the request.', verbose_name='order')),
-                ('active', models.BooleanField(default=True, help_text='Inactive requirements are left out of requests.', verbose_name='active')),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "market",
+                    models.CharField(
+                        choices=[
+                            ("us", "United States"),
+                            ("eu", "European Union"),
+                            ("uk", "United Kingdom"),
+                        ],
+                        max_length=2,
+                        verbose_name="market",
+                    ),
+                ),
+                (
+                    "wearers",
+                    models.CharField(
+                        choices=[
+                            ("all", "All wearers"),
+                            ("children", "Children (12 and under)"),
+                            ("adults", "Adults (over 12)"),
+                        ],
+                        max_length=10,
+                        verbose_name="applies to",
+                    ),
+                ),
+                (
+                    "plating",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "Whatever the plating"), ("gold", "Only gold plating")],
+                        default="",
+                        max_length=10,
+                        verbose_name="plating",
+                    ),
+                ),
+                (
+                    "substance",
+                    models.CharField(
+                        help_text="For example: Nickel release.",
+                        max_length=120,
+                        verbose_name="substance or property",
+                    ),
+                ),
+                ("limit", models.CharField(max_length=500, verbose_name="limit")),
+                ("test_method", models.CharField(max_length=300, verbose_name="test method")),
+                ("regulation", models.CharField(max_length=200, verbose_name="regulation")),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="One or two short sentences.",
+                        verbose_name="text for the buyer and the factory",
+                    ),
+                ),
+                (
+                    "source",
+                    models.TextField(
+                        help_text="The title and address of each public source the figures were checked against.",
+                        verbose_name="public source",
+                    ),
+                ),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        help_text="Position within its market in the request.",
+                        verbose_name="order",
+                    ),
+                ),
+                (
+                    "active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Inactive requirements are left out of requests.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical compliance requirement',
-                'verbose_name_plural': 'historical compliance requirements',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical compliance requirement",
+                "verbose_name_plural": "historical compliance requirements",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
