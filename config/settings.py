@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp import constants as csp
 from django.contrib.messages import constants as messages
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -121,12 +122,15 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_ratelimit",
+    "csp",
     "advisor",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -318,6 +322,37 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # with no-referrer browsers send "Origin: null" on our own forms, which CSRF rightly refuses.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Only our own files run or style a page: no inline script or style (scripts and styles live
+# in static/), images from us or data: URLs, no plugins, no <base>, no framing, forms post
+# only to us. WeasyPrint draws PDFs on the server and is not bound by it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.SELF],
+        "img-src": [csp.SELF, "data:"],
+        "object-src": [csp.NONE],
+        "base-uri": [csp.NONE],
+        "frame-ancestors": [csp.NONE],
+        "form-action": [csp.SELF],
+    }
+}
+# Browser features no page of ours uses are switched off. The copy-link button writes to the
+# clipboard; reading it stays at the browser's default (our pages only, and only once the user
+# allows it), which is how the browser test checks what was copied.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "clipboard-write": ["self"],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "hid": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "serial": [],
+    "usb": [],
+}
 
 if not DEBUG:
     # Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.
