@@ -39,7 +39,7 @@ lint: install
 	$(PY) -m ruff format --check .
 
 bench: install
-	$(PY) scripts/bench.py
+	$(PY) -m scripts.bench
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .hypothesis

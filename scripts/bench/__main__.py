@@ -1,0 +1,262 @@
+"""`make bench`: requests per second of the pages buyers wait on, as a ratio to a bare Django view.
+
+The project runs with production settings (debug off, hashed static files collected into a
+temporary folder, no HTTPS redirect) under gunicorn with 2 workers, on a temporary SQLite database
+(or DATABASE_URL when set), migrated and given one report. The same server also answers a bare
+view (`HttpResponse("ok")`, the same middleware), through settings used only here
+(`scripts.bench.settings`). wrk loads each page in turn at 20 connections, the bare view first in
+every round, and the table gives each page's figures against the bare view's in the same run:
+absolute figures move from machine to machine and with whatever else runs, the ratio much less.
+
+It runs once with the in-process cache and once with Redis (REDIS_URL, or database 4 of the
+Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 5) sets each load's length and
+BENCH_ROUNDS (default 2) how many times every page is loaded.
+"""
+
+import json
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from statistics import mean, median
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+CONNECTIONS = 20
+DEFAULT_REDIS = "redis://127.0.0.1:6379/4"
+
+
+@dataclass
+class Page:
+    label: str
+    path: str | None  # None: not built yet
+    cookie: str = ""
+    wizard_body: str = ""  # set: a GET and valid POST cycle of this step
+
+
+@dataclass
+class Load:
+    rps: float
+    p50_ms: float
+    p99_ms: float
+    errors: int
+
+
+SETUP = """
+import json, sys
+from django.contrib.sessions.backends.db import SessionStore
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+from advisor import services, steps
+from tests.conftest import sample_answers
+
+call_command("migrate", verbosity=0)
+call_command("collectstatic", interactive=False, verbosity=0)
+report = services.create_report(answers=sample_answers(), owner_key="bench-owner")
+submission = services.open_submission(browser_key="bench-wizard")
+
+def session(browser_key):
+    store = SessionStore()
+    store["advisor_browser"] = browser_key
+    store.create()
+    return store.session_key
+
+try:
+    resolve(f"/r/{report.token}/rfq.txt")
+    rfq = f"/r/{report.token}/rfq.txt?model=oem"
+except Resolver404:
+    rfq = None
+print(json.dumps({
+    "token": report.token,
+    "owner_session": session("bench-owner"),
+    "wizard_session": session("bench-wizard"),
+    "wizard_step": f"/wizard/{submission.public_id}/{steps.STEPS[0].slug}/",
+    "rfq": rfq,
+}))
+"""
+
+# A valid answer to the first step (see advisor/forms.py, BusinessForm).
+FIRST_STEP = "company_stage=growing&positioning=premium&demand_evidence=proven&project_name=Bench"
+
+
+def environment(workdir: Path, redis_url: str) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key not in ("REDIS_URL", "PYTHONDONTWRITEBYTECODE")
+    }
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "scripts.bench.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_STATIC_ROOT": str(workdir / "static"),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{workdir}/bench.sqlite3",
+        "REDIS_URL": redis_url,
+        "PYTHONPATH": str(ROOT),
+    }
+    return env
+
+
+def set_up(env: dict[str, str]) -> list[Page]:
+    """Migrates and seeds the database; returns the pages to load."""
+    output = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + SETUP],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    seed = json.loads(output.strip().splitlines()[-1])
+    token = seed["token"]
+    owner = f"sessionid={seed['owner_session']}"
+    csrf = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(32))
+    wizard = f"sessionid={seed['wizard_session']}; csrftoken={csrf}"
+    return [
+        Page("report page, colleague", f"/r/{token}/"),
+        Page("report page, owner", f"/r/{token}/", cookie=owner),
+        Page("report JSON", f"/r/{token}.json"),
+        Page("RFQ text", seed["rfq"]),
+        Page("landing", "/"),
+        Page(
+            "wizard step GET + POST",
+            seed["wizard_step"],
+            cookie=wizard,
+            wizard_body=f"{FIRST_STEP}&csrfmiddlewaretoken={csrf}",
+        ),
+        Page("PDF, already rendered", f"/r/{token}.pdf"),
+    ]
+
+
+def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
+    listener = socket.create_server(("127.0.0.1", 0), backlog=256)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+    command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2"]
+    process = subprocess.Popen(
+        [*command, "-b", f"fd://{listener.fileno()}", "--log-level", "warning"],
+        cwd=ROOT,
+        env=env,
+        pass_fds=[listener.fileno()],
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    listener.close()
+    urllib.request.urlopen(url + "/healthz", timeout=60).read()
+    return process, url
+
+
+def warm_up(url: str, pages: list[Page]) -> None:
+    """Every page a few times, so each worker has drawn the PDF and filled its caches."""
+    for page in pages:
+        if page.path is None:
+            continue
+        for _ in range(6):
+            request = urllib.request.Request(url + page.path, headers={"Cookie": page.cookie})
+            try:
+                urllib.request.urlopen(request, timeout=120).read()
+            except urllib.error.HTTPError as error:
+                raise SystemExit(f"{page.label}: {url + page.path} answered {error.code}") from None
+
+
+def load(url: str, page: Page, seconds: int) -> Load:
+    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
+    if page.cookie:
+        command += ["-H", f"Cookie: {page.cookie}"]
+    if page.wizard_body:
+        command += ["-s", str(HERE / "wizard.lua"), url + page.path, page.path, page.wizard_body]
+    else:
+        command += ["-s", str(HERE / "report.lua"), url + page.path]
+    env = {**os.environ, "BENCH_LUA_DIR": str(HERE)}
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
+    found = re.search(r"^BENCH (.*)$", output, re.MULTILINE)
+    figures = json.loads(found.group(1))
+    return Load(
+        rps=figures["requests"] / (figures["duration_us"] / 1e6),
+        p50_ms=figures["p50_us"] / 1000,
+        p99_ms=figures["p99_us"] / 1000,
+        errors=figures["status_errors"] + figures["socket_errors"],
+    )
+
+
+def run(label: str, redis_url: str, seconds: int, rounds: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
+        env = environment(Path(workdir), redis_url)
+        pages = set_up(env)
+        process, url = start_server(env, Path(workdir) / "gunicorn.log")
+        try:
+            warm_up(url, [Page("bare", "/bench/bare"), *pages])
+            results: dict[str, list[Load]] = {}
+            bare = Page("bare Django view", "/bench/bare")
+            for _ in range(rounds):
+                for page in [bare, *pages]:
+                    if page.path is not None:
+                        results.setdefault(page.label, []).append(load(url, page, seconds))
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=30)
+        print_table(label, bare, pages, results)
+
+
+def print_table(label: str, bare: Page, pages: list[Page], results: dict) -> None:
+    bare_rps = mean(load.rps for load in results[bare.label])
+    print(f"\n{label}")
+    print(f"{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'ratio':>7}")
+    for page in [bare, *pages]:
+        loads = results.get(page.label)
+        if not loads:
+            print(f"{page.label:<26}  not built yet")
+            continue
+        rps = mean(load.rps for load in loads)
+        p50 = median(load.p50_ms for load in loads)
+        p99 = max(load.p99_ms for load in loads)
+        errors = sum(load.errors for load in loads)
+        print(f"{page.label:<26}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>9}{rps / bare_rps:>7.2f}")
+
+
+def redis_answers(url: str) -> bool:
+    try:
+        import redis
+    except ImportError:
+        return False
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError:
+        return False
+    return True
+
+
+def main() -> None:
+    if shutil.which("wrk") is None:
+        if os.geteuid() == 0 and shutil.which("apt-get"):
+            subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
+        else:
+            raise SystemExit("wrk is needed: apt-get install wrk (Debian), or brew install wrk.")
+    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
+    cores = os.cpu_count()
+    database = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "SQLite"
+    print(f"{cores} cores; gunicorn 2 workers; wrk -t2 -c{CONNECTIONS}, {seconds} s x {rounds}")
+    print(f"database: {database}; every page compared with the bare view of the same run")
+    run("cache: in-process memory (locmem)", "", seconds, rounds)
+    redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS
+    if redis_answers(redis_url):
+        run(f"cache: Redis ({redis_url})", redis_url, seconds, rounds)
+    else:
+        print(f"\nRedis at {redis_url} does not answer: the Redis run is left out.")
+
+
+if __name__ == "__main__":
+    main()
