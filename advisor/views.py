@@ -1,3 +1,4 @@
+import hashlib
 import secrets
 from collections.abc import Callable
 from functools import wraps
@@ -5,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
@@ -15,12 +16,13 @@ from django.http import (
     HttpResponseRedirect,
     JsonResponse,
 )
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -65,10 +67,32 @@ def _owned(request: HttpRequest, public_id: str) -> Submission:
     return submission
 
 
+# Stands for the form token in HTML drawn once for everyone; each response gets its own token.
+_CSRF_PLACEHOLDER = "csrf-token-of-this-visitor-" + secrets.token_hex(8)
+
+
+def _may_have_messages(request: HttpRequest) -> bool:
+    # Messages wait in their cookie (the default FallbackStorage keeps them in the session only
+    # when the cookie overflows, and says so in the cookie): no cookie, no message to show.
+    return CookieStorage.cookie_name in request.COOKIES
+
+
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
-    factors = services.factors_with_figures()
-    return render(request, "advisor/landing.html", {"factors": factors})
+    if _may_have_messages(request):
+        factors = services.factors_with_figures()
+        return render(request, "advisor/landing.html", {"factors": factors})
+    html = services.landing_page(language=get_language(), build=lambda: _draw_landing(request))
+    return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
+
+
+def _draw_landing(request: HttpRequest) -> str:
+    context = {
+        "factors": services.factors_with_figures(),
+        "csrf_token": _CSRF_PLACEHOLDER,
+        "messages": (),
+    }
+    return render_to_string("advisor/landing.html", context, request=request)
 
 
 @never_cache
@@ -208,7 +232,9 @@ def _with_report(*, owner_reads_dead_links: bool) -> Callable[..., Callable[...,
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
-            report = get_object_or_404(Report, token=token)
+            report = services.report_by_token(token)
+            if report is None:
+                raise Http404
             if not report.is_live(timezone.now()) and not (
                 owner_reads_dead_links and _is_owner(request, report)
             ):
@@ -233,17 +259,39 @@ def _gone(request: HttpRequest, as_json: bool = False) -> HttpResponse:
 def _share_link(report: Report) -> dict:
     # From the configured public address, never from the Host header, which the client picks.
     share_url = settings.SITE_URL + report.get_absolute_url()
-    return {"share_url": share_url, "qr_svg": presenters.qr_svg(share_url)}
+    qr_svg = services.report_part(
+        report=report,
+        shelf="page",
+        name=f"qr:{share_url}",
+        build=lambda: presenters.qr_svg(share_url),  # about 16 ms: drawn once
+    )
+    return {"share_url": share_url, "qr_svg": qr_svg}
 
 
 def _is_owner(request: HttpRequest, report: Report) -> bool:
+    # No session cookie, no owner: the session is not even looked at.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     return bool(report.owner_key) and request.session.get(BROWSER_KEY) == report.owner_key
+
+
+def _with_etag(request: HttpRequest, response: HttpResponse, etag: str) -> HttpResponse:
+    """A 304 when the client already holds this body (API clients that ask again)."""
+    response["ETag"] = etag
+    return get_conditional_response(request, etag=etag, response=response)
+
+
+def _etag(body: str) -> str:
+    return '"' + hashlib.sha256(body.encode()).hexdigest()[:32] + '"'
 
 
 @capability_url
 @require_safe
 @with_readable_report
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
+    if not _is_owner(request, report) and not _may_have_messages(request):
+        etag, html = _colleague_page(report)
+        return _with_etag(request, HttpResponse(html), etag)
     context = presenters.report_context(report.data) | _share_link(report)
     if _is_owner(request, report):
         ended_at = report.ended_at(timezone.now())
@@ -253,6 +301,21 @@ def report_page(request: HttpRequest, report: Report) -> HttpResponse:
             "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
         }
     return render(request, "advisor/report.html", context)
+
+
+def _colleague_page(report: Report) -> tuple[str, str]:
+    """The page as everyone but the owner sees it, drawn once per link and language (the
+    owner's controls are drawn per request, in `report_page`)."""
+
+    def draw() -> tuple[str, str]:
+        # Drawn without the request, like the PDF: nothing of the first visitor's (messages,
+        # form tokens) can end up in what every other visitor gets.
+        context = presenters.report_context(report.data) | _share_link(report)
+        html = render_to_string("advisor/report.html", context)
+        return _etag(html), html
+
+    name = f"colleague:{get_language()}:{settings.SITE_URL}"
+    return services.report_part(report=report, shelf="page", name=name, build=draw)
 
 
 def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
@@ -353,7 +416,7 @@ def report_quote_remove(request: HttpRequest, report: Report, quote_id: int) -> 
 @capability_url
 @require_safe
 def report_json(request: HttpRequest, token: str) -> HttpResponse:
-    report = Report.objects.filter(token=token).first()
+    report = services.report_by_token(token)
     if report is None:
         return JsonResponse({"error": "not_found"}, status=404)
     live = report.is_live(timezone.now())
@@ -362,11 +425,24 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
     # The stored snapshot is served unchanged, with the owner's supplier quotes as they stand:
     # a saved report never changes. Its owner, the only one who still reads a dead link,
     # learns its state from a header.
-    body = services.report_json(report, timezone.localdate())
+    etag, body = _report_json(report)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
     if not live:
         response["X-Link-Status"] = "revoked" if report.revoked_at else "expired"
-    return response
+    return _with_etag(request, response, etag)
+
+
+def _report_json(report: Report) -> tuple[str, str]:
+    """The JSON, drawn once per day (the quotes' delivery dates count from today) and per
+    state of the quotes, which the report's row tells (see `services.report_by_token`)."""
+    today = timezone.localdate()
+
+    def draw() -> tuple[str, str]:
+        body = services.report_json(report, today)
+        return _etag(body), body
+
+    name = f"json:{today}:{report.quotes_count}:{report.quotes_last}"
+    return services.report_part(report=report, shelf="page", name=name, build=draw)
 
 
 @capability_url
@@ -378,16 +454,18 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     ended_at = report.ended_at(timezone.now())
     if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
         marked = {"report": report, "link_ended_at": ended_at}
-        return _pdf_response(report, _draw_pdf(report, link | marked))
+        return _pdf_response(presenters.pdf_filename(report.data), _draw_pdf(report, link | marked))
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
     # language, in the cache every server shares; whether the link still works is checked
-    # above on every request. Nothing the client sends (Host, port) is part of the key.
-    cache_key = f"report-pdf:{report.token}:{get_language()}"
-    pdf = cache.get(cache_key)
-    if pdf is None:
-        pdf = _draw_pdf(report, link)
-        cache.set(cache_key, pdf, timeout=24 * 60 * 60)
-    return _pdf_response(report, pdf)
+    # above on every request. Nothing the client sends (Host, port) is part of the key; the
+    # configured address is (it is printed in the PDF).
+    filename, pdf = services.report_part(
+        report=report,
+        shelf="pdf",
+        name=f"pdf:{get_language()}:{settings.SITE_URL}",
+        build=lambda: (presenters.pdf_filename(report.data), _draw_pdf(report, link)),
+    )
+    return _pdf_response(filename, pdf)
 
 
 def _draw_pdf(report: Report, extra: dict) -> bytes:
@@ -398,11 +476,9 @@ def _draw_pdf(report: Report, extra: dict) -> bytes:
     return render_pdf(html, settings.SITE_URL + "/")
 
 
-def _pdf_response(report: Report, pdf: bytes) -> HttpResponse:
+def _pdf_response(filename: str, pdf: bytes) -> HttpResponse:
     response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{presenters.pdf_filename(report.data)}"'
-    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 

@@ -6,10 +6,12 @@
 - `staff`: the impact preview and the funnel
 - `compliance`: the requirements a request for quotation lists
 - `quotes`: supplier quotes held against a report, and re-runs of its advice with them
+- `caching`: what is drawn once and kept (report pages, QR codes, PDFs, the landing page)
 
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
+from .caching import forget_cached, forget_landing, landing_page, report_part
 from .compliance import requirements_for
 from .quotes import (
     AssessedQuote,
@@ -19,7 +21,14 @@ from .quotes import (
     report_json,
     rerun_with_quote,
 )
-from .reports import create_report, reports_of, revoke_link, set_link_expiry, share_again
+from .reports import (
+    create_report,
+    report_by_token,
+    reports_of,
+    revoke_link,
+    set_link_expiry,
+    share_again,
+)
 from .staff import Funnel, FunnelStep, Impact, ImpactExample, funnel, preview_impact
 from .thresholds import (
     CurrentRules,
@@ -63,12 +72,17 @@ __all__ = [
     "delete_abandoned",
     "find_open_submission",
     "finish",
+    "forget_cached",
+    "forget_landing",
     "first_invalid_step",
     "fork_report",
     "funnel",
+    "landing_page",
     "open_submission",
     "owned_submission",
     "preview_impact",
+    "report_by_token",
+    "report_part",
     "reports_of",
     "requirements_for",
     "revoke_link",

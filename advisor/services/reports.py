@@ -2,12 +2,15 @@
 
 import json
 from datetime import datetime, timedelta
+from functools import cache as once
 
 from django.db import transaction
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
+from .caching import forget_cached
 from .thresholds import current_rules
 
 
@@ -37,6 +40,34 @@ def create_report(*, answers: rules.Answers, owner_key: str, now: datetime | Non
     return report
 
 
+@once
+def _by_token_sql() -> str:
+    # Compiling the query takes Django longer than the database takes to answer it, and a
+    # report link is the page opened most: compiled once per process. No ORDER BY (the
+    # model's default ordering would let SQLite walk the date index instead of the token's).
+    quotes = Quote.objects.filter(report=OuterRef("pk")).order_by().values("report")
+    query = (
+        Report.objects.filter(token="")
+        .order_by()
+        .annotate(
+            quotes_count=Subquery(quotes.annotate(n=Count("pk")).values("n")),
+            quotes_last=Subquery(quotes.annotate(last=Max("pk")).values("last")),
+        )
+    )
+    sql, _params = query.query.sql_with_params()
+    return sql
+
+
+def report_by_token(token: str) -> Report | None:
+    """The report behind a link, snapshot included, or None (one query).
+
+    With `quotes_count` and `quotes_last` (None without quotes): quotes are added and removed,
+    never edited, so the two change whenever the report's quotes do, and a key with them in
+    it needs no message from another server to change."""
+    found = list(Report.objects.raw(_by_token_sql(), [token]))
+    return found[0] if found else None
+
+
 def reports_of(*, browser_key: str) -> list[Report]:
     """This browser's reports under their current links, newest first, without their
     snapshots (one query)."""
@@ -52,6 +83,8 @@ def revoke_link(*, report: Report, now: datetime | None = None) -> None:
     now = now or timezone.now()
     Report.objects.filter(pk=report.pk, revoked_at=None).update(revoked_at=now)
     report.refresh_from_db(fields=["revoked_at"])
+    # The views check the link on every request anyway; nobody needs what was kept for it now.
+    forget_cached(report)
 
 
 @transaction.atomic
@@ -80,6 +113,7 @@ def share_again(*, report: Report) -> Report:
     locked.save(update_fields=["replaced_by"])
     # The owner's supplier quotes follow the report to its new link.
     Quote.objects.filter(report=locked).update(report=fresh)
+    forget_cached(locked)
     return fresh
 
 
@@ -88,3 +122,4 @@ def set_link_expiry(*, report: Report, days: int | None, now: datetime | None = 
     now = now or timezone.now()
     report.expires_at = now + timedelta(days=days) if days else None
     report.save(update_fields=["expires_at"])
+    forget_cached(report)

@@ -7,6 +7,7 @@ from django.db.models import F
 
 from .. import rules
 from ..models import Factor, Thresholds
+from .caching import forget_landing
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:
 def bump_rules_version() -> None:
     """Marks the rules as changed: reports created from now on carry the next version."""
     Thresholds.objects.update(version=F("version") + 1)
+    forget_landing()  # an update() sends no signal
 
 
 @transaction.atomic

@@ -4,12 +4,13 @@ The project runs with production settings (debug off, hashed static files collec
 temporary folder, no HTTPS redirect) under gunicorn with 2 workers, on a temporary SQLite database
 (or DATABASE_URL when set), migrated and given one report. The same server also answers a bare
 view (`HttpResponse("ok")`, the same middleware), through settings used only here
-(`scripts.bench.settings`). wrk loads each page in turn at 20 connections, the bare view first in
-every round, and the table gives each page's figures against the bare view's in the same run:
-absolute figures move from machine to machine and with whatever else runs, the ratio much less.
+(`scripts.bench.settings`). wrk loads each page in turn at 20 connections, the bare view taking its
+turn right before each page, and the table gives each page's figures against the bare view's
+just before it (the mean of those ratios): absolute figures move from machine to machine and
+with whatever else runs, the ratio much less.
 
 It runs once with the in-process cache and once with Redis (REDIS_URL, or database 4 of the
-Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 5) sets each load's length and
+Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 4) sets each load's length and
 BENCH_ROUNDS (default 2) how many times every page is loaded.
 """
 
@@ -199,19 +200,26 @@ def run(label: str, redis_url: str, seconds: int, rounds: int) -> None:
         try:
             warm_up(url, [Page("bare", "/bench/bare"), *pages])
             results: dict[str, list[Load]] = {}
+            ratios: dict[str, list[float]] = {}
             bare = Page("bare Django view", "/bench/bare")
             for _ in range(rounds):
-                for page in [bare, *pages]:
-                    if page.path is not None:
-                        results.setdefault(page.label, []).append(load(url, page, seconds))
+                # The bare view right before each page: the other load on the machine moves
+                # within a run, and each ratio compares two loads taken seconds apart.
+                for page in pages:
+                    if page.path is None:
+                        continue
+                    before = load(url, bare, seconds)
+                    results.setdefault(bare.label, []).append(before)
+                    measured = load(url, page, seconds)
+                    results.setdefault(page.label, []).append(measured)
+                    ratios.setdefault(page.label, []).append(measured.rps / before.rps)
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=30)
-        print_table(label, bare, pages, results)
+        print_table(label, bare, pages, results, ratios)
 
 
-def print_table(label: str, bare: Page, pages: list[Page], results: dict) -> None:
-    bare_rps = mean(load.rps for load in results[bare.label])
+def print_table(label: str, bare: Page, pages: list[Page], results: dict, ratios: dict) -> None:
     print(f"\n{label}")
     print(f"{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'ratio':>7}")
     for page in [bare, *pages]:
@@ -223,7 +231,8 @@ def print_table(label: str, bare: Page, pages: list[Page], results: dict) -> Non
         p50 = median(load.p50_ms for load in loads)
         p99 = max(load.p99_ms for load in loads)
         errors = sum(load.errors for load in loads)
-        print(f"{page.label:<26}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>9}{rps / bare_rps:>7.2f}")
+        ratio = mean(ratios.get(page.label, [1.0]))
+        print(f"{page.label:<26}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>9}{ratio:>7.2f}")
 
 
 def redis_answers(url: str) -> bool:
@@ -244,7 +253,7 @@ def main() -> None:
             subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
         else:
             raise SystemExit("wrk is needed: apt-get install wrk (Debian), or brew install wrk.")
-    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    seconds = int(os.environ.get("BENCH_SECONDS", "4"))
     rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
     cores = os.cpu_count()
     database = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "SQLite"

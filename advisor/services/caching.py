@@ -1,0 +1,87 @@
+"""What is drawn once and kept in Django's cache: a report's page as colleagues see it, its QR
+code and its PDF; the landing page. Redis when REDIS_URL is set, shared by every app server;
+otherwise each process keeps its own.
+
+Whether a link still works is never cached: the views read it from the database on every
+request, so a revoke or an expiry is effective at once on every server, cached page or not.
+"""
+
+import hashlib
+from collections.abc import Callable
+from functools import cache as once
+from pathlib import Path
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+
+from ..models import Report
+
+T = TypeVar("T")
+
+REPORT_SECONDS = 24 * 60 * 60
+# Staff saves drop the landing page at once from the cache they reach; this bounds how long
+# another process's own in-memory copy may lag (none does when the cache is Redis).
+LANDING_SECONDS = 5 * 60
+_SHELVES = ("page", "pdf")  # pages are read often and PDFs are big: kept apart
+_SOURCES = ("advisor", "templates", "static", "locale")
+
+
+@once
+def release() -> str:
+    """A digest of the code, templates and static files this process serves: a deploy
+    changes it, so no server serves HTML drawn by an older release (with its old static
+    file names) from a shared cache. Read once per process."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for folder in _SOURCES:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(root)).encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _shelf_key(report: Report, shelf: str) -> str:
+    return f"report-{shelf}:{report.token}:{report.rules_version}:{release()}"
+
+
+def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T]) -> T:
+    """`build()`'s result, drawn once and kept with the report's other parts on `shelf`
+    ("page" or "pdf"), so that `forget_cached` drops them all at once. One cache read; a miss
+    builds and writes."""
+    key = _shelf_key(report, shelf)
+    parts = cache.get(key) or {}
+    if name in parts:
+        return parts[name]
+    value = build()
+    # Read again: another part of this report may have been kept while this one was drawn.
+    cache.set(key, {**(cache.get(key) or {}), name: value}, REPORT_SECONDS)
+    return value
+
+
+def forget_cached(report: Report) -> None:
+    """Drops everything kept for this report: call it whenever what a report shows changes.
+
+    With Redis every server sees this at once; without, only this process's copy goes.
+    """
+    cache.delete_many([_shelf_key(report, shelf) for shelf in _SHELVES])
+
+
+def _landing_key(language: str) -> str:
+    return f"landing:{language}:{release()}"
+
+
+def landing_page(*, language: str, build: Callable[[], str]) -> str:
+    """The landing page's HTML in `language`, drawn once until staff change a factor or a
+    threshold (see `forget_landing`)."""
+    key = _landing_key(language)
+    html = cache.get(key)
+    if html is None:
+        html = build()
+        cache.set(key, html, LANDING_SECONDS)
+    return html
+
+
+def forget_landing() -> None:
+    cache.delete_many([_landing_key(code) for code, _name in settings.LANGUAGES])

@@ -1,0 +1,187 @@
+"""What is drawn once and kept: the report page as colleagues see it, its QR code, its PDF, the
+landing page. Kept copies must be exactly what a fresh render gives, never show the owner's
+controls to anyone else, and never outlive a revoked or expired link or a staff change."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.utils import timezone
+
+from advisor import services
+from advisor.models import Factor, Report
+from tests.test_admin import factor_form, post_thresholds
+from tests.test_quotes import OEM_QUOTE
+from tests.test_share_link import OWNER, browser
+
+OWNER_CONTROLS = "Share or revoke this link"
+
+
+@pytest.fixture
+def report(make_report):
+    return make_report(owner_key=OWNER, project_name="Aurora rings")
+
+
+def page(report):
+    return f"/r/{report.token}/"
+
+
+def test_a_colleague_reads_a_report_page_in_one_query_and_no_session(
+    report, django_assert_num_queries
+):
+    for _visit in ("first, drawn", "again, kept"):
+        with django_assert_num_queries(1):  # the link's row: no session is read
+            response = Client().get(page(report))
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers  # nor written
+
+
+def test_a_colleague_with_a_session_of_their_own_takes_at_most_two_queries(
+    report, django_assert_max_num_queries
+):
+    colleague = browser("someone-else")
+    for _visit in ("first, drawn", "again, kept"):
+        with django_assert_max_num_queries(2):
+            assert colleague.get(page(report)).status_code == 200
+        with django_assert_max_num_queries(2):
+            assert colleague.get(f"/r/{report.token}.json").status_code == 200
+
+
+def test_the_json_takes_one_query_once_kept_for_a_visitor_without_a_session(
+    report, django_assert_max_num_queries, django_assert_num_queries
+):
+    with django_assert_max_num_queries(2):  # drawn: the link's row, then its quotes
+        first = Client().get(f"/r/{report.token}.json")
+    with django_assert_num_queries(1):
+        again = Client().get(f"/r/{report.token}.json")
+    assert first.content == again.content
+    assert "Set-Cookie" not in again.headers
+
+
+def test_a_quote_added_or_removed_shows_in_the_kept_json_at_once(report):
+    colleague = Client()
+    assert json.loads(colleague.get(f"/r/{report.token}.json").content)["quotes"] == []
+    owner = browser(OWNER)
+    # Added and removed through the owner's pages, which call nothing of the cache.
+    assert owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE).status_code == 303
+    quotes = json.loads(colleague.get(f"/r/{report.token}.json").content)["quotes"]
+    assert [quote["supplier"] for quote in quotes] == [OEM_QUOTE["supplier"]]
+    quote_id = report.quotes.get().pk
+    assert owner.post(f"/r/{report.token}/quotes/{quote_id}/remove").status_code == 303
+    assert json.loads(colleague.get(f"/r/{report.token}.json").content)["quotes"] == []
+
+
+def test_the_owner_reads_their_page_in_at_most_four_queries(report, django_assert_max_num_queries):
+    owner = browser(OWNER)
+    for _visit in ("first", "again"):
+        with django_assert_max_num_queries(4):
+            response = owner.get(page(report))
+        assert OWNER_CONTROLS in response.content.decode()
+
+
+def test_a_kept_page_is_exactly_a_fresh_render(report):
+    kept_first = Client().get(page(report)).content
+    kept_again = Client().get(page(report)).content
+    cache.clear()
+    fresh = Client().get(page(report)).content
+    assert kept_first == kept_again == fresh
+    assert b"<svg" in fresh and b"csrfmiddlewaretoken" not in fresh  # nothing per visitor
+
+
+@pytest.mark.parametrize("first", ["owner", "colleague"])
+def test_the_owner_sees_the_controls_and_a_colleague_never_does(report, first):
+    owner, colleague = browser(OWNER), browser("someone-else")
+    order = [owner, colleague] if first == "owner" else [colleague, owner]
+    for client in order * 2:
+        html = client.get(page(report)).content.decode()
+        assert (OWNER_CONTROLS in html) == (client is owner)
+        assert ("csrfmiddlewaretoken" in html) == (client is owner)
+
+
+def test_a_revoked_link_is_gone_at_once_though_its_page_was_kept(report):
+    colleague = Client()
+    assert colleague.get(page(report)).status_code == 200
+    # Revoked as another server would do it: in the database only, this process's cache untouched.
+    Report.objects.filter(pk=report.pk).update(revoked_at=timezone.now())
+    assert colleague.get(page(report)).status_code == 410
+    assert colleague.get(f"/r/{report.token}.json").status_code == 410
+    assert browser(OWNER).get(page(report)).status_code == 200  # the owner still reads it
+
+
+def test_an_expired_link_is_gone_at_once_though_its_page_was_kept(report):
+    colleague = Client()
+    services.set_link_expiry(report=report, days=1)
+    assert colleague.get(page(report)).status_code == 200
+    Report.objects.filter(pk=report.pk).update(expires_at=timezone.now() - timedelta(seconds=1))
+    assert colleague.get(page(report)).status_code == 410
+
+
+def test_revoking_drops_what_was_kept_for_the_report(report):
+    Client().get(page(report))
+    assert any(key.startswith(":1:report-page:") for key in cache._cache)
+    services.revoke_link(report=report)
+    assert not any(report.token in key for key in cache._cache)
+
+
+def test_a_threshold_change_never_alters_a_saved_report_but_changes_the_landing(
+    report, admin_client
+):
+    before_page = Client().get(page(report)).content
+    before_json = Client().get(f"/r/{report.token}.json").content
+    assert "Usually 50 to 200 pieces per design" in Client().get("/").content.decode()
+
+    assert post_thresholds(admin_client, odm_moq_min_units=100).status_code == 302
+
+    assert "Usually 100 to 200 pieces per design" in Client().get("/").content.decode()
+    assert Client().get(page(report)).content == before_page
+    assert Client().get(f"/r/{report.token}.json").content == before_json
+    cache.clear()
+    assert Client().get(page(report)).content == before_page  # and a fresh render agrees
+
+
+def test_a_factor_edit_and_its_history_revert_both_reach_the_landing(admin_client):
+    factor = Factor.objects.get(slug="risk-level")
+    url = f"/admin/advisor/factor/{factor.pk}/change/"
+    original = factor.oem_summary
+    assert original in Client().get("/").content.decode()
+
+    edited = factor_form(factor, oem_summary="Higher: a brand-new design is a bet.")
+    assert admin_client.post(url, edited).status_code == 302
+    assert "a brand-new design is a bet" in Client().get("/").content.decode()
+
+    first = factor.history.earliest()
+    revert = f"/admin/advisor/factor/{factor.pk}/history/{first.history_id}/"
+    assert admin_client.post(revert, factor_form(first.instance)).status_code == 302
+    landing = Client().get("/").content.decode()
+    assert original in landing and "a brand-new design is a bet" not in landing
+
+
+def test_every_landing_visitor_gets_a_form_token_of_their_own(db):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    tokens = []
+    for client in (first, second):
+        html = client.get("/").content.decode()
+        token = html.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+        tokens.append(token)
+        # The token in the kept page is this visitor's: the start button works.
+        response = client.post("/wizard/", {"csrfmiddlewaretoken": token})
+        assert response.status_code == 303
+    assert tokens[0] != tokens[1]
+
+
+def test_a_client_that_holds_the_page_gets_a_304_and_nothing_is_stored(report):
+    response = Client().get(page(report))
+    again = Client().get(page(report), headers={"If-None-Match": response["ETag"]})
+    assert again.status_code == 304
+    assert "no-store" in again["Cache-Control"]
+    json_response = Client().get(f"/r/{report.token}.json")
+    etag = json_response["ETag"]
+    assert (
+        Client().get(f"/r/{report.token}.json", headers={"If-None-Match": etag}).status_code == 304
+    )
+    Report.objects.filter(pk=report.pk).update(revoked_at=timezone.now())
+    assert (
+        Client().get(page(report), headers={"If-None-Match": response["ETag"]}).status_code == 410
+    )
