@@ -29,6 +29,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from . import presenters, rfq, services, steps
+from .errors import OUTAGE, RETRY_AFTER_SECONDS
 from .forms import ExpiryForm, QuoteForm
 from .limits import limited
 from .models import Report, Submission
@@ -51,9 +52,13 @@ def _see_other(url: str) -> HttpResponseRedirect:
 
 
 def _step_url(submission: Submission, slug: str) -> str:
+    return _step_path(submission.public_id, slug)
+
+
+def _step_path(public_id: str, slug: str) -> str:
     if slug == steps.REVIEW:
-        return reverse("advisor:review", kwargs={"public_id": submission.public_id})
-    return reverse("advisor:step", kwargs={"public_id": submission.public_id, "slug": slug})
+        return reverse("advisor:review", kwargs={"public_id": public_id})
+    return reverse("advisor:step", kwargs={"public_id": public_id, "slug": slug})
 
 
 def _owned(request: HttpRequest, public_id: str) -> Submission:
@@ -112,8 +117,43 @@ def wizard_start(request: HttpRequest) -> HttpResponse:
     return _see_other(url) if request.method == "POST" else redirect(url)
 
 
+def _keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A step posted while the database is down answers 503 and shows the form as it was typed,
+    saying it was not saved; anything else the outage hits goes to DatabaseOutageMiddleware."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, public_id: str, slug: str) -> HttpResponse:
+        try:
+            return view(request, public_id, slug)
+        except OUTAGE:
+            step = steps.BY_SLUG.get(slug)
+            if request.method != "POST" or step is None:
+                raise
+        form = step.form_class(data=request.POST)
+        form.is_valid()  # its own errors still show beside the fields
+        context = {
+            "submission": {"public_id": public_id},
+            "step": step,
+            "form": form,
+            "number": steps.number(slug),
+            "total": steps.TOTAL,
+            "back_url": _back_url(public_id, slug),
+            "return_to": request.POST.get("return"),
+            "not_saved": True,
+            # Rendered without the request (its context processors read the session, in the
+            # database), so the form's token is passed by hand.
+            "csrf_token": get_token(request),
+        }
+        response = HttpResponse(render_to_string("advisor/wizard/step.html", context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    return wrapped
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
+@_keeps_what_was_typed
 def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse:
     step = steps.BY_SLUG.get(slug)
     submission = _owned(request, public_id)
@@ -144,15 +184,15 @@ def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse
             "form": form,
             "number": steps.number(slug),
             "total": steps.TOTAL,
-            "back_url": _back_url(submission, slug),
+            "back_url": _back_url(submission.public_id, slug),
             "return_to": request.GET.get("return") or request.POST.get("return"),
         },
     )
 
 
-def _back_url(submission: Submission, slug: str) -> str:
+def _back_url(public_id: str, slug: str) -> str:
     previous = steps.before(slug)
-    return _step_url(submission, previous) if previous else reverse("advisor:landing")
+    return _step_path(public_id, previous) if previous else reverse("advisor:landing")
 
 
 @never_cache
@@ -187,7 +227,7 @@ def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
             "sections": sections,
             "number": steps.TOTAL,
             "total": steps.TOTAL,
-            "back_url": _back_url(submission, steps.REVIEW),
+            "back_url": _back_url(submission.public_id, steps.REVIEW),
         },
     )
 

@@ -140,6 +140,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "advisor.middleware.noindex_admin",
+    # A view that loses the database answers 503 (the wizard's steps keep what was typed).
+    "advisor.errors.DatabaseOutageMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into its lockout response.
     "axes.middleware.AxesMiddleware",
 ]

@@ -5,3 +5,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("advisor.urls")),
 ]
+
+handler500 = "advisor.errors.server_error"

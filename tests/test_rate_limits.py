@@ -38,9 +38,9 @@ def test_a_client_asking_for_100_pdfs_in_a_minute_meets_a_429_and_others_do_not(
     greedy = Client(REMOTE_ADDR="203.0.113.66")
     statuses = [greedy.get(f"/r/{report.token}.pdf").status_code for _ in range(100)]
     assert statuses[0] == 200
-    first_refused = statuses.index(429)
-    assert first_refused <= 40  # 20 a minute, in windows that may straddle two
-    assert set(statuses[first_refused:]) == {429}, "a refused client stays refused"
+    assert set(statuses) == {200, 429}
+    # 20 a minute in fixed windows: the run may straddle two of them, never more.
+    assert statuses.count(200) <= 40
     assert_too_many(greedy.get(f"/r/{report.token}.pdf"))
 
     other = Client(REMOTE_ADDR="198.51.100.7")
