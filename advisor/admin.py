@@ -16,7 +16,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import charts, presenters, rules, services
-from .models import ComplianceRequirement, Factor, Report, StepAnswer, Submission, Thresholds
+from .models import (
+    ComplianceRequirement,
+    Factor,
+    Quote,
+    Report,
+    StepAnswer,
+    Submission,
+    Thresholds,
+)
 
 
 class ImpactPreviewAdmin(SimpleHistoryAdmin):
@@ -255,6 +263,34 @@ class FunnelPeriodForm(forms.Form):
         return cleaned
 
 
+class QuoteInline(admin.TabularInline):
+    """The owner's supplier quotes, read-only: what factories quoted for this report."""
+
+    model = Quote
+    fk_name = "report"
+    extra = 0
+    can_delete = False
+    fields = [
+        "supplier",
+        "model",
+        "unit_price_usd",
+        "moq_per_design",
+        "tooling_usd",
+        "lead_time_weeks_min",
+        "lead_time_weeks_max",
+        "incoterm",
+        "rerun",
+        "created_at",
+    ]
+    readonly_fields = fields
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
+        return False
+
+
 @admin.register(Report)
 class ReportAdmin(_ReadOnlyAdmin):
     list_display = [
@@ -278,10 +314,12 @@ class ReportAdmin(_ReadOnlyAdmin):
         "revoked_at",
         "expires_at",
         "owner_key",
+        "based_on",
         "public_link",
         "snapshot",
     ]
     readonly_fields = ["public_link"]
+    inlines = [QuoteInline]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Report]:
         queryset = super().get_queryset(request)

@@ -173,6 +173,39 @@ def test_reports_and_sessions_are_read_only_in_admin(staff_client, make_report):
     assert staff_client.get("/admin/advisor/submission/").status_code == 200
 
 
+def test_a_report_shows_its_supplier_quotes_and_re_runs_read_only(staff_client, make_report):
+    from decimal import Decimal
+
+    from advisor.models import Quote
+
+    report = make_report()
+    quote = Quote.objects.create(
+        report=report,
+        supplier="Bright Jewelry",
+        model="oem",
+        unit_price_usd=Decimal("8.40"),
+        moq_per_design=300,
+        tooling_usd=1_200,
+        sample_fee_usd=Decimal("40"),
+        lead_time_weeks_min=10,
+        lead_time_weeks_max=14,
+        incoterm="fob",
+        deposit_percent=Decimal("30"),
+    )
+    rerun = services.rerun_with_quote(quote=quote)
+    html = staff_client.get(f"/admin/advisor/report/{report.pk}/change/").content.decode()
+    assert "Bright Jewelry" in html and "quotes-0-supplier" not in html  # shown, not editable
+    rerun_page = staff_client.get(f"/admin/advisor/report/{rerun.pk}/change/").content.decode()
+    assert "re-run of the report" in rerun_page.lower()
+    # A re-run holds a supplier's figures: the funnel's recommendation mix leaves it out.
+    today = timezone.localdate()
+    funnel = staff_client.get(
+        "/admin/advisor/report/funnel/", {"start": today - timedelta(days=1), "end": today}
+    ).context["funnel"]
+    assert sum(funnel.recommendations.values()) == 1
+    assert services.preview_impact().reports_checked == 1  # nor does the impact preview
+
+
 def test_the_lists_take_few_queries(staff_client, make_report, django_assert_max_num_queries):
     for _ in range(5):
         make_report()

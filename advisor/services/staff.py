@@ -49,9 +49,10 @@ def preview_impact(
     """
     current = current_rules().thresholds
     candidate = _candidate_rules(current, proposed, weights)
-    # A report shared again under a new link is one report, counted once.
+    # A report shared again under a new link is one report, counted once; a re-run with a
+    # supplier's quote holds the quote's figures, not the staff's.
     recent = (
-        Report.objects.filter(replaces=None)
+        Report.objects.filter(replaces=None, based_on=None)
         .order_by("-created_at")
         .values_list("token", "project_name", "snapshot", "created_at")[:limit]
     )
@@ -144,7 +145,9 @@ def funnel(*, start: datetime, end: datetime) -> Funnel:
         FunnelStep(str(_("Report created")), finished_count, max(previous - finished_count, 0))
     )
     recommendations = dict(
-        Report.objects.filter(created_at__gte=start, created_at__lt=end, replaces=None)
+        Report.objects.filter(
+            created_at__gte=start, created_at__lt=end, replaces=None, based_on=None
+        )
         .values("recommendation")
         .annotate(count=Count("id"))
         .values_list("recommendation", "count")
