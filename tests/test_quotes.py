@@ -294,3 +294,13 @@ def test_quotes_follow_the_report_when_its_owner_shares_it_again(report):
     fresh = services.share_again(report=report)
     assert list(fresh.quotes.values_list("supplier", flat=True)) == ["Shenzhen Bright Jewelry"]
     assert "Shenzhen Bright Jewelry" in owner.get(f"/r/{fresh.token}/quotes/").content.decode()
+
+
+def test_the_quotes_page_and_json_take_few_queries(report, django_assert_max_num_queries):
+    owner = browser(OWNER)
+    for supplier in ("A", "B", "C"):
+        owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": supplier})
+    with django_assert_max_num_queries(3):  # the session, the report, its quotes
+        assert owner.get(f"/r/{report.token}/quotes/").status_code == 200
+    with django_assert_max_num_queries(2):  # the report, its quotes
+        assert browser().get(f"/r/{report.token}.json").status_code == 200

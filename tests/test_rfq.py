@@ -158,3 +158,10 @@ def test_each_market_and_wearer_gets_its_requirements_and_no_others(
         "Test reports": us or eu or uk,
     }
     assert {name: f"- {name}" in flat for name in expected} == expected
+
+
+def test_a_colleague_reads_the_request_in_two_queries(report, django_assert_max_num_queries):
+    # The report, and the requirements for its markets.
+    for url in (f"/r/{report.token}/rfq/", f"/r/{report.token}/rfq.txt"):
+        with django_assert_max_num_queries(2):
+            assert Client().get(url).status_code == 200
