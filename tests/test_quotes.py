@@ -300,6 +300,8 @@ def test_the_quotes_page_and_json_take_few_queries(report, django_assert_max_num
     owner = browser(OWNER)
     for supplier in ("A", "B", "C"):
         owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": supplier})
+    for quote in Quote.objects.all()[:2]:  # quotes with re-runs are listed with their links
+        owner.post(f"/r/{report.token}/quotes/{quote.pk}/rerun")
     with django_assert_max_num_queries(3):  # the session, the report, its quotes
         assert owner.get(f"/r/{report.token}/quotes/").status_code == 200
     with django_assert_max_num_queries(2):  # the report, its quotes

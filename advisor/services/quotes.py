@@ -32,7 +32,7 @@ def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
 
 def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = None) -> list:
     """The report's quotes, best first, each with its figures for the buyer's order."""
-    quotes = list(report.quotes.all()) if quotes is None else quotes
+    quotes = list(report.quotes.select_related("rerun")) if quotes is None else quotes
     if not quotes:
         return []
     answers, thresholds = _plan(report)
