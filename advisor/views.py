@@ -448,7 +448,7 @@ def report_quote_rerun(request: HttpRequest, report: Report, quote_id: int) -> H
 @_owner_only
 def report_quote_remove(request: HttpRequest, report: Report, quote_id: int) -> HttpResponse:
     quote = get_object_or_404(report.quotes, pk=quote_id)
-    quote.delete()
+    services.remove_quote(quote=quote)
     messages.success(request, _("Quote from %(supplier)s removed.") % {"supplier": quote.supplier})
     return _see_other(reverse("advisor:report_quotes", kwargs={"token": report.token}))
 

@@ -245,6 +245,8 @@ def test_re_running_with_a_cheap_tooling_quote_lifts_the_oem_blocker(report):
     )
     owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
     quote_id = Quote.objects.get().pk
+    before = json.loads(browser().get(f"/r/{report.token}.json").content)["quotes"][0]
+    assert before["rerun"] is None  # and now kept in the cache
     response = owner.post(f"/r/{report.token}/quotes/{quote_id}/rerun")
     assert response.status_code == 303
     rerun = Report.objects.get(based_on=report)
@@ -264,7 +266,7 @@ def test_re_running_with_a_cheap_tooling_quote_lifts_the_oem_blocker(report):
         owner.post(f"/r/{report.token}/quotes/{quote_id}/rerun")["Location"] == response["Location"]
     )
     assert Report.objects.filter(based_on=report).count() == 1
-    listed = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"][0]
+    listed = json.loads(browser().get(f"/r/{report.token}.json").content)["quotes"][0]
     assert listed["rerun"] == rerun.token
 
 

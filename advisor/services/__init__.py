@@ -18,6 +18,7 @@ from .quotes import (
     add_quote,
     assessed_quotes,
     quotes_json,
+    remove_quote,
     report_json,
     rerun_with_quote,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "add_quote",
     "assessed_quotes",
     "quotes_json",
+    "remove_quote",
     "report_json",
     "rerun_with_quote",
     "CurrentRules",

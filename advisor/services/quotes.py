@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
+from .caching import forget_cached
 from .thresholds import current_rules
 
 
@@ -20,7 +21,14 @@ class AssessedQuote:
 
 
 def add_quote(*, report: Report, cleaned_data: dict) -> Quote:
-    return Quote.objects.create(report=report, **cleaned_data)
+    quote = Quote.objects.create(report=report, **cleaned_data)
+    forget_cached(report)
+    return quote
+
+
+def remove_quote(*, quote: Quote) -> None:
+    quote.delete()
+    forget_cached(quote.report)
 
 
 def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
@@ -119,4 +127,5 @@ def rerun_with_quote(*, quote: Quote) -> Report:
     rerun.save()
     locked.rerun = rerun
     locked.save(update_fields=["rerun"])
+    forget_cached(original)  # its JSON lists the quote with its re-run from now on
     return rerun
