@@ -165,3 +165,14 @@ def test_a_colleague_reads_the_request_in_two_queries(report, django_assert_max_
     for url in (f"/r/{report.token}/rfq/", f"/r/{report.token}/rfq.txt"):
         with django_assert_max_num_queries(2):
             assert Client().get(url).status_code == 200
+
+
+def test_the_owner_sees_the_quotes_action_even_after_a_colleague_was_served_the_page(report):
+    url = f"/r/{report.token}/"
+    assert "Compare supplier quotes" not in Client().get(url).content.decode()
+    owner = Client()
+    session = owner.session
+    session["advisor_browser"] = OWNER
+    session.save()
+    assert f'href="/r/{report.token}/quotes/"' in owner.get(url).content.decode()
+    assert "Compare supplier quotes" not in Client().get(url).content.decode()
