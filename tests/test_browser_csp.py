@@ -21,6 +21,18 @@ document.addEventListener("securitypolicyviolation", (event) => {
 """
 
 
+QUOTE = {
+    "supplier": "Golden Coast",
+    "unit_price_usd": "9.90",
+    "moq_per_design": "100",
+    "tooling_usd": "0",
+    "sample_fee_usd": "40",
+    "lead_time_weeks_min": "4",
+    "lead_time_weeks_max": "8",
+    "deposit_percent": "50",
+}
+
+
 class Watcher:
     """Collects, per page visited, CSP violations and the console's and the page's errors."""
 
@@ -87,7 +99,24 @@ def test_every_page_type_renders_and_works_under_the_policy(
     watcher.check(page, "report as owner")
     page.get_by_role("button", name="Copy link").click()
     expect(page.locator("#share-copied")).to_have_text("Link copied.")
-    report = Report.objects.get(owner_key=owner)
+    report = Report.objects.get(owner_key=owner, based_on=None)
+    page.locator(".report-next a").first.click()
+    expect(page.locator("h1")).to_contain_text("Request for quotation")
+    watcher.check(page, "request for quotation")
+    page.get_by_role("button", name="Copy the request").click()
+    expect(page.locator("#rfq-copied")).to_have_text("Request copied.")
+    page.goto(url + f"/r/{report.token}/quotes/")
+    watcher.check(page, "quotes")
+    for name, value in QUOTE.items():
+        page.locator(f"#id_{name}").fill(value)
+    page.locator('input[name="model"][value="odm"]').check()
+    page.locator('input[name="incoterm"][value="fob"]').check()
+    page.get_by_role("button", name="Add the quote").click()
+    expect(page.locator("tr.quote-row")).to_have_count(1)
+    watcher.check(page, "quotes compared")
+    page.get_by_role("button", name="Re-run the advice with this quote").click()
+    expect(page.locator(".rerun-banner")).to_be_visible()
+    watcher.check(page, "re-run report")
     page.goto(url + f"/r/{report.token}/revoke")
     watcher.check(page, "revoke confirmation")
     page.get_by_role("button", name="Yes, revoke the link").click()
