@@ -17,7 +17,7 @@ COPY config ./config
 COPY advisor ./advisor
 RUN pip install --no-cache-dir .
 
-COPY manage.py ./
+COPY manage.py gunicorn.conf.py ./
 COPY templates ./templates
 COPY static ./static
 
@@ -28,4 +28,7 @@ RUN useradd --system --home /app advisor && mkdir -p /app/var && chown advisor /
 USER advisor
 
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn config.wsgi:application --bind 0.0.0.0:8000 --workers ${WEB_CONCURRENCY:-2} --access-logfile -"]
+# Timeouts and limits in gunicorn.conf.py. Serve it behind a buffering proxy (docker-compose.yml
+# puts nginx in front): sync workers must not face slow clients directly.
+ENV WEB_CONCURRENCY=2
+CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn -c gunicorn.conf.py config.wsgi:application --bind 0.0.0.0:8000"]
