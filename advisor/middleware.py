@@ -1,7 +1,13 @@
+import time
 from collections.abc import Callable
 
+from django.conf import settings
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+
+from .errors import OUTAGE
+from .views import BROWSER_KEY
 
 
 def noindex_admin(
@@ -19,3 +25,63 @@ def noindex_admin(
         return response
 
     return middleware
+
+
+STAFF_SINCE = "staff_since"
+STAFF_SEEN = "staff_seen"
+# How often a staff session's last activity is written: each write is a session save.
+SEEN_RESOLUTION_SECONDS = 60
+
+
+def staff_session_limits(
+    get_response: Callable[[HttpRequest], HttpResponse],
+) -> Callable[[HttpRequest], HttpResponse]:
+    """Signs staff out after STAFF_SESSION_MAX (12 hours) since login or STAFF_SESSION_IDLE
+    (30 minutes) without a staff request, checked on the server. The session cookie itself stays
+    as long as a buyer's, because it also carries the browser's ownership of its reports:
+    signing out keeps that key, so staff limits never shorten a buyer's ownership.
+
+    Only staff pages (admin, its login included) are checked: no other page reads the signed-in
+    user, and buyers' pages must not pay a session read for it."""
+    admin_prefix = None
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        nonlocal admin_prefix
+        admin_prefix = admin_prefix or reverse("admin:index")
+        if not request.path.startswith(admin_prefix):
+            return get_response(request)
+        if _signed_in(request):
+            now = int(time.time())
+            since = request.session.get(STAFF_SINCE, now)
+            seen = request.session.get(STAFF_SEEN, since)
+            too_old = now - since > settings.STAFF_SESSION_MAX.total_seconds()
+            if too_old or now - seen > settings.STAFF_SESSION_IDLE.total_seconds():
+                _sign_out_keeping_ownership(request)
+        response = get_response(request)
+        if _signed_in(request):  # perhaps just now
+            now = int(time.time())
+            request.session.setdefault(STAFF_SINCE, now)
+            if now - request.session.get(STAFF_SEEN, 0) >= SEEN_RESOLUTION_SECONDS:
+                request.session[STAFF_SEEN] = now
+        return response
+
+    return middleware
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    # Without a session cookie (or a session made by this request, as by a login) nobody is
+    # signed in: the session is not even read, so such responses stay cacheable.
+    has_session = settings.SESSION_COOKIE_NAME in request.COOKIES or request.session.modified
+    try:
+        return has_session and request.user.is_authenticated
+    except OUTAGE:
+        # With the database down nobody can be signed in; the view answers the outage (a
+        # wizard step keeps what was typed), not this check.
+        return False
+
+
+def _sign_out_keeping_ownership(request: HttpRequest) -> None:
+    browser_key = request.session.get(BROWSER_KEY)
+    logout(request)  # a new, empty session: nothing of the staff session survives
+    if browser_key:
+        request.session[BROWSER_KEY] = browser_key

@@ -136,6 +136,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "advisor.middleware.staff_session_limits",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -313,6 +314,11 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # Cookies: the session cookie identifies the browser that owns a wizard and its reports, so it
 # lives long (a year by default): when it expires, that browser can no longer revoke its links.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_DAYS", 365) * 24 * 60 * 60
+# Staff sign-ins end this long after login, or after this long without a request, whichever
+# comes first, checked on admin pages (advisor.middleware.staff_session_limits); buyers keep
+# their ownership.
+STAFF_SESSION_MAX = timedelta(hours=env_int("DJANGO_STAFF_SESSION_HOURS", 12))
+STAFF_SESSION_IDLE = timedelta(minutes=env_int("DJANGO_STAFF_IDLE_MINUTES", 30))
 SESSION_COOKIE_HTTPONLY = True
 # `manage.py clean_abandoned` deletes wizards that ended in no report after this many days
 # without an answer (and expired sessions); reports are never deleted.

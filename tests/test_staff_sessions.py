@@ -1,0 +1,88 @@
+"""Staff sign-ins end 12 hours after login or after 30 idle minutes; buyers keep their year."""
+
+import time
+
+import pytest
+from django.conf import settings
+
+from advisor.middleware import STAFF_SEEN, STAFF_SINCE
+
+PASSWORD = "pw-for-tests-only"
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    return django_user_model.objects.create_superuser("ana", "ana@example.com", PASSWORD)
+
+
+@pytest.fixture
+def signed_in(client, staff):
+    response = client.post("/admin/login/?next=/admin/", {"username": "ana", "password": PASSWORD})
+    assert response.status_code == 302
+    return client
+
+
+def age_session(client, *, since_minutes_ago: float, seen_minutes_ago: float) -> None:
+    """Moves the sign-in and its last request into the past, as the clock would."""
+    now = int(time.time())
+    session = client.session
+    session[STAFF_SINCE] = now - int(since_minutes_ago * 60)
+    session[STAFF_SEEN] = now - int(seen_minutes_ago * 60)
+    session.save()
+
+
+def is_signed_in(client) -> bool:
+    response = client.get("/admin/")
+    return response.status_code == 200 and "_auth_user_id" in client.session
+
+
+def test_a_login_records_when_it_began(signed_in):
+    session = signed_in.session
+    assert abs(session[STAFF_SINCE] - time.time()) < 60
+    assert is_signed_in(signed_in)
+
+
+@pytest.mark.parametrize(
+    "since, seen, still_in",
+    [
+        (11 * 60 + 59, 1, True),  # eleven hours in, busy
+        (12 * 60 + 1, 1, False),  # past twelve hours, however busy
+        (60, 29, True),
+        (60, 31, False),  # thirty minutes without a request
+    ],
+)
+def test_a_staff_sign_in_ends_after_12_hours_or_30_idle_minutes(signed_in, since, seen, still_in):
+    age_session(signed_in, since_minutes_ago=since, seen_minutes_ago=seen)
+    assert is_signed_in(signed_in) == still_in
+    if not still_in:
+        assert signed_in.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_activity_keeps_a_staff_sign_in_alive(signed_in):
+    age_session(signed_in, since_minutes_ago=100, seen_minutes_ago=20)
+    assert is_signed_in(signed_in)
+    assert abs(signed_in.session[STAFF_SEEN] - time.time()) < 60  # the idle clock restarted
+
+
+def test_signing_staff_out_keeps_the_browsers_ownership_of_its_reports(signed_in):
+    session = signed_in.session
+    session["advisor_browser"] = "browser-of-ana"
+    session.save()
+    old_key = session.session_key
+    age_session(signed_in, since_minutes_ago=60, seen_minutes_ago=45)
+
+    assert not is_signed_in(signed_in)
+    after = signed_in.session
+    assert after["advisor_browser"] == "browser-of-ana"
+    assert after.session_key != old_key  # the staff session itself is gone
+    assert STAFF_SINCE not in after and STAFF_SEEN not in after
+
+
+def test_a_buyer_keeps_the_long_ownership_session(client, db):
+    page = client.get("/wizard/")
+    token = page.cookies["csrftoken"].value
+    client.post("/wizard/", {"csrfmiddlewaretoken": token})
+    cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+    assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 365 * 24 * 60 * 60
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+    assert STAFF_SINCE not in client.session
