@@ -301,7 +301,7 @@ def _share_link(report: Report) -> dict:
     share_url = settings.SITE_URL + report.get_absolute_url()
     qr_svg = services.report_part(
         report=report,
-        shelf="page",
+        shelf="qr",
         name=f"qr:{share_url}",
         build=lambda: presenters.qr_svg(share_url),  # about 16 ms: drawn once
     )
@@ -481,8 +481,8 @@ def _report_json(report: Report) -> tuple[str, str]:
         body = services.report_json(report, today)
         return _etag(body), body
 
-    name = f"json:{today}:{report.quotes_count}:{report.quotes_last}"
-    return services.report_part(report=report, shelf="page", name=name, build=draw)
+    name = f"{today}:{report.quotes_count}:{report.quotes_last}"
+    return services.report_part(report=report, shelf="json", name=name, build=draw)
 
 
 @capability_url

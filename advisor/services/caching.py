@@ -23,7 +23,9 @@ REPORT_SECONDS = 24 * 60 * 60
 # Staff saves drop the landing page at once from the cache they reach; this bounds how long
 # another process's own in-memory copy may lag (none does when the cache is Redis).
 LANDING_SECONDS = 5 * 60
-_SHELVES = ("page", "pdf")  # pages are read often and PDFs are big: kept apart
+# Apart, so that a request reads only what it serves: the colleague's page, the JSON, the QR
+# code (for the owner's page), the PDF.
+_SHELVES = ("page", "json", "qr", "pdf")
 _SOURCES = ("advisor", "templates", "static", "locale")
 
 
@@ -48,7 +50,7 @@ def _shelf_key(report: Report, shelf: str) -> str:
 
 def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T]) -> T:
     """`build()`'s result, drawn once and kept with the report's other parts on `shelf`
-    ("page" or "pdf"), so that `forget_cached` drops them all at once. One cache read; a miss
+    (one of `_SHELVES`), so that `forget_cached` drops them all at once. One cache read; a miss
     builds and writes."""
     key = _shelf_key(report, shelf)
     parts = cache.get(key) or {}
