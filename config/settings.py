@@ -251,6 +251,8 @@ if REDIS_URL:
             "LOCATION": REDIS_URL,
             # An unreachable Redis fails a request within seconds instead of hanging it.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # Sites (or test runs) that share one Redis database keep apart by a prefix.
+            "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", ""),
         }
     }
 else:
