@@ -343,16 +343,16 @@ def report_page(request: HttpRequest, report: Report) -> HttpResponse:
     return render(request, "advisor/report.html", context)
 
 
-def _colleague_page(report: Report) -> tuple[str, str]:
+def _colleague_page(report: Report) -> tuple[str, bytes]:
     """The page as everyone but the owner sees it, drawn once per link and language (the
     owner's controls are drawn per request, in `report_page`)."""
 
-    def draw() -> tuple[str, str]:
+    def draw() -> tuple[str, bytes]:
         # Drawn without the request, like the PDF: nothing of the first visitor's (messages,
         # form tokens) can end up in what every other visitor gets.
         context = presenters.report_context(report.data) | _share_link(report)
         html = render_to_string("advisor/report.html", context)
-        return _etag(html), html
+        return _etag(html), html.encode()  # kept encoded: not encoded again per request
 
     name = f"colleague:{get_language()}:{settings.SITE_URL}"
     return services.report_part(report=report, shelf="page", name=name, build=draw)
@@ -472,14 +472,14 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
     return _with_etag(request, response, etag)
 
 
-def _report_json(report: Report) -> tuple[str, str]:
+def _report_json(report: Report) -> tuple[str, bytes]:
     """The JSON, drawn once per day (the quotes' delivery dates count from today) and per
     state of the quotes, which the report's row tells (see `services.report_by_token`)."""
     today = timezone.localdate()
 
-    def draw() -> tuple[str, str]:
+    def draw() -> tuple[str, bytes]:
         body = services.report_json(report, today)
-        return _etag(body), body
+        return _etag(body), body.encode()
 
     name = f"{today}:{report.quotes_count}:{report.quotes_last}"
     return services.report_part(report=report, shelf="json", name=name, build=draw)

@@ -4,14 +4,15 @@ The project runs with production settings (debug off, hashed static files collec
 temporary folder, no HTTPS redirect) under gunicorn with 2 workers, on a temporary SQLite database
 (or DATABASE_URL when set), migrated and given one report. The same server also answers a bare
 view (`HttpResponse("ok")`, the same middleware), through settings used only here
-(`scripts.bench.settings`). The rate limits are set far above what wrk sends. wrk loads each page in turn at 20 connections, the bare view taking its
-turn right before each page, and the table gives each page's figures against the bare view's
-just before it (the mean of those ratios): absolute figures move from machine to machine and
-with whatever else runs, the ratio much less.
+(`scripts.bench.settings`). The rate limits are set far above what wrk sends (they still count).
+
+wrk loads each page in turn at 20 connections, the bare view right before each page. A page's
+ratio is the median of its ratios to the bare view just before it: absolute figures move from
+machine to machine and with whatever else runs, the ratio much less, and the median least.
 
 It runs once with the in-process cache and once with Redis (REDIS_URL, or database 4 of the
-Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 4) sets each load's length and
-BENCH_ROUNDS (default 2) how many times every page is loaded.
+Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 2) sets each load's length and
+BENCH_ROUNDS (default 4) how many times every page is loaded.
 """
 
 import json
@@ -234,7 +235,7 @@ def print_table(label: str, bare: Page, pages: list[Page], results: dict, ratios
         p50 = median(load.p50_ms for load in loads)
         p99 = max(load.p99_ms for load in loads)
         errors = sum(load.errors for load in loads)
-        ratio = mean(ratios.get(page.label, [1.0]))
+        ratio = median(ratios.get(page.label, [1.0]))
         print(f"{page.label:<26}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>9}{ratio:>7.2f}")
 
 
@@ -256,8 +257,8 @@ def main() -> None:
             subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True)
         else:
             raise SystemExit("wrk is needed: apt-get install wrk (Debian), or brew install wrk.")
-    seconds = int(os.environ.get("BENCH_SECONDS", "4"))
-    rounds = int(os.environ.get("BENCH_ROUNDS", "2"))
+    seconds = int(os.environ.get("BENCH_SECONDS", "2"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "4"))
     cores = os.cpu_count()
     database = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "SQLite"
     print(f"{cores} cores; gunicorn 2 workers; wrk -t2 -c{CONNECTIONS}, {seconds} s x {rounds}")
