@@ -231,13 +231,11 @@ def _money_messages() -> dict[str, dict[str, str]]:
 
 def _quote_messages() -> dict[str, dict[str, str]]:
     """What each quote field says when a figure will not do, in the buyer's words."""
-    money = gettext("Enter an amount in dollars, like 8.40.")
     whole = gettext("Enter a whole number, like 300.")
     percent = gettext("Enter a percentage from 0 to 100, like 30.")
     weeks = gettext("Enter a number of weeks from 1 to %(max)s.") % {
         "max": rules.MAX_LEAD_TIME_WEEKS
     }
-    cents = {"max_decimal_places": gettext("Enter the amount to the cent at most, like 8.40.")}
     at_most = gettext("Enter %(max)s or less.")
     return {
         "supplier": {
@@ -247,25 +245,7 @@ def _quote_messages() -> dict[str, dict[str, str]]:
         },
         "model": {"required": gettext("Choose OEM or ODM.")},
         "incoterm": {"required": gettext("Choose the Incoterm the price is quoted on.")},
-        "unit_price_usd": {
-            "required": money,
-            "invalid": money,
-            "max_value": at_most % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
-            **cents,
-        },
-        "sample_fee_usd": {
-            "required": gettext("Enter the sample fee (0 if free)."),
-            "invalid": money,
-            "min_value": gettext("Enter a sample fee of $0 or more."),
-            "max_value": at_most % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
-            **cents,
-        },
-        "freight_per_piece_usd": {
-            "invalid": money,
-            "min_value": gettext("Enter freight of $0 or more, or leave it empty."),
-            "max_value": at_most % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
-            **cents,
-        },
+        **_quote_money_messages(),
         "moq_per_design": {
             "required": whole,
             "invalid": whole,
@@ -278,19 +258,37 @@ def _quote_messages() -> dict[str, dict[str, str]]:
             "min_value": gettext("Enter a tooling cost of $0 or more."),
             "max_value": at_most % {"max": rules.usd(rules.MAX_USD)},
         },
-        **{
-            name: {"required": weeks, "invalid": weeks, "min_value": weeks, "max_value": weeks}
-            for name in ("lead_time_weeks_min", "lead_time_weeks_max")
+        **dict.fromkeys(
+            ("lead_time_weeks_min", "lead_time_weeks_max"),
+            dict.fromkeys(("required", "invalid", "min_value", "max_value"), weeks),
+        ),
+        **dict.fromkeys(
+            ("duty_percent", "deposit_percent"),
+            dict.fromkeys(
+                ("required", "invalid", "min_value", "max_value", "max_decimal_places"), percent
+            ),
+        ),
+    }
+
+
+def _quote_money_messages() -> dict[str, dict[str, str]]:
+    money = gettext("Enter an amount in dollars, like 8.40.")
+    shared = {
+        "invalid": money,
+        "max_value": gettext("Enter %(max)s or less.")
+        % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
+        "max_decimal_places": gettext("Enter the amount to the cent at most, like 8.40."),
+    }
+    return {
+        "unit_price_usd": {**shared, "required": money},
+        "sample_fee_usd": {
+            **shared,
+            "required": gettext("Enter the sample fee (0 if free)."),
+            "min_value": gettext("Enter a sample fee of $0 or more."),
         },
-        **{
-            name: {
-                "required": percent,
-                "invalid": percent,
-                "min_value": percent,
-                "max_value": percent,
-                "max_decimal_places": percent,
-            }
-            for name in ("duty_percent", "deposit_percent")
+        "freight_per_piece_usd": {
+            **shared,
+            "min_value": gettext("Enter freight of $0 or more, or leave it empty."),
         },
     }
 

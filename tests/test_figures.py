@@ -75,8 +75,10 @@ def test_the_rules_package_imports_no_django():
             assert not any(name.split(".")[0] == "django" for name in names), path.name
 
 
-def test_no_rules_function_is_longer_than_fifty_lines():
-    for path in RULES_DIR.glob("*.py"):
+def test_no_function_in_the_app_is_longer_than_fifty_lines():
+    for path in RULES_DIR.parent.rglob("*.py"):
+        if "migrations" in path.parts:
+            continue
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.FunctionDef):
                 assert node.end_lineno - node.lineno < 50, f"{path.name}: {node.name}"
