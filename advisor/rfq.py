@@ -47,7 +47,6 @@ class Request:
     sections: list[Section]
     closing: str
     requirements: list[Requirement]
-    unknown_markets: bool  # the report predates the market questions
 
 
 def models_offered(data: dict) -> list[str]:
@@ -63,6 +62,8 @@ def models_offered(data: dict) -> list[str]:
 def build(data: dict, model: str, requirements: Sequence[Requirement], today: date) -> Request:
     """The request for `model` from the report `data` (its JSON), as of `today`."""
     answers = data["answers"]
+    # The figures the report was computed with; ones added since it was made, their defaults.
+    thresholds = snapshots.thresholds_from_json(data["thresholds"])
     name = answers.get("project_name") or _("our new jewelry line")
     return Request(
         model=model,
@@ -70,61 +71,67 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         % {"name": name, "model": model.upper()},
         intro=_intro(answers, model),
         sections=[
-            _summary(data, model, today),
-            _oem_terms(data) if model == "oem" else _odm_terms(data),
+            _summary(answers, model, thresholds, today),
+            _oem_terms(answers, thresholds) if model == "oem" else _odm_terms(answers),
             _quality(answers, model),
             _materials(answers, requirements),
-            _calendar(data, model),
+            _calendar(data["timeline"], model),
         ],
         closing=_(
             "Please answer each point, including the blanks, so that quotes can be "
             "compared line by line. Thank you."
         ),
         requirements=list(requirements),
-        unknown_markets="target_markets" not in answers,
     )
+
+
+def _pieces(number: int) -> str:
+    return ngettext("%(count)s piece", "%(count)s pieces", number) % {"count": rules.count(number)}
 
 
 def _intro(answers: dict, model: str) -> str:
     params = {
         "designs": answers["design_count"],
-        "units": rules.count(answers["units_per_design"]),
+        "units": _pieces(answers["units_per_design"]),
         "launch": answers["launch_date"],
     }
     if model == "oem":
         text = ngettext(
             "We are looking for a manufacturer to make %(designs)s design of our own (OEM), "
-            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
             "We are looking for a manufacturer to make %(designs)s designs of our own (OEM), "
-            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
             answers["design_count"],
         )
     else:
         text = ngettext(
             "We would like %(designs)s design from your catalogue with our branding (ODM), "
-            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
             "We would like %(designs)s designs from your catalogue with our branding (ODM), "
-            "%(units)s pieces a design in the first order, for a launch on %(launch)s.",
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
             answers["design_count"],
         )
     return text % params
 
 
-def _summary(data: dict, model: str, today: date) -> Section:
-    units = data["answers"]["units_per_design"]
-    deposit = data["thresholds"]["upfront-costs"].get(f"{model}_deposit_percent", 30)
-    ship_by, order_by = _dates(data, model, today)
+def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
+    deposit = getattr(t, f"{model}_deposit_percent")
+    ship_by, order_by = _dates(answers, model, t, today)
     return Section(
         _("Quote summary (please fill in)"),
         [
-            *_price_tiers(units),
+            *_price_tiers(answers["units_per_design"]),
             Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
             Item(_("Incoterm (EXW, FOB, CIF or DDP) and currency"), blank=True),
             Item(_("Quote valid until"), blank=True),
             Item(_("Lead time in weeks, from our go-ahead to goods ready to ship"), blank=True),
             Item(
-                _("Goods must leave your factory by (our launch less %(weeks)s week by express)")
-                % {"weeks": data["timeline"].get("transit_weeks", 1)},
+                ngettext(
+                    "Goods must leave your factory by (our launch less %(weeks)s week by express)",
+                    "Goods must leave your factory by (our launch less %(weeks)s weeks by express)",
+                    t.transit_express_weeks,
+                )
+                % {"weeks": t.transit_express_weeks},
                 ship_by.isoformat(),
             ),
             Item(
@@ -147,11 +154,11 @@ def _summary(data: dict, model: str, today: date) -> Section:
 def _price_tiers(units: int) -> list[Item]:
     """Unit prices at the buyer's quantity, the factory's usual minimum and double the buyer's
     quantity: how the price moves with quantity is what makes quotes comparable."""
-    at = _("Unit price in USD at %(units)s pieces a design")
+    at = _("Unit price in USD at %(units)s a design")
     return [
-        Item(at % {"units": rules.count(units)}, blank=True),
+        Item(at % {"units": _pieces(units)}, blank=True),
         Item(_("Unit price in USD at your usual minimum"), blank=True),
-        Item(at % {"units": rules.count(units * 2)}, blank=True),
+        Item(at % {"units": _pieces(units * 2)}, blank=True),
     ]
 
 
@@ -163,19 +170,17 @@ def _reply_by(order_by: date | None, today: date) -> date:
     return max(min(today + timedelta(days=REPLY_DAYS), order_by), today + timedelta(days=1))
 
 
-def _dates(data: dict, model: str, today: date) -> tuple[date, date | None]:
+def _dates(answers: dict, model: str, t: rules.Thresholds, today: date) -> tuple[date, date | None]:
     """When goods must leave the factory (the launch less express transit), and the last day
     to order for that with a slow factory (None when it has passed)."""
-    thresholds = snapshots.thresholds_from_json(data["thresholds"])
-    launch = date.fromisoformat(data["answers"]["launch_date"])
-    ship_by = launch - timedelta(weeks=thresholds.transit_express_weeks)
-    slowest = getattr(thresholds, f"{model}_lead_time_max_weeks")
-    return ship_by, rules.latest_order_day(launch, slowest, thresholds, today)
+    launch = date.fromisoformat(answers["launch_date"])
+    ship_by = launch - timedelta(weeks=t.transit_express_weeks)
+    slowest = getattr(t, f"{model}_lead_time_max_weeks")
+    return ship_by, rules.latest_order_day(launch, slowest, t, today)
 
 
-def _oem_terms(data: dict) -> Section:
-    answers = data["answers"]
-    rounds = data["thresholds"]["upfront-costs"].get("oem_sampling_rounds", 2)
+def _oem_terms(answers: dict, t: rules.Thresholds) -> Section:
+    rounds = t.oem_sampling_rounds
     items = [
         Item(_("Tooling and mold cost per design"), blank=True),
         Item(
@@ -186,8 +191,10 @@ def _oem_terms(data: dict) -> Section:
             ),
         ),
     ]
-    if answers.get("design_readiness") != rules.DesignReadiness.FULL_SPECS:
+    if answers.get("design_readiness") == rules.DesignReadiness.SKETCHES:
         items.append(Item(_("CAD fee per design (we will send sketches)"), blank=True))
+    elif answers.get("design_readiness") == rules.DesignReadiness.NONE:
+        items.append(Item(_("Design and CAD fee per design, from our brief"), blank=True))
     items += [
         Item(_("Sample fee per design per round, and is it credited to the order?"), blank=True),
         Item(
@@ -223,12 +230,12 @@ def _changes(customization: str | None) -> str:
     }.get(customization, _("our branding"))
 
 
-def _odm_terms(data: dict) -> Section:
+def _odm_terms(answers: dict) -> Section:
     return Section(
         _("Your catalogue designs (ODM)"),
         [
             Item(_("Catalogue items we are interested in"), _("[item numbers]")),
-            Item(_("Changes we ask for"), _changes(data["answers"].get("customization"))),
+            Item(_("Changes we ask for"), _changes(answers.get("customization"))),
             Item(_("Is the base design sold to other buyers?"), blank=True),
             Item(
                 _("Do you offer exclusivity? For which market, how long, at what price?"),
@@ -330,8 +337,7 @@ def _requirement_items(requirements: Sequence[Requirement]) -> list[Item]:
     return items
 
 
-def _calendar(data: dict, model: str) -> Section:
-    timeline = data["timeline"]
+def _calendar(timeline: dict, model: str) -> Section:
     shutdown = max(timeline.get(f"{model}_shutdown_weeks") or [0])
     items = []
     if shutdown and timeline.get("festival"):

@@ -176,3 +176,24 @@ def test_the_owner_sees_the_quotes_action_even_after_a_colleague_was_served_the_
     session.save()
     assert f'href="/r/{report.token}/quotes/"' in owner.get(url).content.decode()
     assert "Compare supplier quotes" not in Client().get(url).content.decode()
+
+
+def test_one_piece_and_a_buyer_without_designs_are_said_right(make_report):
+    report = make_report(units_per_design=1, design_count=1, design_readiness="none")
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
+    flat = " ".join(text.split())
+    assert "1 design of our own (OEM), 1 piece a design" in flat
+    assert "at 2 pieces a design" in flat
+    assert "Design and CAD fee per design, from our brief" in flat
+    assert "we will send sketches" not in flat
+
+
+def test_a_report_made_before_later_figures_takes_their_defaults(make_report):
+    report = make_report()
+    data = report.data
+    for group in data["thresholds"].values():
+        group.pop("oem_deposit_percent", None)
+        group.pop("oem_sampling_rounds", None)
+    Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
+    assert "we propose 30% deposit" in text and "we plan 2 rounds" in text
