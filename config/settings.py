@@ -371,8 +371,22 @@ if not DEBUG:
     # Load balancers probe /healthz over plain HTTP inside the network.
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_HSTS_SECONDS = env_int("DJANGO_HSTS_SECONDS", 31_536_000)
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    SECURE_HSTS_PRELOAD = True
+    # Both off unless set: includeSubDomains forces HTTPS on every subdomain of the site's
+    # domain, which this site cannot know serve it, and preloading is near-permanent (browsers
+    # ship removals months later). hstspreload.org's submission requirements ask for
+    # includeSubDomains with preload, so preload alone is refused.
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", False)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", False)
+    if SECURE_HSTS_PRELOAD and not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        raise ImproperlyConfigured(
+            "DJANGO_HSTS_PRELOAD=1 needs DJANGO_HSTS_INCLUDE_SUBDOMAINS=1 (the preload list "
+            "requires includeSubDomains)."
+        )
+    # check --deploy warns about each when off (W005, W021); here off is a decision, above.
+    if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+        SILENCED_SYSTEM_CHECKS += ["security.W005"]
+    if not SECURE_HSTS_PRELOAD:
+        SILENCED_SYSTEM_CHECKS += ["security.W021"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 

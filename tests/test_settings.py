@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 
@@ -48,6 +49,7 @@ def test_the_default_database_is_sqlite_in_var(run_django):
 
 PRODUCTION_FACTS = """
 import json
+import re
 from io import StringIO
 from django.conf import settings as s
 from django.core.management import call_command
@@ -191,3 +193,40 @@ def test_rate_limits_on_redis_pass_the_deploy_checks(run_django):
     env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/2"}
     result = run_django(code, **env)
     assert result.returncode == 0, result.stderr
+
+
+HSTS = "s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD"
+DEPLOY_CHECKS = """
+from io import StringIO
+from django.core.management import call_command
+out = StringIO()
+call_command("check", deploy=True, stdout=out, stderr=out)
+print(out.getvalue())
+"""
+
+
+def test_hsts_covers_only_this_host_unless_asked(run_django):
+    result = run_django(SHOW.format(attrs=HSTS), **PRODUCTION_ENV)
+    assert result.stdout.strip() == "31536000 False False", result.stderr
+    checks = run_django(DEPLOY_CHECKS, **PRODUCTION_ENV).stdout
+    assert "security.W005" not in checks and "security.W021" not in checks
+
+
+def test_hsts_subdomains_and_preload_when_set(run_django):
+    env = {**PRODUCTION_ENV, "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1", "DJANGO_HSTS_PRELOAD": "1"}
+    result = run_django(SHOW.format(attrs=HSTS + ", s.SILENCED_SYSTEM_CHECKS"), **env)
+    assert result.stdout.startswith("31536000 True True"), result.stderr
+    assert "security.W005" not in result.stdout and "security.W021" not in result.stdout
+
+
+def test_hsts_preload_without_subdomains_is_refused(run_django):
+    result = run_django("", **PRODUCTION_ENV, DJANGO_HSTS_PRELOAD="1")
+    assert "DJANGO_HSTS_PRELOAD=1 needs DJANGO_HSTS_INCLUDE_SUBDOMAINS=1" in result.stderr
+
+
+def test_the_compose_file_has_no_fallback_secret_key():
+    compose = (ROOT / "docker-compose.yml").read_text()
+    uses = re.findall(r"\$\{DJANGO_SECRET_KEY([^}]*)\}", compose)
+    assert uses, "the compose file passes DJANGO_SECRET_KEY on"
+    # ${VAR:?message} stops compose with the message when VAR is unset or empty.
+    assert all(use.startswith(":?") and len(use) > 10 for use in uses), uses
