@@ -137,7 +137,10 @@ def _empty_cache():
     """Rate-limit counters and drawn PDFs live in Django's cache: no test sees another's."""
     from django.core.cache import cache
 
+    from advisor.services.caching import forget_everything_here
+
     cache.clear()
+    forget_everything_here()
 
 
 @pytest.fixture(autouse=True)

@@ -7,10 +7,12 @@ request, so a revoke or an expiry is effective at once on every server, cached p
 """
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from functools import cache as once
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -48,26 +50,55 @@ def _shelf_key(report: Report, shelf: str) -> str:
     return f"report-{shelf}:{report.token}:{report.rules_version}:{release()}"
 
 
+# A part's key names everything it is drawn from (the report's immutable snapshot, the code,
+# the language, the site's address, for the JSON its quotes' state), so a copy can never be
+# stale: each process also keeps the parts it served last, which spares it the shared cache's
+# round trip and unpickling. Bounded: at most this many parts (PDFs are about 50 KB).
+_HERE_MAX = 200
+_here: OrderedDict[tuple[str, str], Any] = OrderedDict()
+_here_lock = threading.Lock()
+
+
 def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T]) -> T:
     """`build()`'s result, drawn once and kept with the report's other parts on `shelf`
-    (one of `_SHELVES`), so that `forget_cached` drops them all at once. One cache read; a miss
-    builds and writes."""
+    (one of `_SHELVES`), so that `forget_cached` drops them all at once. `name` must name all
+    the part depends on beyond the report. At most one cache read; a miss builds and writes."""
     key = _shelf_key(report, shelf)
+    with _here_lock:
+        if (key, name) in _here:
+            _here.move_to_end((key, name))
+            return _here[(key, name)]
     parts = cache.get(key) or {}
     if name in parts:
-        return parts[name]
-    value = build()
-    # Read again: another part of this report may have been kept while this one was drawn.
-    cache.set(key, {**(cache.get(key) or {}), name: value}, REPORT_SECONDS)
+        value = parts[name]
+    else:
+        value = build()
+        # Read again: another part of this report may have been kept while this one was drawn.
+        cache.set(key, {**(cache.get(key) or {}), name: value}, REPORT_SECONDS)
+    with _here_lock:
+        _here[(key, name)] = value
+        while len(_here) > _HERE_MAX:
+            _here.popitem(last=False)
     return value
 
 
 def forget_cached(report: Report) -> None:
     """Drops everything kept for this report: call it whenever what a report shows changes.
 
-    With Redis every server sees this at once; without, only this process's copy goes.
+    With Redis every server sees this at once; without, only this process's copy goes. (Other
+    processes' own copies are never stale: see `report_part`.)
     """
-    cache.delete_many([_shelf_key(report, shelf) for shelf in _SHELVES])
+    keys = [_shelf_key(report, shelf) for shelf in _SHELVES]
+    cache.delete_many(keys)
+    with _here_lock:
+        for kept in [kept for kept in _here if kept[0] in keys]:
+            del _here[kept]
+
+
+def forget_everything_here() -> None:
+    """Empties this process's own copies (for tests, which empty the shared cache too)."""
+    with _here_lock:
+        _here.clear()
 
 
 def _landing_key(language: str) -> str:
