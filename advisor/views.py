@@ -481,7 +481,7 @@ def _report_json(report: Report) -> tuple[str, bytes]:
         body = services.report_json(report, today)
         return _etag(body), body.encode()
 
-    name = f"{today}:{report.quotes_count}:{report.quotes_last}"
+    name = f"{today}:{report.quotes_count}:{report.quotes_last}:{report.quotes_rerun}"
     return services.report_part(report=report, shelf="json", name=name, build=draw)
 
 

@@ -308,3 +308,14 @@ def test_the_quotes_page_and_json_take_few_queries(report, django_assert_max_num
         assert owner.get(f"/r/{report.token}/quotes/").status_code == 200
     with django_assert_max_num_queries(2):  # the report, its quotes
         assert browser().get(f"/r/{report.token}.json").status_code == 200
+
+
+def test_a_re_run_made_on_another_server_shows_in_this_servers_json(report, make_report):
+    """Another server's re-run reaches this one only through the database: what this process
+    kept of the JSON must not hide it."""
+    browser(OWNER).post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    url = f"/r/{report.token}.json"
+    assert json.loads(browser().get(url).content)["quotes"][0]["rerun"] is None
+    elsewhere = make_report(owner_key=OWNER)
+    Quote.objects.update(rerun=elsewhere)  # the other server's write, and nothing else
+    assert json.loads(browser().get(url).content)["quotes"][0]["rerun"] == elsewhere.token

@@ -52,6 +52,7 @@ def _by_token_sql() -> str:
         .annotate(
             quotes_count=Subquery(quotes.annotate(n=Count("pk")).values("n")),
             quotes_last=Subquery(quotes.annotate(last=Max("pk")).values("last")),
+            quotes_rerun=Subquery(quotes.annotate(n=Count("rerun")).values("n")),
         )
     )
     sql, _params = query.query.sql_with_params()
@@ -61,9 +62,10 @@ def _by_token_sql() -> str:
 def report_by_token(token: str) -> Report | None:
     """The report behind a link, snapshot included, or None (one query).
 
-    With `quotes_count` and `quotes_last` (None without quotes): quotes are added and removed,
-    never edited, so the two change whenever the report's quotes do, and a key with them in
-    it needs no message from another server to change."""
+    With `quotes_count`, `quotes_last` and `quotes_rerun` (None without quotes): quotes are
+    added and removed, and otherwise only ever gain their re-run, so the three change whenever
+    what the JSON says of the quotes does, and a key with them in it needs no message from
+    another server to change."""
     found = list(Report.objects.raw(_by_token_sql(), [token]))
     return found[0] if found else None
 
