@@ -5,6 +5,7 @@
 answers 429, with Retry-After, past it. The client is `advisor.client.client_ip`.
 """
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -14,6 +15,9 @@ from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django_ratelimit import ALL
 from django_ratelimit.core import get_usage
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 # Which requests count. Where a page only shows a form on GET, only the write counts: a buyer
 # who looks twice before pressing the button has done one thing.
@@ -35,14 +39,19 @@ def limited(name: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            usage = get_usage(
-                request,
-                group=f"advisor:{name}",
-                key="ip",
-                rate=settings.RATE_LIMITS[name],
-                method=COUNTED_METHODS[name],
-                increment=True,
-            )
+            try:
+                usage = get_usage(
+                    request,
+                    group=f"advisor:{name}",
+                    key="ip",
+                    rate=settings.RATE_LIMITS[name],
+                    method=COUNTED_METHODS[name],
+                    increment=True,
+                )
+            except RedisError:
+                # A limit must never take the page down with the cache: serve it, uncounted.
+                logger.warning("Rate limit %r not applied: the cache did not answer.", name)
+                usage = None
             if usage and usage["should_limit"]:
                 return too_many_requests(retry_after=max(1, usage["time_left"]))
             return view(request, *args, **kwargs)

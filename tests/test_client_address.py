@@ -56,6 +56,8 @@ def test_a_stranger_behind_the_proxy_cannot_lock_out_a_staff_member(client, staf
     settings.PROXY_COUNT = 1
     statuses = [log_in(client, "ana", "wrong", "203.0.113.66").status_code for _ in range(5)]
     assert statuses == [200, 200, 200, 200, 429]  # the fifth failure locks that address
+    locked = log_in(client, "ana", "pw-for-tests-only", "203.0.113.66")
+    assert "Too many failed sign-ins" in locked.content.decode()  # the site's own page
     assert log_in(client, "ana", "pw-for-tests-only", "203.0.113.66").status_code == 429
 
     response = log_in(client, "ana", "pw-for-tests-only", "198.51.100.7")

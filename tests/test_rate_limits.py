@@ -1,5 +1,8 @@
 """Rate limits per client address: past a limit, a 429 page with Retry-After; never for a buyer."""
 
+import os
+import random
+
 import pytest
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
@@ -122,3 +125,51 @@ def test_a_busy_buyer_never_meets_a_limit(client, db):
     statuses.append(client.post(f"/r/{token}/fork").status_code)
     assert 429 not in statuses
     assert set(statuses) == {200, 303}
+
+
+COUNT_IN_ANOTHER_PROCESS = """
+from django.http import HttpResponse
+from django.test import RequestFactory
+from advisor.limits import limited
+view = limited("pdf")(lambda request: HttpResponse("ok"))
+request = lambda: RequestFactory().get("/", REMOTE_ADDR="{address}")
+print(" ".join(str(view(request()).status_code) for _ in range({n})))
+"""
+REDIS_DB = "redis://127.0.0.1:6379/2"  # this project's Redis database for these tests
+
+
+@pytest.fixture
+def redis_db():
+    """Redis database 2, left as it is: other checkouts may run this file at the same moment,
+    so each run counts for a client address of its own instead of emptying the database."""
+    import redis
+
+    client = redis.Redis.from_url(REDIS_DB, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.ConnectionError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Redis must run in CI: {error}")
+        pytest.skip(f"no Redis at 127.0.0.1:6379 ({error})")
+    yield client
+    client.close()
+
+
+@pytest.mark.slow
+def test_app_servers_sharing_redis_share_the_count(run_django, redis_db):
+    address = ".".join(str(part) for part in [10, *random.sample(range(1, 255), 3)])
+    # A day's window: the two runs, seconds apart, practically never straddle two windows.
+    env = {"DJANGO_DEBUG": "1", "REDIS_URL": REDIS_DB, "DJANGO_RATE_LIMIT_PDF": "20/d"}
+    first = run_django(COUNT_IN_ANOTHER_PROCESS.format(n=15, address=address), **env)
+    second = run_django(COUNT_IN_ANOTHER_PROCESS.format(n=10, address=address), **env)
+    assert first.stdout.split() == ["200"] * 15, first.stderr
+    assert second.stdout.split() == ["200"] * 5 + ["429"] * 5, second.stderr
+
+
+@pytest.mark.slow
+def test_an_unreachable_cache_leaves_pages_unlimited_not_broken(run_django):
+    # Port 1: nothing listens there, so the connection is refused at once.
+    env = {"DJANGO_DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:1/2"}
+    result = run_django(COUNT_IN_ANOTHER_PROCESS.format(n=3, address="10.0.0.1"), **env)
+    assert result.stdout.split() == ["200"] * 3, result.stderr
+    assert "Rate limit 'pdf' not applied" in result.stderr
