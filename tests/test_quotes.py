@@ -319,3 +319,19 @@ def test_a_re_run_made_on_another_server_shows_in_this_servers_json(report, make
     elsewhere = make_report(owner_key=OWNER)
     Quote.objects.update(rerun=elsewhere)  # the other server's write, and nothing else
     assert json.loads(browser().get(url).content)["quotes"][0]["rerun"] == elsewhere.token
+
+
+def test_a_re_run_never_calls_a_quoted_tooling_the_sources_range():
+    answers = sample_answers(upfront_budget_usd=1_000, launch_date=TODAY + timedelta(weeks=40))
+    t = rules.Thresholds()
+    staff = rules.evaluate(answers, t, TODAY)
+    quoted = rules.evaluate(*rules.with_quote(answers, t, quote()), TODAY)
+
+    def said(result) -> str:
+        texts = [b.reason.render() for b in result.blockers if b.model == rules.Model.OEM]
+        upfront = next(f for f in result.factors if f.slug == "upfront-costs")
+        return " ".join([*texts, upfront.reason.render()])
+
+    assert "source's range" in said(staff)
+    assert "source's range" not in said(quoted)  # $1,720 quoted is still above $1,000
+    assert "below the $1,720 the quoted OEM start costs" in said(quoted)

@@ -184,6 +184,8 @@ def _lead_time_fit(a: Answers, tl: Timeline) -> tuple[Fit, Msg]:
 
 def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragraph]:
     oem = costs_for(Model.OEM, a, t)
+    if "oem_tooling_min_usd" in t.quoted:
+        return _upfront_quoted(a, oem.upfront[0])
     params = {
         "budget": usd(a.upfront_budget_usd),
         "low": usd(oem.upfront[0]),
@@ -213,6 +215,21 @@ def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragr
         params,
     )
     return Fit.ODM, Paragraph((below, TOOLING_CAVEAT))
+
+
+def _upfront_quoted(a: Answers, upfront: int) -> tuple[Fit, Msg]:
+    """The upfront factor in a re-run whose tooling a supplier quoted: one figure, no range."""
+    params = {"budget": usd(a.upfront_budget_usd), "needed": usd(upfront)}
+    if a.upfront_budget_usd >= upfront:
+        template = gettext_noop(
+            "Your upfront budget of %(budget)s covers the %(needed)s the quoted OEM start costs."
+        )
+        return Fit.OEM, Msg(template, params)
+    template = gettext_noop(
+        "Your upfront budget of %(budget)s is below the %(needed)s the quoted OEM start costs; "
+        "ODM needs only sample fees."
+    )
+    return Fit.ODM, Msg(template, params)
 
 
 def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:

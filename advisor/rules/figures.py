@@ -160,7 +160,9 @@ class _ThresholdMethods:
 Thresholds = dataclasses.make_dataclass(
     "Thresholds",
     [(f.name, int, field(default=f.default)) for f in FIGURES.values()]
-    + [("weights", Mapping[str, Decimal], field(default_factory=lambda: dict(DEFAULT_WEIGHTS)))],
+    + [("weights", Mapping[str, Decimal], field(default_factory=lambda: dict(DEFAULT_WEIGHTS)))]
+    # The figures a supplier's quote gave (a re-run), which are not the staff's ranges.
+    + [("quoted", frozenset, field(default=frozenset()))],
     bases=(_ThresholdMethods,),
     frozen=True,
 )

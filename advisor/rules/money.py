@@ -149,14 +149,14 @@ def _schedule(days: int, weeks: tuple[int, int]) -> Schedule:
 
 
 def blockers_for(
-    answers: Answers, costs: Mapping[Model, ModelCosts], timeline: Timeline
+    answers: Answers, costs: Mapping[Model, ModelCosts], timeline: Timeline, t: Thresholds
 ) -> list[Blocker]:
     """What rules each model out as answered: an upfront budget below its cheapest start or a
     total budget below its cash to the first delivery, a launch inside its shortest schedule."""
     blockers = []
     # ODM first: when both models are blocked, the report leads with the smaller change.
     for model in (Model.ODM, Model.OEM):
-        money = _money_blocker(model, answers, costs[model])
+        money = _money_blocker(model, answers, costs[model], t)
         if money is not None:
             blockers.append(money)
         if not timeline.feasible(model):
@@ -164,7 +164,9 @@ def blockers_for(
     return blockers
 
 
-def _money_blocker(model: Model, answers: Answers, costs: ModelCosts) -> Blocker | None:
+def _money_blocker(
+    model: Model, answers: Answers, costs: ModelCosts, t: Thresholds
+) -> Blocker | None:
     """One blocker for all that a model's money rules out: the upfront budget, the total."""
     upfront = costs.upfront[0]
     cash = math.ceil(costs.cash_to_first_delivery[0])  # whole dollars, as buyers answer
@@ -177,7 +179,7 @@ def _money_blocker(model: Model, answers: Answers, costs: ModelCosts) -> Blocker
     lifted, reasons = answers, []
     if short_upfront:
         reasons.append(_upfront_blocker_reason(model, answers, costs))
-        if model == Model.OEM:
+        if model == Model.OEM and "oem_tooling_min_usd" not in t.quoted:
             reasons.append(TOOLING_CAVEAT)
         lifted = dataclasses.replace(lifted, upfront_budget_usd=upfront)
     if short_cash:

@@ -78,7 +78,8 @@ def landed_per_piece(quote: Quote, t: Thresholds) -> tuple[Decimal, bool]:
 def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:
     """The answers and thresholds with the quote's figures in place of the assumptions."""
     answers = dataclasses.replace(answers, unit_cost_usd=quote.unit_price_usd)
-    return answers, dataclasses.replace(t, **quoted_figures(quote, t))
+    figures = quoted_figures(quote, t)
+    return answers, dataclasses.replace(t, **figures, quoted=frozenset(figures))
 
 
 def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:

@@ -217,6 +217,8 @@ FACTOR_PHRASES = {
 
 # Said wherever OEM tooling decides something: the source's figure is for a whole development
 # programme, and a buyer must not take it for a jewelry mold's price.
+# Said beside a blocker or verdict that rests on the staff's tooling range; not when a
+# supplier's quote gave the tooling (a re-run).
 TOOLING_CAVEAT = Msg(
     gettext_noop(
         "OEM tooling here is the source's range for a whole development programme; jewelry molds "

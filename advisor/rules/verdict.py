@@ -76,7 +76,7 @@ def decide(a: Answers, t: Thresholds, today: date) -> Decision:
     for slug in FACTOR_SLUGS:
         fit, reason = FACTOR_RULES[slug](a, t, timeline)
         factors.append(FactorVerdict(slug=slug, fit=fit, reason=reason, weight=t.weight(slug)))
-    blockers = blockers_for(a, costs, timeline)
+    blockers = blockers_for(a, costs, timeline, t)
     weighted = score(factors)
     oem_blocked = any(b.model == Model.OEM for b in blockers)
     odm_blocked = any(b.model == Model.ODM for b in blockers)
