@@ -73,7 +73,9 @@ def _owned(request: HttpRequest, public_id: str) -> Submission:
 
 
 # Stands for the form token in HTML drawn once for everyone; each response gets its own token.
-_CSRF_PLACEHOLDER = "csrf-token-of-this-visitor-" + secrets.token_hex(8)
+# A constant: the HTML is kept in a cache shared by every process and server, so each must
+# find the same placeholder in it.
+_CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
 
 
 def _may_have_messages(request: HttpRequest) -> bool:

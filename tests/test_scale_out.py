@@ -214,6 +214,13 @@ def test_two_app_servers_share_reports_revocations_and_staff_changes(two_servers
     assert colleague.get(b + report)[1] == page_on_b
     saved_json = colleague.get(f"{b}{report[:-1]}.json")[1]
     assert _odm_moq_text(json.loads(saved_json)).startswith("Usually 50 to 200 pieces")
+
+    # The landing page A drew and kept starts a wizard on B: its start button's form token is
+    # B's visitor's own, whichever process drew the page.
+    visitor = Browser()
+    assert "Usually 50 to 200" in visitor.get(a + "/")[1]
+    status, _ = visitor.post(b + "/wizard/", {}, visitor.get(b + "/")[1])
+    assert status == 303, status
     landing_on_b = colleague.get(b + "/")[1]
     assert "Usually 50 to 200 pieces per design" in landing_on_b
 
