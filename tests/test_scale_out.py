@@ -261,3 +261,35 @@ def test_static_files_are_kept_for_good_and_database_connections_are_reused(run_
     # Hashed names change with their content, so browsers may keep them as long as they like.
     assert facts == "200 60 True", result.stderr
     assert "immutable" in cache_control and "max-age=315360000" in cache_control
+
+
+PAGES_WITHOUT_REDIS = """
+import json
+from django.core.management import call_command
+from django.test import Client
+from advisor import services
+from tests.conftest import sample_answers
+call_command("migrate", verbosity=0)
+report = services.create_report(answers=sample_answers(), owner_key="o")
+client = Client()
+urls = ["/", f"/r/{report.token}/", f"/r/{report.token}.json", f"/r/{report.token}/rfq.txt"]
+print(" ".join(str(client.get(url).status_code) for url in urls * 2))
+services.revoke_link(report=report)
+print(client.get(f"/r/{report.token}/").status_code)
+"""
+
+
+@pytest.mark.slow
+def test_an_unreachable_redis_makes_pages_slower_never_broken(run_django, tmp_path):
+    # Port 1: nothing listens there, so every cache call is refused at once.
+    result = run_django(
+        PAGES_WITHOUT_REDIS,
+        DJANGO_DEBUG="1",
+        DJANGO_ALLOWED_HOSTS="testserver",
+        REDIS_URL="redis://127.0.0.1:1/4",
+        DATABASE_URL=f"sqlite:///{tmp_path}/db.sqlite3",
+    )
+    pages, revoked = result.stdout.split("\n")[:2]
+    assert pages.split() == ["200"] * 8, result.stderr[-2000:]
+    assert revoked == "410"
+    assert "Cache unreachable" in result.stderr

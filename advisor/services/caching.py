@@ -7,6 +7,7 @@ request, so a revoke or an expiry is effective at once on every server, cached p
 """
 
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -16,10 +17,12 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from redis.exceptions import RedisError
 
 from ..models import Report
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 REPORT_SECONDS = 24 * 60 * 60
 # Staff saves drop the landing page at once from the cache they reach; this bounds how long
@@ -68,13 +71,13 @@ def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T]
         if (key, name) in _here:
             _here.move_to_end((key, name))
             return _here[(key, name)]
-    parts = cache.get(key) or {}
+    parts = _get(key) or {}
     if name in parts:
         value = parts[name]
     else:
         value = build()
         # Read again: another part of this report may have been kept while this one was drawn.
-        cache.set(key, {**(cache.get(key) or {}), name: value}, REPORT_SECONDS)
+        _set(key, {**(_get(key) or {}), name: value}, REPORT_SECONDS)
     with _here_lock:
         _here[(key, name)] = value
         while len(_here) > _HERE_MAX:
@@ -89,7 +92,7 @@ def forget_cached(report: Report) -> None:
     processes' own copies are never stale: see `report_part`.)
     """
     keys = [_shelf_key(report, shelf) for shelf in _SHELVES]
-    cache.delete_many(keys)
+    _delete(keys)
     with _here_lock:
         for kept in [kept for kept in _here if kept[0] in keys]:
             del _here[kept]
@@ -109,12 +112,40 @@ def landing_page(*, language: str, build: Callable[[], str]) -> str:
     """The landing page's HTML in `language`, drawn once until staff change a factor or a
     threshold (see `forget_landing`)."""
     key = _landing_key(language)
-    html = cache.get(key)
+    html = _get(key)
     if html is None:
         html = build()
-        cache.set(key, html, LANDING_SECONDS)
+        _set(key, html, LANDING_SECONDS)
     return html
 
 
 def forget_landing() -> None:
-    cache.delete_many([_landing_key(code) for code, _name in settings.LANGUAGES])
+    _delete([_landing_key(code) for code, _name in settings.LANGUAGES])
+
+
+# An unreachable Redis is a slower site, never a broken one: what cannot be read is drawn, what
+# cannot be kept or dropped is logged. (No part's key depends on a deletion reaching Redis: a
+# link's state is read per request and the JSON's key names its quotes' state; the landing page
+# may lag a staff change by `LANDING_SECONDS`.)
+
+
+def _get(key: str) -> Any:
+    try:
+        return cache.get(key)
+    except RedisError:
+        log.warning("Cache unreachable: %s drawn again.", key.split(":")[0])
+        return None
+
+
+def _set(key: str, value: Any, seconds: int) -> None:
+    try:
+        cache.set(key, value, seconds)
+    except RedisError:
+        log.warning("Cache unreachable: %s not kept.", key.split(":")[0])
+
+
+def _delete(keys: list[str]) -> None:
+    try:
+        cache.delete_many(keys)
+    except RedisError:
+        log.error("Cache unreachable: %s not dropped.", ", ".join(keys))
