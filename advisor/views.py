@@ -479,11 +479,16 @@ def _report_json(report: Report) -> tuple[str, bytes]:
     state of the quotes, which the report's row tells (see `services.report_by_token`)."""
     today = timezone.localdate()
 
-    def draw() -> tuple[str, bytes]:
-        body = services.report_json(report, today)
-        return _etag(body), body.encode()
+    state = (report.quotes_count, report.quotes_last, report.quotes_rerun)
 
-    name = f"{today}:{report.quotes_count}:{report.quotes_last}:{report.quotes_rerun}"
+    def draw() -> tuple[str, bytes] | services.Unkept:
+        body, drawn_state = services.report_json_and_state(report, today)
+        value = _etag(body), body.encode()
+        # The quotes changed between the link's row and this drawing: serve it, keep nothing
+        # under a name that no longer says what it holds.
+        return value if drawn_state == state else services.Unkept(value)
+
+    name = "{}:{}:{}:{}".format(today, *state)
     return services.report_part(report=report, shelf="json", name=name, build=draw)
 
 

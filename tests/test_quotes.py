@@ -335,3 +335,16 @@ def test_a_re_run_never_calls_a_quoted_tooling_the_sources_range():
     assert "source's range" in said(staff)
     assert "source's range" not in said(quoted)  # $1,720 quoted is still above $1,000
     assert "below the $1,720 the quoted OEM start costs" in said(quoted)
+
+
+def test_a_json_drawn_while_the_quotes_changed_is_never_kept_under_the_old_state(report):
+    """A colleague's request reads the link's row (no quotes), the owner adds a quote on another
+    server before the JSON is drawn, then removes it: the quote must not live on in the JSON."""
+    from advisor import services, views
+
+    seen = services.report_by_token(report.token)  # the row, read before the quote existed
+    browser(OWNER).post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    drawn = json.loads(views._report_json(seen)[1])
+    assert [q["supplier"] for q in drawn["quotes"]] == ["Shenzhen Bright Jewelry"]
+    Quote.objects.all().delete()  # removed on another server: nothing reaches this process
+    assert json.loads(browser().get(f"/r/{report.token}.json").content)["quotes"] == []

@@ -11,7 +11,7 @@
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
-from .caching import forget_cached, forget_landing, landing_page, report_part
+from .caching import Unkept, forget_cached, forget_landing, landing_page, report_part
 from .compliance import requirements_for
 from .quotes import (
     AssessedQuote,
@@ -20,6 +20,7 @@ from .quotes import (
     quotes_json,
     remove_quote,
     report_json,
+    report_json_and_state,
     rerun_with_quote,
 )
 from .reports import (
@@ -54,12 +55,14 @@ from .wizard import (
 )
 
 __all__ = [
+    "Unkept",
     "AssessedQuote",
     "add_quote",
     "assessed_quotes",
     "quotes_json",
     "remove_quote",
     "report_json",
+    "report_json_and_state",
     "rerun_with_quote",
     "CurrentRules",
     "Funnel",

@@ -11,6 +11,7 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache as once
 from pathlib import Path
 from typing import Any, TypeVar
@@ -62,7 +63,15 @@ _here: OrderedDict[tuple[str, str], Any] = OrderedDict()
 _here_lock = threading.Lock()
 
 
-def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T]) -> T:
+@dataclass(frozen=True)
+class Unkept:
+    """What a `build` returns when it drew from newer data than the part's name says: served
+    once, never kept."""
+
+    value: Any
+
+
+def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T | Unkept]) -> T:
     """`build()`'s result, drawn once and kept with the report's other parts on `shelf`
     (one of `_SHELVES`), so that `forget_cached` drops them all at once. `name` must name all
     the part depends on beyond the report. At most one cache read; a miss builds and writes."""
@@ -76,6 +85,8 @@ def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T]
         value = parts[name]
     else:
         value = build()
+        if isinstance(value, Unkept):
+            return value.value
         # Read again: another part of this report may have been kept while this one was drawn.
         _set(key, {**(_get(key) or {}), name: value}, REPORT_SECONDS)
     with _here_lock:

@@ -87,8 +87,19 @@ def _quote_json(item: AssessedQuote) -> dict:
 
 def report_json(report: Report, today: date) -> str:
     """The report's JSON: its snapshot, unchanged, with its quotes as they stand today."""
-    data = report.data | {"quotes": quotes_json(assessed_quotes(report, today))}
-    return json.dumps(data, ensure_ascii=False, indent=1)
+    return report_json_and_state(report, today)[0]
+
+
+def report_json_and_state(report: Report, today: date) -> tuple[str, tuple]:
+    """The report's JSON, and the state of the quotes it was drawn from in the form
+    `report_by_token` gives it: (count, last id, how many have a re-run), None for each when
+    there are none."""
+    quotes = list(report.quotes.select_related("rerun"))
+    data = report.data | {"quotes": quotes_json(assessed_quotes(report, today, quotes))}
+    state = (None, None, None)
+    if quotes:
+        state = (len(quotes), max(q.pk for q in quotes), sum(1 for q in quotes if q.rerun_id))
+    return json.dumps(data, ensure_ascii=False, indent=1), state
 
 
 @transaction.atomic
