@@ -469,8 +469,9 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
     # learns its state from a header.
     etag, body = _report_json(report)
     response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    if not live:
+    if not live:  # always in full: a 304 would not carry the link's state
         response["X-Link-Status"] = "revoked" if report.revoked_at else "expired"
+        return response
     return _with_etag(request, response, etag)
 
 

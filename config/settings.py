@@ -193,7 +193,8 @@ RATE_LIMITS = {
     for name, default in _RATE_LIMIT_DEFAULTS.items()
 }
 for _name, _rate in RATE_LIMITS.items():
-    if not re.fullmatch(r"[1-9][0-9]*/[0-9]*[smhd]", _rate):
+    # A period's count, when given, is at least 1: "20/0m" would fail on every request.
+    if not re.fullmatch(r"[1-9][0-9]*/([1-9][0-9]*)?[smhd]", _rate):
         raise ImproperlyConfigured(
             f"DJANGO_RATE_LIMIT_{_name.upper()} must look like 20/m or 30/h (got {_rate!r})."
         )

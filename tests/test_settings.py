@@ -179,8 +179,10 @@ def test_a_rate_limit_is_overridden_from_the_environment(run_django):
     assert result.stdout.strip() == "5/m 30/h", result.stderr
 
 
-def test_a_malformed_rate_limit_is_refused(run_django):
-    result = run_django("", DJANGO_DEBUG="1", DJANGO_RATE_LIMIT_PDF="fast")
+@pytest.mark.parametrize("rate", ["fast", "20/0m", "0/m"])
+def test_a_malformed_rate_limit_is_refused(run_django, rate):
+    # "20/0m" passed a looser check, then failed every limited request with a 500.
+    result = run_django("", DJANGO_DEBUG="1", DJANGO_RATE_LIMIT_PDF=rate)
     assert "DJANGO_RATE_LIMIT_PDF must look like 20/m or 30/h" in result.stderr
 
 

@@ -129,6 +129,7 @@ def test_after_the_owner_revokes_the_report_is_gone_for_everyone_else(report):
 @pytest.mark.slow  # draws a PDF
 def test_the_owner_keeps_a_revoked_report_marked_so(report):
     owner = browser(OWNER)
+    etag = owner.get(urls(report)["json"])["ETag"]  # kept by the owner's client while live
     owner.post(f"/r/{report.token}/revoke")
     page = owner.get(urls(report)["page"])
     html = page.content.decode()
@@ -139,6 +140,9 @@ def test_the_owner_keeps_a_revoked_report_marked_so(report):
     assert 'name="days"' not in html  # no expiry for a dead link
     json_response = owner.get(urls(report)["json"])
     assert json_response.status_code == 200 and json_response["X-Link-Status"] == "revoked"
+    # Asking again with the body's ETag still tells the owner the link's state.
+    again = owner.get(urls(report)["json"], headers={"if-none-match": etag})
+    assert again.status_code == 200 and again["X-Link-Status"] == "revoked"
     pdf = owner.get(urls(report)["pdf"])
     assert pdf.status_code == 200
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
