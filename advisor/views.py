@@ -416,9 +416,38 @@ def _owner_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     return wrapped
 
 
+def _quote_keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A quote posted while the database is down answers 503 and shows the form as it was
+    typed, saying it was not saved (ownership cannot be checked then, but the form holds only
+    what this very request sent)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            return view(request, token)
+        except OUTAGE:
+            if request.method != "POST":
+                raise
+        form = QuoteForm(data=request.POST)
+        form.is_valid()  # its own errors still show beside the fields
+        context = {
+            "data": {"token": token},
+            "title": _("your report"),
+            "form": form,
+            "not_saved": True,
+            "csrf_token": get_token(request),  # rendered without the request: see above
+        }
+        response = HttpResponse(render_to_string("advisor/quotes.html", context), status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+
+    return wrapped
+
+
 @capability_url
 @limited("quotes")
 @require_http_methods(["GET", "POST"])
+@_quote_keeps_what_was_typed
 @_owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
     form = QuoteForm(data=request.POST or None)

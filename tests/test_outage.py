@@ -22,6 +22,7 @@ import urllib.parse
 import pytest
 
 from tests.conftest import PRODUCTION_ENV, ROOT, clean_environment
+from tests.test_browser_csp import QUOTE
 from tests.test_wizard import VALID
 
 pytestmark = pytest.mark.slow
@@ -101,7 +102,7 @@ class Browser:
         body = None
         if form is not None:
             form = {**form, "csrfmiddlewaretoken": self.cookies.get("csrftoken", "")}
-            body = urllib.parse.urlencode(form)
+            body = urllib.parse.urlencode(form, doseq=True)
             headers |= {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Origin": f"https://{HOST}",
@@ -176,7 +177,8 @@ def site_on(tmp_path):
 
 
 def test_an_outage_answers_503_keeps_what_was_typed_and_recovers(private_postgres, site_on):
-    browser = Browser(site_on(private_postgres["url"]))
+    port = site_on(private_postgres["url"])
+    browser = Browser(port)
     assert browser.get("/")[0] == 200
     browser.get("/wizard/")  # the start page sets the form-token cookie
     status, headers, _ = browser.post("/wizard/", {})
@@ -185,7 +187,22 @@ def test_an_outage_answers_503_keeps_what_was_typed_and_recovers(private_postgre
     budget_url = headers["Location"]
     assert status == 303 and budget_url.endswith("/budget/")
 
+    # Another buyer's report, to add a quote to.
+    owner = Browser(port)
+    owner.get("/wizard/")
+    wizard = owner.post("/wizard/", {})[1]["Location"].rsplit("/", 2)[0]
+    for slug, data in VALID.items():
+        assert owner.post(f"{wizard}/{slug}/", data)[0] == 303
+    status, headers, _ = owner.post(f"{wizard}/review/", {})
+    quotes_url = headers["Location"] + "quotes/"
+    assert status == 303 and owner.get(quotes_url)[0] == 200
+
     subprocess.run(private_postgres["stop"], check=True, capture_output=True)
+    quote = {**QUOTE, "model": "oem", "incoterm": "fob"}
+    status, headers, html = owner.post(quotes_url, quote)
+    assert (status, headers["Retry-After"]) == (503, "30")
+    assert "This quote was not saved." in html
+    assert 'value="Golden Coast"' in html and 'value="9.90"' in html
     # (The landing page may still come from the cache: that is fine. These read the database.)
     for path in ("/reports/", budget_url):
         status, headers, html = browser.get(path)
@@ -207,3 +224,5 @@ def test_an_outage_answers_503_keeps_what_was_typed_and_recovers(private_postgre
     status, _, html = browser.get(budget_url)
     assert status == 200
     assert re.search(r'name="upfront_budget_usd" value="7,?500"', html), "the answer was saved"
+    assert owner.post(quotes_url, quote)[0] == 303
+    assert "Golden Coast" in owner.get(quotes_url)[2]
