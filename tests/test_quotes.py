@@ -348,3 +348,13 @@ def test_a_json_drawn_while_the_quotes_changed_is_never_kept_under_the_old_state
     assert [q["supplier"] for q in drawn["quotes"]] == ["Shenzhen Bright Jewelry"]
     Quote.objects.all().delete()  # removed on another server: nothing reaches this process
     assert json.loads(browser().get(f"/r/{report.token}.json").content)["quotes"] == []
+
+
+def test_a_shared_re_run_does_not_lead_colleagues_to_the_original_and_its_quotes(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    rerun = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")["Location"]
+    assert f'href="/r/{report.token}/"' in owner.get(rerun).content.decode()
+    colleague_page = browser().get(rerun).content.decode()
+    assert "Advice re-run with Shenzhen Bright Jewelry" in colleague_page
+    assert report.token not in colleague_page
