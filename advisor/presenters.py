@@ -99,13 +99,21 @@ def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> 
     ]
 
 
+def _quoted_names(quote: dict | None) -> set[str]:
+    """The figures a re-run's quote stands in for, freight included when it gave one."""
+    if not quote:
+        return set()
+    freight = {"express_freight_percent"} if "freight_per_piece_usd" in quote else set()
+    return set(quote["figures"]) | freight
+
+
 def quote_tag(quote: dict) -> str:
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
 def _cost_rows(costs: dict, quote: dict | None = None) -> list[dict]:
     oem, odm = costs["oem"], costs["odm"]
-    quoted = set(quote["figures"]) if quote else set()
+    quoted = _quoted_names(quote)
 
     def from_quote(key: str) -> bool:
         figures = rules.COST_FIGURES[rules.Model(quote["model"])].get(key, ()) if quote else ()
@@ -179,12 +187,22 @@ def _schedule_rows(timeline: dict, models: dict[str, str]) -> list[dict]:
     return rows
 
 
+def _figure_tag(name: str, figure: rules.Figure, quote: dict | None) -> str:
+    if quote and name == "express_freight_percent" and "freight_per_piece_usd" in quote:
+        return _("not used: %(supplier)s's quote gives freight and duty of %(usd)s a piece") % {
+            "supplier": quote["supplier"],
+            "usd": _usd(quote["freight_per_piece_usd"], cents=True),
+        }
+    if quote and name in quote["figures"]:
+        return quote_tag(quote)
+    return _("assumption") if figure.assumption else ""
+
+
 def _threshold_groups(
     thresholds: dict, names: dict[str, str], quote: dict | None = None
 ) -> list[dict]:
     """Each factor's figures as (label, value, tag): the tag says where a figure came from
     when it is not the source's ("assumption", or a supplier's quote in a re-run)."""
-    quoted = set(quote["figures"]) if quote else set()
     groups = []
     for slug, figures in thresholds.items():
         rows = [(_("Weight"), figures["weight"], "")]
@@ -196,9 +214,7 @@ def _threshold_groups(
                 rows.append((name, rules.count(value), ""))
                 continue
             shown = _usd(value) if figure.unit == rules.Unit.USD else rules.count(value)
-            tag = (
-                quote_tag(quote) if name in quoted else _("assumption") if figure.assumption else ""
-            )
+            tag = _figure_tag(name, figure, quote)
             rows.append((_(figure.label), shown, tag))
         groups.append({"slug": slug, "name": names.get(slug, slug), "rows": rows})
     return groups

@@ -102,16 +102,18 @@ def number_or_none(value: Decimal | int | None) -> int | float | None:
 
 def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds) -> dict:
     """What a re-run report adds: the report it re-ran, and which of its figures and answers
-    came from whose quote (so pages label them "from <supplier>'s quote")."""
-    return {
-        "based_on": based_on,
-        "from_quote": {
-            "supplier": quote.supplier,
-            "model": quote.model.value,
-            "figures": sorted(rules.quoted_figures(quote, thresholds)),
-            "answers": ["unit_cost_usd"],
-        },
+    came from whose quote (so pages label them "from <supplier>'s quote"), with the freight
+    and duty a piece when the quote gave them."""
+    origin = {
+        "supplier": quote.supplier,
+        "model": quote.model.value,
+        "figures": sorted(rules.quoted_figures(quote, thresholds)),
+        "answers": ["unit_cost_usd"],
     }
+    per_piece, assumed = rules.freight_per_piece(quote, thresholds)
+    if per_piece is not None and not assumed:
+        origin["freight_per_piece_usd"] = _number(per_piece)
+    return {"based_on": based_on, "from_quote": origin}
 
 
 def _number(value: Decimal | int) -> int | float:

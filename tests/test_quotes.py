@@ -1,5 +1,6 @@
 """Supplier quotes: the arithmetic, the form, ownership, and re-running the advice with a quote."""
 
+import dataclasses
 import json
 from datetime import date, timedelta
 from decimal import Decimal
@@ -88,9 +89,21 @@ def test_cash_figures_use_the_quoted_tooling_samples_and_order():
     assessed = rules.assess(quote(), answers, rules.Thresholds(), TODAY)
     # Tooling 1,200 + samples 40 x 2 rounds x 4 designs + CAD 50 x 4 (sketches): 1,720.
     assert assessed.cash_before_first_order == 1_720
-    # The order at the 300-piece minimum: 8.40 x 300 x 4 = 10,080; freight and duty round up
-    # to 10 % of it (1,008); inspection 300 (no QC of their own).
-    assert assessed.cash_to_first_delivery == Decimal("1720") + Decimal("10080") + 1008 + 300
+    # The order at the 300-piece minimum: 8.40 x 300 x 4 = 10,080; freight and duty exactly as
+    # quoted, 0.77 a piece (924); inspection 300 (no QC of their own).
+    assert assessed.cash_to_first_delivery == Decimal("1720") + Decimal("10080") + 924 + 300
+
+
+def test_quoted_freight_is_counted_exactly_not_as_a_rounded_share_of_the_order():
+    answers = sample_answers(units_per_design=120, launch_date=TODAY + timedelta(weeks=40))
+    cheap_freight = quote(unit_price_usd=Decimal("50"), freight_per_piece_usd=Decimal("0.10"))
+    cheap_freight = dataclasses.replace(cheap_freight, duty_percent=None, moq_per_design=100)
+    quoted_answers, quoted = rules.with_quote(answers, rules.Thresholds(), cheap_freight)
+    costs = rules.costs_for(rules.Model.OEM, quoted_answers, quoted)
+    assert costs.freight == Decimal("48.00")  # 0.10 x 120 pieces x 4 designs, not 1 % ($240)
+    nothing_quoted = dataclasses.replace(cheap_freight, freight_per_piece_usd=None)
+    _, assumed = rules.with_quote(answers, rules.Thresholds(), nothing_quoted)
+    assert assumed.quoted_freight_per_piece is None  # the report's freight share stands
 
 
 def test_the_earliest_delivery_counts_the_chinese_new_year_shutdown():
@@ -257,8 +270,11 @@ def test_re_running_with_a_cheap_tooling_quote_lifts_the_oem_blocker(report):
     assert data["answers"]["unit_cost_usd"] == 8.4
     assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] == 1_200
     assert "samples_usd" in data["costs"]["oem"]["assumptions"]  # the rounds are still assumed
+    assert data["from_quote"]["freight_per_piece_usd"] == 0.77  # 0.35 freight + 5 % duty
+    assert "freight_usd" not in data["costs"]["oem"]["assumptions"]
     html = owner.get(response["Location"]).content.decode()
     assert "from Shenzhen Bright Jewelry&#x27;s quote" in html
+    assert "quote gives freight and duty of $0.77 a piece" in html
     assert f'href="/r/{report.token}/"' in html
     # The original never changes; asking again returns the same re-run.
     assert Report.objects.get(pk=report.pk).snapshot == original

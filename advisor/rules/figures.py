@@ -162,7 +162,10 @@ Thresholds = dataclasses.make_dataclass(
     [(f.name, int, field(default=f.default)) for f in FIGURES.values()]
     + [("weights", Mapping[str, Decimal], field(default_factory=lambda: dict(DEFAULT_WEIGHTS)))]
     # The figures a supplier's quote gave (a re-run), which are not the staff's ranges.
-    + [("quoted", frozenset, field(default=frozenset()))],
+    + [("quoted", frozenset, field(default=frozenset()))]
+    # Freight and duty a piece from a supplier's quote, used in place of the express freight
+    # share of the order's value; None outside a re-run.
+    + [("quoted_freight_per_piece", object, field(default=None))],
     bases=(_ThresholdMethods,),
     frozen=True,
 )

@@ -77,7 +77,7 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
     deposit = _percent(order, deposit_percent)
     # Buyers without their own QC pay an inspector (a third party, or one they hire) per order.
     inspection = t.inspection_fee_usd if answers.qc_capability != QcCapability.IN_HOUSE else 0
-    freight = _percent(order, t.express_freight_percent)
+    freight = _freight(order, order_units * designs, t)
     after_upfront = order - credit + inspection + freight
     return ModelCosts(
         tooling=tooling,
@@ -100,6 +100,14 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
         freight=freight,
         cash_to_first_delivery=(upfront[0] + after_upfront, upfront[1] + after_upfront),
     )
+
+
+def _freight(order: Decimal, pieces: int, t: Thresholds) -> Decimal:
+    """Express freight to the buyer: a share of the order's value, or in a re-run the freight
+    and duty a piece a supplier quoted."""
+    if t.quoted_freight_per_piece is None:
+        return _percent(order, t.express_freight_percent)
+    return _cents(t.quoted_freight_per_piece * pieces)
 
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:

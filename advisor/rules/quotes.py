@@ -79,13 +79,19 @@ def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, 
     """The answers and thresholds with the quote's figures in place of the assumptions."""
     answers = dataclasses.replace(answers, unit_cost_usd=quote.unit_price_usd)
     figures = quoted_figures(quote, t)
-    return answers, dataclasses.replace(t, **figures, quoted=frozenset(figures))
+    quoted = frozenset(figures)
+    per_piece, assumed = freight_per_piece(quote, t)
+    if per_piece is not None and not assumed:
+        quoted |= {"express_freight_percent"}  # what the freight line came from, replaced
+    return answers, dataclasses.replace(
+        t, **figures, quoted=quoted, quoted_freight_per_piece=per_piece
+    )
 
 
 def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
     """The figures a quote gives, by threshold name. Thresholds are whole numbers: a quoted
-    sample fee is rounded up to whole dollars, a deposit to the nearest whole percent, freight
-    and duty up to a whole percent of the order's value."""
+    sample fee is rounded up to whole dollars, a deposit to the nearest whole percent.
+    (Freight and duty are not a figure: see `freight_per_piece`.)"""
     m = quote.model.value
     figures = {
         f"{m}_moq_min_units": quote.moq_per_design,
@@ -94,7 +100,6 @@ def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
         f"{m}_lead_time_min_weeks": quote.lead_time_weeks_min,
         f"{m}_lead_time_max_weeks": quote.lead_time_weeks_max,
         f"{m}_deposit_percent": int(quote.deposit_percent.quantize(0, rounding=ROUND_HALF_UP)),
-        **_freight_figure(quote, t),
     }
     if quote.model == Model.OEM:  # the quote's tooling is all of it, molds included
         figures |= {
@@ -106,13 +111,15 @@ def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
     return figures
 
 
-def _freight_figure(quote: Quote, t: Thresholds) -> dict[str, int]:
-    """Freight and duty as the share of the order's value the rules count them as."""
+def freight_per_piece(quote: Quote, t: Thresholds) -> tuple[Decimal | None, bool]:
+    """Freight and duty a piece as the quote gives them (exactly, not as a rounded share of
+    the order), and whether the freight in it is the report's assumption; None when the quote
+    says nothing of either, and the report's express freight share stands."""
+    if quote.incoterm != Incoterm.DDP and quote.freight_per_piece_usd is None:
+        if not quote.duty_percent:
+            return None, True
     landed, assumed = landed_per_piece(quote, t)
-    if assumed and not quote.duty_percent:
-        return {}  # nothing quoted: the report's assumption stands
-    share = (landed - quote.unit_price_usd) / quote.unit_price_usd * 100
-    return {"express_freight_percent": math.ceil(share)}
+    return landed - quote.unit_price_usd, assumed
 
 
 def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assessment:

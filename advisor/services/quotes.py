@@ -131,7 +131,7 @@ def rerun_with_quote(*, quote: Quote) -> Report:
         result=result,
         thresholds=quoted,
         factors=current_rules().factors,
-        quoted=frozenset(rules.quoted_figures(rule, thresholds)),
+        quoted=quoted.quoted,
     )
     data |= snapshots.quote_origin(original.token, rule, thresholds)
     rerun.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
