@@ -146,6 +146,7 @@ def test_a_threshold_change_never_alters_a_saved_report_but_changes_the_landing(
     assert Client().get(f"/r/{report.token}.json").content == before_json
     forget_all()
     assert Client().get(page(report)).content == before_page  # and a fresh render agrees
+    assert Client().get(f"/r/{report.token}.json").content == before_json
 
 
 def test_a_factor_edit_and_its_history_revert_both_reach_the_landing(admin_client):
