@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from . import rules
+from .models import Quote
 
 COMPANY_STAGES = [
     (rules.CompanyStage.STARTUP, _("Start-up: a new brand, first collections")),
@@ -77,14 +78,6 @@ PLATINGS = [
     (rules.Plating.RHODIUM, _("Rhodium")),
     (rules.Plating.OTHER, _("Another plating")),
 ]
-INCOTERMS = [
-    (rules.Incoterm.EXW, _("EXW: you collect at the factory")),
-    (rules.Incoterm.FOB, _("FOB: on board the ship in China")),
-    (rules.Incoterm.CIF, _("CIF: to your country's port")),
-    (rules.Incoterm.DDP, _("DDP: delivered to you, duty paid")),
-]
-
-
 def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
@@ -609,7 +602,9 @@ class QuoteForm(forms.Form):
         max_value=rules.MAX_LEAD_TIME_WEEKS,
         help_text=_("From your go-ahead to goods ready to ship; for OEM, sampling included."),
     )
-    incoterm = forms.ChoiceField(label=_("Incoterm"), choices=INCOTERMS, widget=forms.RadioSelect)
+    incoterm = forms.ChoiceField(
+        label=_("Incoterm"), choices=Quote.Incoterm.choices, widget=forms.RadioSelect
+    )
     freight_per_piece_usd = MoneyField(
         label=_("Freight per piece to you (USD, optional)"),
         required=False,
