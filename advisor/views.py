@@ -450,7 +450,7 @@ def _quote_keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[.
 @_quote_keeps_what_was_typed
 @_owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
-    form = QuoteForm(data=request.POST or None)
+    form = QuoteForm(data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         quote = services.add_quote(report=report, cleaned_data=form.cleaned_data)
         messages.success(

@@ -374,3 +374,10 @@ def test_a_shared_re_run_does_not_lead_colleagues_to_the_original_and_its_quotes
     colleague_page = browser().get(rerun).content.decode()
     assert "Advice re-run with Shenzhen Bright Jewelry" in colleague_page
     assert report.token not in colleague_page
+
+
+def test_an_empty_quote_form_says_what_is_missing(report):
+    response = browser(OWNER).post(f"/r/{report.token}/quotes/", {})
+    assert response.status_code == 200
+    assert "Enter the supplier&#x27;s name." in response.content.decode()
+    assert Quote.objects.count() == 0
