@@ -78,6 +78,8 @@ PLATINGS = [
     (rules.Plating.RHODIUM, _("Rhodium")),
     (rules.Plating.OTHER, _("Another plating")),
 ]
+
+
 def _radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
     return forms.ChoiceField(
         label=label,
