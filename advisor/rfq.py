@@ -73,7 +73,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         sections=[
             _summary(answers, model, thresholds, today),
             _oem_terms(answers, thresholds) if model == "oem" else _odm_terms(answers),
-            _quality(answers, model),
+            _quality(model),
             _materials(answers, requirements),
             _calendar(data["timeline"], model),
         ],
@@ -246,7 +246,7 @@ def _odm_terms(answers: dict) -> Section:
     )
 
 
-def _quality(answers: dict, model: str) -> Section:
+def _quality(model: str) -> Section:
     items = [
         Item(
             _("Golden sample"),
