@@ -5,258 +5,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
-    dependencies = []
+    dependencies = [
+    ]
 
     operations = [
         migrations.CreateModel(
-            name="Factor",
+            name='Factor',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=40, unique=True, verbose_name="slug")),
-                ("name", models.CharField(max_length=80, verbose_name="name")),
-                ("order", models.PositiveSmallIntegerField(unique=True, verbose_name="order")),
-                ("oem_summary", models.TextField(verbose_name="what OEM means here")),
-                ("odm_summary", models.TextField(verbose_name="what ODM means here")),
-                ("oem_suits", models.CharField(max_length=120, verbose_name="OEM suits")),
-                ("odm_suits", models.CharField(max_length=120, verbose_name="ODM suits")),
-                (
-                    "weight",
-                    models.DecimalField(
-                        decimal_places=1,
-                        default=1,
-                        help_text="How much this factor counts in the recommendation, from 0 (not at all) to 5.",
-                        max_digits=3,
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(5),
-                        ],
-                        verbose_name="weight",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('slug', models.SlugField(max_length=40, unique=True, verbose_name='slug')),
+                ('name', models.CharField(max_length=80, verbose_name='name')),
+                ('order', models.PositiveSmallIntegerField(unique=True, verbose_name='order')),
+                ('oem_summary', models.TextField(verbose_name='what OEM means here')),
+                ('odm_summary', models.TextField(verbose_name='what ODM means here')),
+                ('oem_suits', models.CharField(max_length=120, verbose_name='OEM suits')),
+                ('odm_suits', models.CharField(max_length=120, verbose_name='ODM suits')),
+                ('weight', models.DecimalField(decimal_places=1, default=1, help_text='How much this factor counts in the recommendation, from 0 (not at all) to 5.', max_digits=3, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(5)], verbose_name='weight')),
             ],
             options={
-                "verbose_name": "factor",
-                "verbose_name_plural": "factors",
-                "ordering": ["order"],
+                'verbose_name': 'factor',
+                'verbose_name_plural': 'factors',
+                'ordering': ['order'],
             },
         ),
         migrations.CreateModel(
-            name="Thresholds",
+            name='Thresholds',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, verbose_name="rules version")),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
-                (
-                    "oem_tooling_min_usd",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="OEM tooling, minimum (USD)",
-                    ),
-                ),
-                (
-                    "oem_tooling_max_usd",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="OEM tooling, maximum (USD)",
-                    ),
-                ),
-                (
-                    "oem_sample_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="OEM sample per design per round (USD)",
-                    ),
-                ),
-                (
-                    "oem_sampling_rounds",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(10),
-                        ],
-                        verbose_name="OEM sampling rounds",
-                    ),
-                ),
-                (
-                    "odm_sample_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="ODM catalogue sample per design (USD)",
-                    ),
-                ),
-                (
-                    "cad_design_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="CAD design fee per design (USD)",
-                    ),
-                ),
-                (
-                    "inspection_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="Pre-shipment inspection, one inspector-day (USD)",
-                    ),
-                ),
-                (
-                    "oem_moq_min_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="OEM minimum order, low end (units per design)",
-                    ),
-                ),
-                (
-                    "oem_moq_max_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="OEM minimum order, high end (units per design)",
-                    ),
-                ),
-                (
-                    "odm_moq_min_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="ODM minimum order, low end (units per design)",
-                    ),
-                ),
-                (
-                    "odm_moq_max_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="ODM minimum order, high end (units per design)",
-                    ),
-                ),
-                (
-                    "wholesale_moq_min_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="Wholesale minimum order, low end (units per design)",
-                    ),
-                ),
-                (
-                    "wholesale_moq_max_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="Wholesale minimum order, high end (units per design)",
-                    ),
-                ),
-                (
-                    "oem_lead_time_min_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="OEM lead time, shortest (weeks)",
-                    ),
-                ),
-                (
-                    "oem_lead_time_max_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="OEM lead time, longest (weeks)",
-                    ),
-                ),
-                (
-                    "odm_lead_time_min_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="ODM lead time, shortest (weeks)",
-                    ),
-                ),
-                (
-                    "odm_lead_time_max_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="ODM lead time, longest (weeks)",
-                    ),
-                ),
-                (
-                    "transit_express_weeks",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="Transit by express (weeks)",
-                    ),
-                ),
-                (
-                    "transit_sea_weeks",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="Transit by sea (weeks)",
-                    ),
-                ),
-                (
-                    "oem_deposit_percent",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(100)],
-                        verbose_name="OEM deposit before production (%)",
-                    ),
-                ),
-                (
-                    "odm_deposit_percent",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(100)],
-                        verbose_name="ODM deposit before production (%)",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, verbose_name='rules version')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                ('oem_tooling_min_usd', models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, minimum (USD)')),
+                ('oem_tooling_max_usd', models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, maximum (USD)')),
+                ('oem_sample_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM sample per design per round (USD)')),
+                ('oem_sampling_rounds', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='OEM sampling rounds')),
+                ('odm_sample_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='ODM catalogue sample per design (USD)')),
+                ('cad_design_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='CAD design fee per design (USD)')),
+                ('inspection_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='Pre-shipment inspection, one inspector-day (USD)')),
+                ('oem_moq_min_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, low end (units per design)')),
+                ('oem_moq_max_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, high end (units per design)')),
+                ('odm_moq_min_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, low end (units per design)')),
+                ('odm_moq_max_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, high end (units per design)')),
+                ('wholesale_moq_min_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, low end (units per design)')),
+                ('wholesale_moq_max_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, high end (units per design)')),
+                ('oem_lead_time_min_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, shortest (weeks)')),
+                ('oem_lead_time_max_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, longest (weeks)')),
+                ('odm_lead_time_min_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, shortest (weeks)')),
+                ('odm_lead_time_max_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, longest (weeks)')),
+                ('transit_express_weeks', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by express (weeks)')),
+                ('transit_sea_weeks', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by sea (weeks)')),
+                ('oem_deposit_percent', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='OEM deposit before production (%)')),
+                ('odm_deposit_percent', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='ODM deposit before production (%)')),
             ],
             options={
-                "verbose_name": "thresholds",
-                "verbose_name_plural": "thresholds",
+                'verbose_name': 'thresholds',
+                'verbose_name_plural': 'thresholds',
             },
         ),
     ]

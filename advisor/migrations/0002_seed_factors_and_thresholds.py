@@ -113,7 +113,9 @@ def seed(apps, schema_editor):
     Factor = apps.get_model("advisor", "Factor")
     Thresholds = apps.get_model("advisor", "Thresholds")
     for order, factor in enumerate(FACTORS, start=1):
-        Factor.objects.update_or_create(slug=factor["slug"], defaults={**factor, "order": order})
+        Factor.objects.update_or_create(
+            slug=factor["slug"], defaults={**factor, "order": order}
+        )
     if not Thresholds.objects.exists():
         Thresholds.objects.create(version=1, **THRESHOLDS)
 

@@ -6,68 +6,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0002_seed_factors_and_thresholds"),
+        ('advisor', '0002_seed_factors_and_thresholds'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Report",
+            name='Report',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "token",
-                    models.CharField(
-                        default=advisor.models.new_report_token,
-                        editable=False,
-                        max_length=64,
-                        unique=True,
-                        verbose_name="token",
-                    ),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        db_index=True, default=django.utils.timezone.now, verbose_name="created at"
-                    ),
-                ),
-                (
-                    "owner_key",
-                    models.CharField(
-                        db_index=True,
-                        help_text="The random key of the browser session that created the report.",
-                        max_length=64,
-                        verbose_name="owner's browser",
-                    ),
-                ),
-                (
-                    "project_name",
-                    models.CharField(blank=True, max_length=120, verbose_name="project name"),
-                ),
-                (
-                    "recommendation",
-                    models.CharField(
-                        choices=[
-                            ("oem", "OEM"),
-                            ("odm", "ODM"),
-                            ("hybrid", "Hybrid: ODM now, OEM later"),
-                        ],
-                        max_length=10,
-                        verbose_name="recommendation",
-                    ),
-                ),
-                ("rules_version", models.PositiveIntegerField(verbose_name="rules version")),
-                ("snapshot", models.TextField(verbose_name="snapshot (JSON)")),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('token', models.CharField(default=advisor.models.new_report_token, editable=False, max_length=64, unique=True, verbose_name='token')),
+                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='created at')),
+                ('owner_key', models.CharField(db_index=True, help_text='The random key of the browser session that created the report.', max_length=64, verbose_name="owner's browser")),
+                ('project_name', models.CharField(blank=True, max_length=120, verbose_name='project name')),
+                ('recommendation', models.CharField(choices=[('oem', 'OEM'), ('odm', 'ODM'), ('hybrid', 'Hybrid: ODM now, OEM later')], max_length=10, verbose_name='recommendation')),
+                ('rules_version', models.PositiveIntegerField(verbose_name='rules version')),
+                ('snapshot', models.TextField(verbose_name='snapshot (JSON)')),
             ],
             options={
-                "verbose_name": "report",
-                "verbose_name_plural": "reports",
-                "ordering": ["-created_at"],
+                'verbose_name': 'report',
+                'verbose_name_plural': 'reports',
+                'ordering': ['-created_at'],
             },
         ),
     ]

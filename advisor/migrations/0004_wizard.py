@@ -7,98 +7,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0003_report"),
+        ('advisor', '0003_report'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Submission",
+            name='Submission',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                (
-                    "public_id",
-                    models.CharField(
-                        default=advisor.models.new_public_id,
-                        editable=False,
-                        max_length=32,
-                        unique=True,
-                        verbose_name="public id",
-                    ),
-                ),
-                (
-                    "browser_key",
-                    models.CharField(db_index=True, max_length=64, verbose_name="browser"),
-                ),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        db_index=True, default=django.utils.timezone.now, verbose_name="started at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last answer at")),
-                (
-                    "abandoned_at",
-                    models.DateTimeField(blank=True, null=True, verbose_name="started over at"),
-                ),
-                (
-                    "report",
-                    models.OneToOneField(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="submission",
-                        to="advisor.report",
-                        verbose_name="report",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('public_id', models.CharField(default=advisor.models.new_public_id, editable=False, max_length=32, unique=True, verbose_name='public id')),
+                ('browser_key', models.CharField(db_index=True, max_length=64, verbose_name='browser')),
+                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='started at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last answer at')),
+                ('abandoned_at', models.DateTimeField(blank=True, null=True, verbose_name='started over at')),
+                ('report', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='submission', to='advisor.report', verbose_name='report')),
             ],
             options={
-                "verbose_name": "buyer session",
-                "verbose_name_plural": "buyer sessions",
-                "ordering": ["-created_at"],
+                'verbose_name': 'buyer session',
+                'verbose_name_plural': 'buyer sessions',
+                'ordering': ['-created_at'],
             },
         ),
         migrations.CreateModel(
-            name="StepAnswer",
+            name='StepAnswer',
             fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("step", models.SlugField(max_length=20, verbose_name="step")),
-                ("data", models.JSONField(verbose_name="answers")),
-                (
-                    "created_at",
-                    models.DateTimeField(
-                        default=django.utils.timezone.now, verbose_name="first answered at"
-                    ),
-                ),
-                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="last changed at")),
-                (
-                    "submission",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="step_answers",
-                        to="advisor.submission",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('step', models.SlugField(max_length=20, verbose_name='step')),
+                ('data', models.JSONField(verbose_name='answers')),
+                ('created_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='first answered at')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='last changed at')),
+                ('submission', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='step_answers', to='advisor.submission')),
             ],
             options={
-                "verbose_name": "step answer",
-                "verbose_name_plural": "step answers",
-                "constraints": [
-                    models.UniqueConstraint(
-                        fields=("submission", "step"), name="one_answer_per_step"
-                    )
-                ],
+                'verbose_name': 'step answer',
+                'verbose_name_plural': 'step answers',
+                'constraints': [models.UniqueConstraint(fields=('submission', 'step'), name='one_answer_per_step')],
             },
         ),
     ]

@@ -4,19 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0004_wizard"),
+        ('advisor', '0004_wizard'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="report",
-            name="expires_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="link expires at"),
+            model_name='report',
+            name='expires_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='link expires at'),
         ),
         migrations.AddField(
-            model_name="report",
-            name="revoked_at",
-            field=models.DateTimeField(blank=True, null=True, verbose_name="link revoked at"),
+            model_name='report',
+            name='revoked_at',
+            field=models.DateTimeField(blank=True, null=True, verbose_name='link revoked at'),
         ),
     ]

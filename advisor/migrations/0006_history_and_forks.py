@@ -8,310 +8,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0005_report_link_lifetime"),
+        ('advisor', '0005_report_link_lifetime'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="submission",
-            name="forked_from",
-            field=models.ForeignKey(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="forks",
-                to="advisor.report",
-                verbose_name="started from the report",
-            ),
+            model_name='submission',
+            name='forked_from',
+            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='forks', to='advisor.report', verbose_name='started from the report'),
         ),
         migrations.CreateModel(
-            name="HistoricalFactor",
+            name='HistoricalFactor',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("slug", models.SlugField(max_length=40, verbose_name="slug")),
-                ("name", models.CharField(max_length=80, verbose_name="name")),
-                ("order", models.PositiveSmallIntegerField(db_index=True, verbose_name="order")),
-                ("oem_summary", models.TextField(verbose_name="what OEM means here")),
-                ("odm_summary", models.TextField(verbose_name="what ODM means here")),
-                ("oem_suits", models.CharField(max_length=120, verbose_name="OEM suits")),
-                ("odm_suits", models.CharField(max_length=120, verbose_name="ODM suits")),
-                (
-                    "weight",
-                    models.DecimalField(
-                        decimal_places=1,
-                        default=1,
-                        help_text="How much this factor counts in the recommendation, from 0 (not at all) to 5.",
-                        max_digits=3,
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(5),
-                        ],
-                        verbose_name="weight",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('slug', models.SlugField(max_length=40, verbose_name='slug')),
+                ('name', models.CharField(max_length=80, verbose_name='name')),
+                ('order', models.PositiveSmallIntegerField(db_index=True, verbose_name='order')),
+                ('oem_summary', models.TextField(verbose_name='what OEM means here')),
+                ('odm_summary', models.TextField(verbose_name='what ODM means here')),
+                ('oem_suits', models.CharField(max_length=120, verbose_name='OEM suits')),
+                ('odm_suits', models.CharField(max_length=120, verbose_name='ODM suits')),
+                ('weight', models.DecimalField(decimal_places=1, default=1, help_text='How much this factor counts in the recommendation, from 0 (not at all) to 5.', max_digits=3, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(5)], verbose_name='weight')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical factor",
-                "verbose_name_plural": "historical factors",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical factor',
+                'verbose_name_plural': 'historical factors',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name="HistoricalThresholds",
+            name='HistoricalThresholds',
             fields=[
-                (
-                    "id",
-                    models.BigIntegerField(
-                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
-                    ),
-                ),
-                ("version", models.PositiveIntegerField(default=1, verbose_name="rules version")),
-                (
-                    "oem_tooling_min_usd",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="OEM tooling, minimum (USD)",
-                    ),
-                ),
-                (
-                    "oem_tooling_max_usd",
-                    models.PositiveIntegerField(
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="OEM tooling, maximum (USD)",
-                    ),
-                ),
-                (
-                    "oem_sample_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="OEM sample per design per round (USD)",
-                    ),
-                ),
-                (
-                    "oem_sampling_rounds",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(10),
-                        ],
-                        verbose_name="OEM sampling rounds",
-                    ),
-                ),
-                (
-                    "odm_sample_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="ODM catalogue sample per design (USD)",
-                    ),
-                ),
-                (
-                    "cad_design_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="CAD design fee per design (USD)",
-                    ),
-                ),
-                (
-                    "inspection_fee_usd",
-                    models.PositiveIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(10000000)],
-                        verbose_name="Pre-shipment inspection, one inspector-day (USD)",
-                    ),
-                ),
-                (
-                    "oem_moq_min_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="OEM minimum order, low end (units per design)",
-                    ),
-                ),
-                (
-                    "oem_moq_max_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="OEM minimum order, high end (units per design)",
-                    ),
-                ),
-                (
-                    "odm_moq_min_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="ODM minimum order, low end (units per design)",
-                    ),
-                ),
-                (
-                    "odm_moq_max_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="ODM minimum order, high end (units per design)",
-                    ),
-                ),
-                (
-                    "wholesale_moq_min_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="Wholesale minimum order, low end (units per design)",
-                    ),
-                ),
-                (
-                    "wholesale_moq_max_units",
-                    models.PositiveIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(1),
-                            django.core.validators.MaxValueValidator(1000000),
-                        ],
-                        verbose_name="Wholesale minimum order, high end (units per design)",
-                    ),
-                ),
-                (
-                    "oem_lead_time_min_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="OEM lead time, shortest (weeks)",
-                    ),
-                ),
-                (
-                    "oem_lead_time_max_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="OEM lead time, longest (weeks)",
-                    ),
-                ),
-                (
-                    "odm_lead_time_min_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="ODM lead time, shortest (weeks)",
-                    ),
-                ),
-                (
-                    "odm_lead_time_max_weeks",
-                    models.PositiveSmallIntegerField(
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="ODM lead time, longest (weeks)",
-                    ),
-                ),
-                (
-                    "transit_express_weeks",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="Transit by express (weeks)",
-                    ),
-                ),
-                (
-                    "transit_sea_weeks",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[
-                            django.core.validators.MinValueValidator(0),
-                            django.core.validators.MaxValueValidator(104),
-                        ],
-                        verbose_name="Transit by sea (weeks)",
-                    ),
-                ),
-                (
-                    "oem_deposit_percent",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(100)],
-                        verbose_name="OEM deposit before production (%)",
-                    ),
-                ),
-                (
-                    "odm_deposit_percent",
-                    models.PositiveSmallIntegerField(
-                        help_text="Assumption: the source gives no figure.",
-                        validators=[django.core.validators.MaxValueValidator(100)],
-                        verbose_name="ODM deposit before production (%)",
-                    ),
-                ),
-                ("history_id", models.AutoField(primary_key=True, serialize=False)),
-                ("history_date", models.DateTimeField(db_index=True)),
-                ("history_change_reason", models.CharField(max_length=100, null=True)),
-                (
-                    "history_type",
-                    models.CharField(
-                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
-                    ),
-                ),
-                (
-                    "history_user",
-                    models.ForeignKey(
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                    ),
-                ),
+                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
+                ('version', models.PositiveIntegerField(default=1, verbose_name='rules version')),
+                ('oem_tooling_min_usd', models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, minimum (USD)')),
+                ('oem_tooling_max_usd', models.PositiveIntegerField(validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, maximum (USD)')),
+                ('oem_sample_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM sample per design per round (USD)')),
+                ('oem_sampling_rounds', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='OEM sampling rounds')),
+                ('odm_sample_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='ODM catalogue sample per design (USD)')),
+                ('cad_design_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='CAD design fee per design (USD)')),
+                ('inspection_fee_usd', models.PositiveIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(10000000)], verbose_name='Pre-shipment inspection, one inspector-day (USD)')),
+                ('oem_moq_min_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, low end (units per design)')),
+                ('oem_moq_max_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, high end (units per design)')),
+                ('odm_moq_min_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, low end (units per design)')),
+                ('odm_moq_max_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, high end (units per design)')),
+                ('wholesale_moq_min_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, low end (units per design)')),
+                ('wholesale_moq_max_units', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, high end (units per design)')),
+                ('oem_lead_time_min_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, shortest (weeks)')),
+                ('oem_lead_time_max_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, longest (weeks)')),
+                ('odm_lead_time_min_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, shortest (weeks)')),
+                ('odm_lead_time_max_weeks', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, longest (weeks)')),
+                ('transit_express_weeks', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by express (weeks)')),
+                ('transit_sea_weeks', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by sea (weeks)')),
+                ('oem_deposit_percent', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='OEM deposit before production (%)')),
+                ('odm_deposit_percent', models.PositiveSmallIntegerField(help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MaxValueValidator(100)], verbose_name='ODM deposit before production (%)')),
+                ('history_id', models.AutoField(primary_key=True, serialize=False)),
+                ('history_date', models.DateTimeField(db_index=True)),
+                ('history_change_reason', models.CharField(max_length=100, null=True)),
+                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
+                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
-                "verbose_name": "historical thresholds",
-                "verbose_name_plural": "historical thresholds",
-                "ordering": ("-history_date", "-history_id"),
-                "get_latest_by": ("history_date", "history_id"),
+                'verbose_name': 'historical thresholds',
+                'verbose_name_plural': 'historical thresholds',
+                'ordering': ('-history_date', '-history_id'),
+                'get_latest_by': ('history_date', 'history_id'),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),

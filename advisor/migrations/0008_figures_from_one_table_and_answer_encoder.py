@@ -6,538 +6,225 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0007_initial_history"),
+        ('advisor', '0007_initial_history'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="cad_design_fee_usd",
-            field=models.PositiveIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="CAD design fee per design (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='cad_design_fee_usd',
+            field=models.PositiveIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='CAD design fee per design (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="inspection_fee_usd",
-            field=models.PositiveIntegerField(
-                default=300,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="Pre-shipment inspection, one inspector-day (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='inspection_fee_usd',
+            field=models.PositiveIntegerField(default=300, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='Pre-shipment inspection, one inspector-day (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="odm_deposit_percent",
-            field=models.PositiveSmallIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="ODM deposit before production (%)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_deposit_percent',
+            field=models.PositiveSmallIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='ODM deposit before production (%)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="odm_lead_time_max_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=13,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="ODM lead time, longest (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_lead_time_max_weeks',
+            field=models.PositiveSmallIntegerField(default=13, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, longest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="odm_lead_time_min_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=4,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="ODM lead time, shortest (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_lead_time_min_weeks',
+            field=models.PositiveSmallIntegerField(default=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, shortest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="odm_moq_max_units",
-            field=models.PositiveIntegerField(
-                default=200,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="ODM minimum order, high end (units per design)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_moq_max_units',
+            field=models.PositiveIntegerField(default=200, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, high end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="odm_moq_min_units",
-            field=models.PositiveIntegerField(
-                default=50,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="ODM minimum order, low end (units per design)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_moq_min_units',
+            field=models.PositiveIntegerField(default=50, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, low end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="odm_sample_fee_usd",
-            field=models.PositiveIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="ODM catalogue sample per design (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_sample_fee_usd',
+            field=models.PositiveIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='ODM catalogue sample per design (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_deposit_percent",
-            field=models.PositiveSmallIntegerField(
-                default=30,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="OEM deposit before production (%)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_deposit_percent',
+            field=models.PositiveSmallIntegerField(default=30, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='OEM deposit before production (%)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_lead_time_max_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=22,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="OEM lead time, longest (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_lead_time_max_weeks',
+            field=models.PositiveSmallIntegerField(default=22, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, longest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_lead_time_min_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=13,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="OEM lead time, shortest (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_lead_time_min_weeks',
+            field=models.PositiveSmallIntegerField(default=13, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, shortest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_moq_max_units",
-            field=models.PositiveIntegerField(
-                default=1000,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="OEM minimum order, high end (units per design)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_moq_max_units',
+            field=models.PositiveIntegerField(default=1000, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, high end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_moq_min_units",
-            field=models.PositiveIntegerField(
-                default=500,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="OEM minimum order, low end (units per design)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_moq_min_units',
+            field=models.PositiveIntegerField(default=500, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, low end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_sample_fee_usd",
-            field=models.PositiveIntegerField(
-                default=150,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM sample per design per round (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_sample_fee_usd',
+            field=models.PositiveIntegerField(default=150, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM sample per design per round (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_sampling_rounds",
-            field=models.PositiveSmallIntegerField(
-                default=2,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(10),
-                ],
-                verbose_name="OEM sampling rounds",
-            ),
+            model_name='historicalthresholds',
+            name='oem_sampling_rounds',
+            field=models.PositiveSmallIntegerField(default=2, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='OEM sampling rounds'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_tooling_max_usd",
-            field=models.PositiveIntegerField(
-                default=50000,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM tooling, maximum (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_tooling_max_usd',
+            field=models.PositiveIntegerField(default=50000, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, maximum (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_tooling_min_usd",
-            field=models.PositiveIntegerField(
-                default=5000,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM tooling, minimum (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_tooling_min_usd',
+            field=models.PositiveIntegerField(default=5000, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, minimum (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="transit_express_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=1,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="Transit by express (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='transit_express_weeks',
+            field=models.PositiveSmallIntegerField(default=1, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by express (weeks)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="transit_sea_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=6,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="Transit by sea (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='transit_sea_weeks',
+            field=models.PositiveSmallIntegerField(default=6, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by sea (weeks)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="wholesale_moq_max_units",
-            field=models.PositiveIntegerField(
-                default=5,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="Wholesale minimum order, high end (units per design)",
-            ),
+            model_name='historicalthresholds',
+            name='wholesale_moq_max_units',
+            field=models.PositiveIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, high end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="wholesale_moq_min_units",
-            field=models.PositiveIntegerField(
-                default=2,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="Wholesale minimum order, low end (units per design)",
-            ),
+            model_name='historicalthresholds',
+            name='wholesale_moq_min_units',
+            field=models.PositiveIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, low end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="stepanswer",
-            name="data",
-            field=models.JSONField(
-                encoder=django.core.serializers.json.DjangoJSONEncoder, verbose_name="answers"
-            ),
+            model_name='stepanswer',
+            name='data',
+            field=models.JSONField(encoder=django.core.serializers.json.DjangoJSONEncoder, verbose_name='answers'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="cad_design_fee_usd",
-            field=models.PositiveIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="CAD design fee per design (USD)",
-            ),
+            model_name='thresholds',
+            name='cad_design_fee_usd',
+            field=models.PositiveIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='CAD design fee per design (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="inspection_fee_usd",
-            field=models.PositiveIntegerField(
-                default=300,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="Pre-shipment inspection, one inspector-day (USD)",
-            ),
+            model_name='thresholds',
+            name='inspection_fee_usd',
+            field=models.PositiveIntegerField(default=300, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='Pre-shipment inspection, one inspector-day (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="odm_deposit_percent",
-            field=models.PositiveSmallIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="ODM deposit before production (%)",
-            ),
+            model_name='thresholds',
+            name='odm_deposit_percent',
+            field=models.PositiveSmallIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='ODM deposit before production (%)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="odm_lead_time_max_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=13,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="ODM lead time, longest (weeks)",
-            ),
+            model_name='thresholds',
+            name='odm_lead_time_max_weeks',
+            field=models.PositiveSmallIntegerField(default=13, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, longest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="odm_lead_time_min_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=4,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="ODM lead time, shortest (weeks)",
-            ),
+            model_name='thresholds',
+            name='odm_lead_time_min_weeks',
+            field=models.PositiveSmallIntegerField(default=4, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='ODM lead time, shortest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="odm_moq_max_units",
-            field=models.PositiveIntegerField(
-                default=200,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="ODM minimum order, high end (units per design)",
-            ),
+            model_name='thresholds',
+            name='odm_moq_max_units',
+            field=models.PositiveIntegerField(default=200, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, high end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="odm_moq_min_units",
-            field=models.PositiveIntegerField(
-                default=50,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="ODM minimum order, low end (units per design)",
-            ),
+            model_name='thresholds',
+            name='odm_moq_min_units',
+            field=models.PositiveIntegerField(default=50, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='ODM minimum order, low end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="odm_sample_fee_usd",
-            field=models.PositiveIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="ODM catalogue sample per design (USD)",
-            ),
+            model_name='thresholds',
+            name='odm_sample_fee_usd',
+            field=models.PositiveIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='ODM catalogue sample per design (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_deposit_percent",
-            field=models.PositiveSmallIntegerField(
-                default=30,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="OEM deposit before production (%)",
-            ),
+            model_name='thresholds',
+            name='oem_deposit_percent',
+            field=models.PositiveSmallIntegerField(default=30, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='OEM deposit before production (%)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_lead_time_max_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=22,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="OEM lead time, longest (weeks)",
-            ),
+            model_name='thresholds',
+            name='oem_lead_time_max_weeks',
+            field=models.PositiveSmallIntegerField(default=22, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, longest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_lead_time_min_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=13,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="OEM lead time, shortest (weeks)",
-            ),
+            model_name='thresholds',
+            name='oem_lead_time_min_weeks',
+            field=models.PositiveSmallIntegerField(default=13, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='OEM lead time, shortest (weeks)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_moq_max_units",
-            field=models.PositiveIntegerField(
-                default=1000,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="OEM minimum order, high end (units per design)",
-            ),
+            model_name='thresholds',
+            name='oem_moq_max_units',
+            field=models.PositiveIntegerField(default=1000, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, high end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_moq_min_units",
-            field=models.PositiveIntegerField(
-                default=500,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="OEM minimum order, low end (units per design)",
-            ),
+            model_name='thresholds',
+            name='oem_moq_min_units',
+            field=models.PositiveIntegerField(default=500, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='OEM minimum order, low end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_sample_fee_usd",
-            field=models.PositiveIntegerField(
-                default=150,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM sample per design per round (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_sample_fee_usd',
+            field=models.PositiveIntegerField(default=150, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM sample per design per round (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_sampling_rounds",
-            field=models.PositiveSmallIntegerField(
-                default=2,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(10),
-                ],
-                verbose_name="OEM sampling rounds",
-            ),
+            model_name='thresholds',
+            name='oem_sampling_rounds',
+            field=models.PositiveSmallIntegerField(default=2, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(10)], verbose_name='OEM sampling rounds'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_tooling_max_usd",
-            field=models.PositiveIntegerField(
-                default=50000,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM tooling, maximum (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_tooling_max_usd',
+            field=models.PositiveIntegerField(default=50000, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, maximum (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_tooling_min_usd",
-            field=models.PositiveIntegerField(
-                default=5000,
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM tooling, minimum (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_tooling_min_usd',
+            field=models.PositiveIntegerField(default=5000, validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM tooling, minimum (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="transit_express_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=1,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="Transit by express (weeks)",
-            ),
+            model_name='thresholds',
+            name='transit_express_weeks',
+            field=models.PositiveSmallIntegerField(default=1, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by express (weeks)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="transit_sea_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=6,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="Transit by sea (weeks)",
-            ),
+            model_name='thresholds',
+            name='transit_sea_weeks',
+            field=models.PositiveSmallIntegerField(default=6, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Transit by sea (weeks)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="wholesale_moq_max_units",
-            field=models.PositiveIntegerField(
-                default=5,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="Wholesale minimum order, high end (units per design)",
-            ),
+            model_name='thresholds',
+            name='wholesale_moq_max_units',
+            field=models.PositiveIntegerField(default=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, high end (units per design)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="wholesale_moq_min_units",
-            field=models.PositiveIntegerField(
-                default=2,
-                validators=[
-                    django.core.validators.MinValueValidator(1),
-                    django.core.validators.MaxValueValidator(1000000),
-                ],
-                verbose_name="Wholesale minimum order, low end (units per design)",
-            ),
+            model_name='thresholds',
+            name='wholesale_moq_min_units',
+            field=models.PositiveIntegerField(default=2, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(1000000)], verbose_name='Wholesale minimum order, low end (units per design)'),
         ),
     ]

@@ -4,23 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0008_figures_from_one_table_and_answer_encoder"),
+        ('advisor', '0008_figures_from_one_table_and_answer_encoder'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="report",
-            name="recommendation",
-            field=models.CharField(
-                choices=[
-                    ("neither", "Neither works yet"),
-                    ("oem", "OEM"),
-                    ("odm", "ODM"),
-                    ("hybrid", "Hybrid: ODM now, OEM later"),
-                ],
-                max_length=10,
-                verbose_name="recommendation",
-            ),
+            model_name='report',
+            name='recommendation',
+            field=models.CharField(choices=[('neither', 'Neither works yet'), ('oem', 'OEM'), ('odm', 'ODM'), ('hybrid', 'Hybrid: ODM now, OEM later')], max_length=10, verbose_name='recommendation'),
         ),
     ]

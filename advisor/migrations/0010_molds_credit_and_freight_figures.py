@@ -5,165 +5,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0009_neither_verdict"),
+        ('advisor', '0009_neither_verdict'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalthresholds",
-            name="express_freight_percent",
-            field=models.PositiveSmallIntegerField(
-                default=8,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="Express freight to the buyer (% of the order's value)",
-            ),
+            model_name='historicalthresholds',
+            name='express_freight_percent',
+            field=models.PositiveSmallIntegerField(default=8, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name="Express freight to the buyer (% of the order's value)"),
         ),
         migrations.AddField(
-            model_name="historicalthresholds",
-            name="odm_sample_credit_percent",
-            field=models.PositiveSmallIntegerField(
-                default=100,
-                help_text="Courier costs are never credited: lower this where the sample fee includes them. Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="ODM sample fees credited to an order that meets the minimum (%)",
-            ),
+            model_name='historicalthresholds',
+            name='odm_sample_credit_percent',
+            field=models.PositiveSmallIntegerField(default=100, help_text='Courier costs are never credited: lower this where the sample fee includes them. Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='ODM sample fees credited to an order that meets the minimum (%)'),
         ),
         migrations.AddField(
-            model_name="historicalthresholds",
-            name="oem_molds_per_design_max_usd",
-            field=models.PositiveIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM molds per design, high end (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_molds_per_design_max_usd',
+            field=models.PositiveIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM molds per design, high end (USD)'),
         ),
         migrations.AddField(
-            model_name="historicalthresholds",
-            name="oem_molds_per_design_min_usd",
-            field=models.PositiveIntegerField(
-                default=30,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM molds per design, low end (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_molds_per_design_min_usd',
+            field=models.PositiveIntegerField(default=30, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM molds per design, low end (USD)'),
         ),
         migrations.AddField(
-            model_name="thresholds",
-            name="express_freight_percent",
-            field=models.PositiveSmallIntegerField(
-                default=8,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="Express freight to the buyer (% of the order's value)",
-            ),
+            model_name='thresholds',
+            name='express_freight_percent',
+            field=models.PositiveSmallIntegerField(default=8, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name="Express freight to the buyer (% of the order's value)"),
         ),
         migrations.AddField(
-            model_name="thresholds",
-            name="odm_sample_credit_percent",
-            field=models.PositiveSmallIntegerField(
-                default=100,
-                help_text="Courier costs are never credited: lower this where the sample fee includes them. Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(100),
-                ],
-                verbose_name="ODM sample fees credited to an order that meets the minimum (%)",
-            ),
+            model_name='thresholds',
+            name='odm_sample_credit_percent',
+            field=models.PositiveSmallIntegerField(default=100, help_text='Courier costs are never credited: lower this where the sample fee includes them. Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(100)], verbose_name='ODM sample fees credited to an order that meets the minimum (%)'),
         ),
         migrations.AddField(
-            model_name="thresholds",
-            name="oem_molds_per_design_max_usd",
-            field=models.PositiveIntegerField(
-                default=50,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM molds per design, high end (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_molds_per_design_max_usd',
+            field=models.PositiveIntegerField(default=50, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM molds per design, high end (USD)'),
         ),
         migrations.AddField(
-            model_name="thresholds",
-            name="oem_molds_per_design_min_usd",
-            field=models.PositiveIntegerField(
-                default=30,
-                help_text="Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM molds per design, low end (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_molds_per_design_min_usd',
+            field=models.PositiveIntegerField(default=30, help_text='Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM molds per design, low end (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_tooling_max_usd",
-            field=models.PositiveIntegerField(
-                default=50000,
-                help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM development programme (tooling), maximum (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_tooling_max_usd',
+            field=models.PositiveIntegerField(default=50000, help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.", validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM development programme (tooling), maximum (USD)'),
         ),
         migrations.AlterField(
-            model_name="historicalthresholds",
-            name="oem_tooling_min_usd",
-            field=models.PositiveIntegerField(
-                default=5000,
-                help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM development programme (tooling), minimum (USD)",
-            ),
+            model_name='historicalthresholds',
+            name='oem_tooling_min_usd',
+            field=models.PositiveIntegerField(default=5000, help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.", validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM development programme (tooling), minimum (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_tooling_max_usd",
-            field=models.PositiveIntegerField(
-                default=50000,
-                help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM development programme (tooling), maximum (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_tooling_max_usd',
+            field=models.PositiveIntegerField(default=50000, help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.", validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM development programme (tooling), maximum (USD)'),
         ),
         migrations.AlterField(
-            model_name="thresholds",
-            name="oem_tooling_min_usd",
-            field=models.PositiveIntegerField(
-                default=5000,
-                help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(10000000),
-                ],
-                verbose_name="OEM development programme (tooling), minimum (USD)",
-            ),
+            model_name='thresholds',
+            name='oem_tooling_min_usd',
+            field=models.PositiveIntegerField(default=5000, help_text="The source's range for a whole OEM development programme. Jewelry casting molds alone often cost far less, per design (the molds figures below); a factory's quote replaces this.", validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(10000000)], verbose_name='OEM development programme (tooling), minimum (USD)'),
         ),
     ]

@@ -5,35 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0010_molds_credit_and_freight_figures"),
+        ('advisor', '0010_molds_credit_and_freight_figures'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="historicalthresholds",
-            name="cny_shutdown_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=3,
-                help_text="Added to any production run the festival falls in; its date each year comes from the holidays package. Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="Chinese New Year factory shutdown (weeks)",
-            ),
+            model_name='historicalthresholds',
+            name='cny_shutdown_weeks',
+            field=models.PositiveSmallIntegerField(default=3, help_text='Added to any production run the festival falls in; its date each year comes from the holidays package. Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Chinese New Year factory shutdown (weeks)'),
         ),
         migrations.AddField(
-            model_name="thresholds",
-            name="cny_shutdown_weeks",
-            field=models.PositiveSmallIntegerField(
-                default=3,
-                help_text="Added to any production run the festival falls in; its date each year comes from the holidays package. Assumption: the source gives no figure.",
-                validators=[
-                    django.core.validators.MinValueValidator(0),
-                    django.core.validators.MaxValueValidator(104),
-                ],
-                verbose_name="Chinese New Year factory shutdown (weeks)",
-            ),
+            model_name='thresholds',
+            name='cny_shutdown_weeks',
+            field=models.PositiveSmallIntegerField(default=3, help_text='Added to any production run the festival falls in; its date each year comes from the holidays package. Assumption: the source gives no figure.', validators=[django.core.validators.MinValueValidator(0), django.core.validators.MaxValueValidator(104)], verbose_name='Chinese New Year factory shutdown (weeks)'),
         ),
     ]

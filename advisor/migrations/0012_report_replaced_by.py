@@ -5,21 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0011_chinese_new_year_shutdown"),
+        ('advisor', '0011_chinese_new_year_shutdown'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="report",
-            name="replaced_by",
-            field=models.OneToOneField(
-                blank=True,
-                null=True,
-                on_delete=django.db.models.deletion.SET_NULL,
-                related_name="replaces",
-                to="advisor.report",
-                verbose_name="replaced by the link",
-            ),
+            model_name='report',
+            name='replaced_by',
+            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='replaces', to='advisor.report', verbose_name='replaced by the link'),
         ),
     ]

@@ -4,41 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("advisor", "0013_factor_texts_name_their_figures"),
+        ('advisor', '0013_factor_texts_name_their_figures'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="factor",
-            name="odm_summary",
-            field=models.TextField(
-                help_text="Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.",
-                verbose_name="what ODM means here",
-            ),
+            model_name='factor',
+            name='odm_summary',
+            field=models.TextField(help_text='Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.', verbose_name='what ODM means here'),
         ),
         migrations.AlterField(
-            model_name="factor",
-            name="oem_summary",
-            field=models.TextField(
-                help_text="Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.",
-                verbose_name="what OEM means here",
-            ),
+            model_name='factor',
+            name='oem_summary',
+            field=models.TextField(help_text='Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.', verbose_name='what OEM means here'),
         ),
         migrations.AlterField(
-            model_name="historicalfactor",
-            name="odm_summary",
-            field=models.TextField(
-                help_text="Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.",
-                verbose_name="what ODM means here",
-            ),
+            model_name='historicalfactor',
+            name='odm_summary',
+            field=models.TextField(help_text='Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.', verbose_name='what ODM means here'),
         ),
         migrations.AlterField(
-            model_name="historicalfactor",
-            name="oem_summary",
-            field=models.TextField(
-                help_text="Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.",
-                verbose_name="what OEM means here",
-            ),
+            model_name='historicalfactor',
+            name='oem_summary',
+            field=models.TextField(help_text='Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the current figure, so the text never contradicts the thresholds. The names are the fields of Thresholds.', verbose_name='what OEM means here'),
         ),
     ]
