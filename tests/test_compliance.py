@@ -183,7 +183,7 @@ def test_every_seeded_row_names_a_source_and_says_what_to_send():
     assert "100 ppm" in us[CPSIA].limit and "90 ppm" in us[CPSIA].limit
     assert "0.05 % (500 ppm)" in us[CA_OTHER].limit and "unplated metal" in us[CA_OTHER].text
     assert "300 ppm" in us[CA_CHILDREN].limit
-    assert "0.175 µm" in us[FTC_GOLD].limit and "2.5 µm" in us[FTC_GOLD].limit
+    assert "7/1,000,000 in" in us[FTC_GOLD].limit and "100/1,000,000 in" in us[FTC_GOLD].limit
 
 
 # With the database: the seeded rows, the service, and the admin.
