@@ -59,6 +59,11 @@ def models_offered(data: dict) -> list[str]:
     return [first, "oem" if first == "odm" else "odm"]
 
 
+def chosen_model(data: dict, asked: str | None) -> str:
+    """The model asked for, or else the first the report offers."""
+    return asked if asked in ("oem", "odm") else models_offered(data)[0]
+
+
 def build(data: dict, model: str, requirements: Sequence[Requirement], today: date) -> Request:
     """The request for `model` from the report `data` (its JSON), as of `today`."""
     answers = data["answers"]

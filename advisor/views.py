@@ -361,19 +361,9 @@ def _colleague_page(report: Report) -> tuple[str, bytes]:
 
 
 def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
-    """The request for the model asked for (`?model=`), or the first the report offers."""
-    data = report.data
-    offered = rfq.models_offered(data)
-    model = request.GET.get("model")
-    if model not in ("oem", "odm"):
-        model = offered[0]
-    answers = data["answers"]
-    requirements = services.requirements_for(
-        markets=answers.get("target_markets", []),
-        wearer_age=answers.get("wearer_age"),
-        plating=answers.get("plating"),
+    return services.request_for_quotation(
+        report=report, model=request.GET.get("model"), today=timezone.localdate()
     )
-    return rfq.build(data, model, requirements, timezone.localdate())
 
 
 @capability_url

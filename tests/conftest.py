@@ -89,6 +89,19 @@ PRODUCTION_ENV = {
 }
 
 
+def browser(key: str | None = None, **defaults):
+    """A test client; with `key`, a browser whose session makes it the owner of the reports
+    and wizards made under that browser key."""
+    from django.test import Client
+
+    client = Client(**defaults)
+    if key:
+        session = client.session
+        session["advisor_browser"] = key
+        session.save()
+    return client
+
+
 def sample_answers(**overrides):
     """Valid answers for a mid-sized buyer; tests override what they are about."""
     from datetime import timedelta

@@ -5,6 +5,7 @@ import pytest
 from django.test import Client
 
 from advisor.models import Quote, StepAnswer
+from tests.conftest import browser
 from tests.test_quotes import OEM_QUOTE
 from tests.test_wizard import VALID, answer_all, start
 
@@ -77,10 +78,7 @@ def test_no_bad_value_in_any_wizard_field_is_a_server_error_or_loses_an_answer(
 
 def test_no_bad_value_in_a_quote_is_a_server_error_or_saves_a_quote(make_report, generous_limits):
     report = make_report(owner_key="bad-input-owner")
-    owner = Client()
-    session = owner.session
-    session["advisor_browser"] = "bad-input-owner"
-    session.save()
+    owner = browser("bad-input-owner")
     url = f"/r/{report.token}/quotes/"
     saved = 0
     for field in OEM_QUOTE:
@@ -102,10 +100,7 @@ def test_no_bad_value_in_a_quote_is_a_server_error_or_saves_a_quote(make_report,
 
 def test_no_bad_value_in_the_link_forms_is_a_server_error(make_report, generous_limits):
     report = make_report(owner_key="bad-input-owner")
-    owner = Client()
-    session = owner.session
-    session["advisor_browser"] = "bad-input-owner"
-    session.save()
+    owner = browser("bad-input-owner")
     for bad in BAD_VALUES:
         _post(owner, f"/r/{report.token}/expiry", {"days": bad})
         _post(Client(), f"/r/{report.token}/revoke", {"confirm": bad})

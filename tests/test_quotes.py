@@ -6,12 +6,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 
 from advisor import rules
 from advisor.forms import QuoteForm
 from advisor.models import Quote, Report
-from tests.conftest import sample_answers
+from tests.conftest import browser, sample_answers
 
 TODAY = date(2027, 3, 1)
 OWNER = "quote-owner"
@@ -188,15 +187,6 @@ def test_optional_figures_may_be_left_empty():
 
 
 # Through HTTP: ownership, persistence, the JSON and the re-run.
-
-
-def browser(key: str | None = None) -> Client:
-    client = Client()
-    if key:
-        session = client.session
-        session["advisor_browser"] = key
-        session.save()
-    return client
 
 
 @pytest.fixture

@@ -9,18 +9,14 @@ from django.test import Client, RequestFactory
 
 from advisor import services
 from advisor.limits import limited
-from tests.conftest import sample_answers
+from tests.conftest import browser, sample_answers
 from tests.test_wizard import answer_all, start
 
 OWNER = "owner-browser-key"
 
 
 def owner_client(**defaults) -> Client:
-    client = Client(**defaults)
-    session = client.session
-    session["advisor_browser"] = OWNER
-    session.save()
-    return client
+    return browser(OWNER, **defaults)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.test import Client
 
 from advisor import rfq, rules, services, snapshots
 from advisor.models import Report
-from tests.conftest import sample_answers
+from tests.conftest import browser, sample_answers
 
 OWNER = "rfq-owner"
 
@@ -93,10 +93,7 @@ def test_a_report_made_before_the_market_questions_says_they_are_open(client, re
 def test_a_revoked_link_has_no_request_but_its_owner_still_reads_it(report):
     services.revoke_link(report=report)
     assert Client().get(f"/r/{report.token}/rfq/").status_code == 410
-    owner = Client()
-    session = owner.session
-    session["advisor_browser"] = OWNER
-    session.save()
+    owner = browser(OWNER)
     assert owner.get(f"/r/{report.token}/rfq.txt").status_code == 200
 
 
@@ -170,10 +167,7 @@ def test_a_colleague_reads_the_request_in_two_queries(report, django_assert_max_
 def test_the_owner_sees_the_quotes_action_even_after_a_colleague_was_served_the_page(report):
     url = f"/r/{report.token}/"
     assert "Compare supplier quotes" not in Client().get(url).content.decode()
-    owner = Client()
-    session = owner.session
-    session["advisor_browser"] = OWNER
-    session.save()
+    owner = browser(OWNER)
     assert f'href="/r/{report.token}/quotes/"' in owner.get(url).content.decode()
     assert "Compare supplier quotes" not in Client().get(url).content.decode()
 

@@ -6,24 +6,14 @@ from datetime import timedelta
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.utils import timezone
 from pypdf import PdfReader
 
 from advisor import services
 from advisor.models import Report, StepAnswer, Submission
-from tests.conftest import sample_answers
+from tests.conftest import browser, sample_answers
 
 OWNER = "owner-browser-key"
-
-
-def browser(key: str | None = None) -> Client:
-    client = Client()
-    if key:
-        session = client.session
-        session["advisor_browser"] = key
-        session.save()
-    return client
 
 
 @pytest.fixture

@@ -9,17 +9,15 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
+from tests.conftest import browser
+
 SITE = "https://advisor.example.com"
 HOSTS = ["127.0.0.1:8001", "127.0.0.1:8002", "localhost:9999"]
 REDIS_URL = "redis://127.0.0.1:6379/3"
 
 
 def _owner(browser_key: str) -> Client:
-    client = Client()
-    session = client.session
-    session["advisor_browser"] = browser_key
-    session.save()
-    return client
+    return browser(browser_key)
 
 
 def _qr(html: str) -> list[str]:

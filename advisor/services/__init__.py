@@ -12,7 +12,7 @@ Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
 from .caching import Unkept, forget_cached, forget_landing, landing_page, report_part
-from .compliance import requirements_for
+from .compliance import request_for_quotation, requirements_for
 from .quotes import (
     AssessedQuote,
     add_quote,
@@ -89,6 +89,7 @@ __all__ = [
     "report_by_token",
     "report_part",
     "reports_of",
+    "request_for_quotation",
     "requirements_for",
     "revoke_link",
     "save_step",

@@ -1,8 +1,11 @@
-"""The compliance requirements a request for quotation lists, from the staff-edited rows."""
+"""The compliance requirements a request for quotation lists, from the staff-edited rows,
+and the request itself."""
 
 from collections.abc import Sequence
+from datetime import date
 
-from ..models import ComplianceRequirement
+from .. import rfq
+from ..models import ComplianceRequirement, Report
 from ..rules.compliance import Requirement, applicable
 
 
@@ -17,3 +20,16 @@ def requirements_for(
     return applicable(
         [row.to_rule() for row in rows], markets=markets, wearer_age=wearer_age, plating=plating
     )
+
+
+def request_for_quotation(*, report: Report, model: str | None, today: date) -> rfq.Request:
+    """The report's request for quotation for `model`, with the requirements for its markets
+    and wearers as staff keep them today."""
+    data = report.data
+    answers = data["answers"]
+    requirements = requirements_for(
+        markets=answers.get("target_markets", []),
+        wearer_age=answers.get("wearer_age"),
+        plating=answers.get("plating"),
+    )
+    return rfq.build(data, rfq.chosen_model(data, model), requirements, today)

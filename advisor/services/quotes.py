@@ -10,6 +10,7 @@ from django.utils import timezone
 from .. import rules, snapshots
 from ..models import Quote, Report
 from .caching import forget_cached
+from .reports import save_report
 from .thresholds import current_rules
 
 
@@ -113,29 +114,16 @@ def rerun_with_quote(*, quote: Quote) -> Report:
     answers, thresholds = _plan(original)
     rule = locked.to_rule()
     quoted_answers, quoted = rules.with_quote(answers, thresholds, rule)
-    now = timezone.now()
-    result = rules.evaluate(quoted_answers, quoted, timezone.localdate(now))
-    rerun = Report(
-        created_at=now,
-        owner_key=original.owner_key,
-        project_name=original.project_name,
-        recommendation=result.verdict.value,
-        rules_version=original.rules_version,
-        based_on=original,
-    )
-    data = snapshots.build_snapshot(
-        token=rerun.token,
-        created_at=now,
-        version=original.rules_version,
+    rerun = save_report(
         answers=quoted_answers,
-        result=result,
         thresholds=quoted,
-        factors=current_rules().factors,
-        quoted=quoted.quoted,
+        version=original.rules_version,
+        factors=current_rules().factors,  # the texts as staff wrote them now
+        owner_key=original.owner_key,
+        now=timezone.now(),
+        based_on=original,
+        origin=snapshots.quote_origin(original.token, rule, thresholds),
     )
-    data |= snapshots.quote_origin(original.token, rule, thresholds)
-    rerun.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
-    rerun.save()
     locked.rerun = rerun
     locked.save(update_fields=["rerun"])
     forget_cached(original)  # its JSON lists the quote with its re-run from now on

@@ -15,27 +15,52 @@ from .thresholds import current_rules
 
 
 def create_report(*, answers: rules.Answers, owner_key: str, now: datetime | None = None) -> Report:
-    """Computes the recommendation and saves it as an immutable snapshot."""
-    now = now or timezone.now()
+    """Computes the recommendation under the current rules and saves it as a snapshot."""
     current = current_rules()
-    result = rules.evaluate(answers, current.thresholds, timezone.localdate(now))
+    return save_report(
+        answers=answers,
+        thresholds=current.thresholds,
+        version=current.version,
+        factors=current.factors,
+        owner_key=owner_key,
+        now=now or timezone.now(),
+    )
+
+
+def save_report(
+    *,
+    answers: rules.Answers,
+    thresholds: rules.Thresholds,
+    version: int,
+    factors: list[snapshots.FactorTexts],
+    owner_key: str,
+    now: datetime,
+    based_on: Report | None = None,
+    origin: dict | None = None,
+) -> Report:
+    """Computes the recommendation under these thresholds and saves it as an immutable
+    snapshot with the factors' texts; `origin` joins the snapshot (what a re-run was made
+    from)."""
+    result = rules.evaluate(answers, thresholds, timezone.localdate(now))
     report = Report(
         created_at=now,
         owner_key=owner_key,
         project_name=answers.project_name,
         recommendation=result.verdict.value,
-        rules_version=current.version,
+        rules_version=version,
+        based_on=based_on,
     )
     data = snapshots.build_snapshot(
         token=report.token,
         created_at=now,
-        version=current.version,
+        version=version,
         answers=answers,
         result=result,
-        thresholds=current.thresholds,
-        factors=current.factors,
+        thresholds=thresholds,
+        factors=factors,
+        quoted=thresholds.quoted,
     )
-    report.snapshot = json.dumps(data, ensure_ascii=False, indent=1)
+    report.snapshot = json.dumps(data | (origin or {}), ensure_ascii=False, indent=1)
     report.save()
     return report
 
