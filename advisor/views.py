@@ -72,6 +72,17 @@ def _owned(request: HttpRequest, public_id: str) -> Submission:
     return submission
 
 
+def _owned_with_answers(request: HttpRequest, public_id: str) -> tuple[Submission, dict]:
+    """This browser's wizard and its saved answers by step, or 404."""
+    browser_key = request.session.get(BROWSER_KEY)
+    found = browser_key and services.owned_submission_and_answers(
+        public_id=public_id, browser_key=browser_key
+    )
+    if not found:
+        raise Http404
+    return found
+
+
 # Stands for the form token in HTML drawn once for everyone; each response gets its own token.
 # A constant: the HTML is kept in a cache shared by every process and server, so each must
 # find the same placeholder in it.
@@ -158,12 +169,11 @@ def _keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[..., Ht
 @_keeps_what_was_typed
 def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse:
     step = steps.BY_SLUG.get(slug)
-    submission = _owned(request, public_id)
+    submission, stored = _owned_with_answers(request, public_id)
     if step is None:
         raise Http404
     if not submission.is_open:
         return redirect(submission.report or reverse("advisor:wizard"))
-    stored = services.stored_answers(submission)
     missing = steps.first_missing(stored)
     if missing and steps.number(missing) < steps.number(slug):
         return redirect(_step_url(submission, missing))
@@ -201,12 +211,11 @@ def _back_url(public_id: str, slug: str) -> str:
 @limited("report")
 @require_http_methods(["GET", "POST"])
 def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
-    submission = _owned(request, public_id)
+    submission, stored = _owned_with_answers(request, public_id)
     if submission.report is not None:  # a second press of the button
         return _see_other(submission.report.get_absolute_url())
     if submission.abandoned_at:
         return redirect("advisor:wizard")
-    stored = services.stored_answers(submission)
     invalid = services.first_invalid_step(stored)
     if invalid:
         return redirect(_step_url(submission, invalid))

@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from .. import rules
@@ -44,15 +44,34 @@ def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
     )
 
 
+def owned_submission_and_answers(
+    *, public_id: str, browser_key: str
+) -> tuple[Submission, dict[str, dict]] | None:
+    """This browser's wizard with each answered step's saved data, by step slug, in one query
+    (a step is read and posted on every click of the wizard)."""
+    rows = list(
+        Submission.objects.filter(public_id=public_id, browser_key=browser_key)
+        .order_by()
+        .annotate(answered_step=F("step_answers__step"), answered=F("step_answers__data"))
+    )
+    if not rows:
+        return None
+    return rows[0], {row.answered_step: row.answered for row in rows if row.answered_step}
+
+
 def stored_answers(submission: Submission) -> dict[str, dict]:
     """Each answered step's saved data, by step slug (one query)."""
     return dict(submission.step_answers.values_list("step", "data"))
 
 
 def save_step(*, submission: Submission, step: str, cleaned_data: dict) -> None:
-    # The field's encoder stores decimals and dates as the strings the forms read back.
-    StepAnswer.objects.update_or_create(
-        submission=submission, step=step, defaults={"data": cleaned_data}
+    # The field's encoder stores decimals and dates as the strings the forms read back. One
+    # statement, an insert that updates the step's row when there is one.
+    StepAnswer.objects.bulk_create(
+        [StepAnswer(submission=submission, step=step, data=cleaned_data)],
+        update_conflicts=True,
+        unique_fields=["submission", "step"],
+        update_fields=["data", "updated_at"],
     )
     Submission.objects.filter(pk=submission.pk).update(updated_at=timezone.now())
 

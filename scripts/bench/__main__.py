@@ -12,7 +12,8 @@ machine to machine and with whatever else runs, the ratio much less, and the med
 
 It runs once with the in-process cache and once with Redis (REDIS_URL, or database 4 of the
 Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 2) sets each load's length and
-BENCH_ROUNDS (default 4) how many times every page is loaded.
+BENCH_ROUNDS (default 4) how many times every page is loaded. BENCH_PAGES, words separated by
+commas, loads only the pages whose label holds one of them ("wizard,JSON").
 """
 
 import json
@@ -145,6 +146,11 @@ def set_up(env: dict[str, str]) -> list[Page]:
     ]
 
 
+def chosen(page: Page) -> bool:
+    words = [word.strip() for word in os.environ.get("BENCH_PAGES", "").split(",") if word.strip()]
+    return not words or any(word in page.label for word in words)
+
+
 def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
     listener = socket.create_server(("127.0.0.1", 0), backlog=256)
     url = f"http://127.0.0.1:{listener.getsockname()[1]}"
@@ -199,7 +205,7 @@ def load(url: str, page: Page, seconds: int) -> Load:
 def run(label: str, redis_url: str, seconds: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         env = environment(Path(workdir), redis_url)
-        pages = set_up(env)
+        pages = [page for page in set_up(env) if chosen(page)]
         process, url = start_server(env, Path(workdir) / "gunicorn.log")
         try:
             warm_up(url, [Page("bare", "/bench/bare"), *pages])
