@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 
 from advisor import services
+from advisor.forms import QuoteForm
 from advisor.models import Factor, Report
 from advisor.services.caching import forget_everything_here
 from tests.test_admin import factor_form, post_thresholds
@@ -193,3 +194,24 @@ def test_a_client_that_holds_the_page_gets_a_304_and_nothing_is_stored(report):
     assert (
         Client().get(page(report), headers={"If-None-Match": response["ETag"]}).status_code == 410
     )
+
+
+def test_the_link_s_row_is_read_as_the_orm_reads_it(report):
+    """`report_by_token` reads the row by a query compiled once, with Django's converters: every
+    field as `Report.objects.get` gives it (aware dates included), and the quotes' state."""
+    assert services.report_by_token("no-such-token") is None
+    services.set_link_expiry(report=report, days=9)
+    services.revoke_link(report=report)
+    form = QuoteForm(data=OEM_QUOTE)
+    assert form.is_valid(), form.errors
+    first = services.add_quote(report=report, cleaned_data=form.cleaned_data)
+    last = services.add_quote(report=report, cleaned_data=form.cleaned_data)
+    services.rerun_with_quote(quote=first)
+
+    read = services.report_by_token(report.token)
+    expected = Report.objects.get(pk=report.pk)
+    for field in Report._meta.concrete_fields:
+        assert getattr(read, field.attname) == getattr(expected, field.attname), field.name
+    assert timezone.is_aware(read.created_at) and timezone.is_aware(read.revoked_at)
+    assert (read.quotes_count, read.quotes_last, read.quotes_rerun) == (2, last.pk, 1)
+    assert read._state.adding is False and read.data == expected.data
