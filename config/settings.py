@@ -250,7 +250,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, keeping its redis-py client (advisor/redis_cache.py says why).
+            "BACKEND": "advisor.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             # An unreachable Redis fails a request within seconds instead of hanging it.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
@@ -267,7 +268,7 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCach
     # in-memory cache is our documented default: each gunicorn worker then counts on its own,
     # so a client may get up to (workers x limit) before a 429. Several app servers share Redis.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
-elif CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+elif CACHES["default"]["BACKEND"] == "advisor.redis_cache.RedisCache":
     # Django's own Redis cache is shared and increments atomically; django-ratelimit's list of
     # supported backends (W001) predates it.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]

@@ -61,7 +61,7 @@ def redis_cache(settings):
         pytest.skip(f"no Redis at 127.0.0.1:6379 ({error})")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "advisor.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         }
