@@ -174,7 +174,7 @@ def warm_up(url: str, pages: list[Page]) -> None:
     for page in pages:
         if page.path is None:
             continue
-        for _ in range(6):
+        for _ in range(20):  # both workers, for sure
             request = urllib.request.Request(url + page.path, headers={"Cookie": page.cookie})
             try:
                 urllib.request.urlopen(request, timeout=120).read()
