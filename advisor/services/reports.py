@@ -2,17 +2,15 @@
 
 import json
 from datetime import datetime, timedelta
-from functools import lru_cache
 
-from django.db import connections, transaction
-from django.db.backends.base.base import BaseDatabaseWrapper
-from django.db.models import Count, Max, OuterRef, Subquery
-from django.db.models.sql.compiler import SQLCompiler
+from django.db import transaction
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
 from .caching import forget_cached
+from .compiled import Compiled
 from .thresholds import current_rules
 
 
@@ -67,21 +65,12 @@ def save_report(
     return report
 
 
-@lru_cache(maxsize=8)
-def _by_token_query(
-    connection: BaseDatabaseWrapper,
-) -> tuple[str, SQLCompiler, dict, list[str]]:
-    """The query behind a report's link, compiled once per process (and database connection
-    object): Django takes longer to compile it, and to prepare a raw query's columns, than the
-    database takes to answer it, and a report link is the page opened most. Its SQL (whose one
-    parameter is the token), the compiler with Django's own converters for its columns (SQLite
-    hands dates back as text), and the columns' names.
-
-    No ORDER BY: the model's default ordering would let SQLite walk the date index instead of
-    the token's."""
+def _by_token(token: str) -> QuerySet[Report]:
+    # No ORDER BY: the model's default ordering would let SQLite walk the date index instead of
+    # the token's.
     quotes = Quote.objects.filter(report=OuterRef("pk")).order_by().values("report")
-    query = (
-        Report.objects.filter(token="")
+    return (
+        Report.objects.filter(token=token)
         .order_by()
         .annotate(
             quotes_count=Subquery(quotes.annotate(n=Count("pk")).values("n")),
@@ -89,11 +78,10 @@ def _by_token_query(
             quotes_rerun=Subquery(quotes.annotate(n=Count("rerun")).values("n")),
         )
     )
-    compiler = query.query.get_compiler(connection=connection)
-    sql, _params = compiler.as_sql()  # also sets up compiler.select, the row's columns
-    columns = [expression for expression, _sql, _alias in compiler.select]
-    names = [getattr(column, "target", None) and column.target.attname for column in columns]
-    return sql, compiler, compiler.get_converters(columns), names
+
+
+# A report link is the page opened most: its query is compiled once per process.
+_report_by_token = Compiled(_by_token, parameters=("token",))
 
 
 def report_by_token(token: str) -> Report | None:
@@ -103,18 +91,8 @@ def report_by_token(token: str) -> Report | None:
     added and removed, and otherwise only ever gain their re-run, so the three change whenever
     what the JSON says of the quotes does, and a key with them in it needs no message from
     another server to change."""
-    connection = connections[Report.objects.db]
-    sql, compiler, converters, names = _by_token_query(connection)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [token])
-        row = cursor.fetchone()
-    if row is None:
-        return None
-    values = next(compiler.apply_converters([row], converters))
-    fields = len(Report._meta.concrete_fields)
-    report = Report.from_db(connection.alias, names[:fields], values[:fields])
-    report.quotes_count, report.quotes_last, report.quotes_rerun = values[fields:]
-    return report
+    found = _report_by_token(token=token)
+    return found[0] if found else None
 
 
 def reports_of(*, browser_key: str) -> list[Report]:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from .. import rules
 from ..models import Report, StepAnswer, Submission
 from ..steps import STEPS
+from .compiled import Compiled
 from .reports import create_report
 
 
@@ -44,16 +45,24 @@ def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
     )
 
 
+def _with_answers(public_id: str, browser_key: str) -> QuerySet[Submission]:
+    """One row per answered step (one with no step for a wizard without answers)."""
+    return (
+        Submission.objects.filter(public_id=public_id, browser_key=browser_key)
+        .order_by()
+        .annotate(answered_step=F("step_answers__step"), answered=F("step_answers__data"))
+    )
+
+
+_submission_and_answers = Compiled(_with_answers, parameters=("public_id", "browser_key"))
+
+
 def owned_submission_and_answers(
     *, public_id: str, browser_key: str
 ) -> tuple[Submission, dict[str, dict]] | None:
     """This browser's wizard with each answered step's saved data, by step slug, in one query
     (a step is read and posted on every click of the wizard)."""
-    rows = list(
-        Submission.objects.filter(public_id=public_id, browser_key=browser_key)
-        .order_by()
-        .annotate(answered_step=F("step_answers__step"), answered=F("step_answers__data"))
-    )
+    rows = _submission_and_answers(public_id=public_id, browser_key=browser_key)
     if not rows:
         return None
     return rows[0], {row.answered_step: row.answered for row in rows if row.answered_step}

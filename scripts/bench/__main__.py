@@ -143,6 +143,13 @@ def set_up(env: dict[str, str]) -> list[Page]:
             wizard_body=f"{FIRST_STEP}&csrfmiddlewaretoken={csrf}",
         ),
         Page("PDF, already rendered", f"/r/{token}.pdf"),
+        # For scale, not a page: a session read and, on POST, one row written (urls.py).
+        Page(
+            "wizard floor, no form",
+            "/bench/step-floor",
+            cookie=wizard,
+            wizard_body=f"{FIRST_STEP}&csrfmiddlewaretoken={csrf}",
+        ),
     ]
 
 
