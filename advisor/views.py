@@ -97,16 +97,21 @@ def _may_have_messages(request: HttpRequest) -> bool:
 
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
+    sources = services.landing_sources()
     if _may_have_messages(request):
-        factors = services.factors_with_figures()
+        factors = services.factors_with_figures(sources)
         return render(request, "advisor/landing.html", {"factors": factors})
-    html = services.landing_page(language=get_language(), build=lambda: _draw_landing(request))
+    html = services.landing_page(
+        language=get_language(),
+        sources=sources.rows,
+        build=lambda: _draw_landing(request, sources),
+    )
     return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
 
 
-def _draw_landing(request: HttpRequest) -> str:
+def _draw_landing(request: HttpRequest, sources: services.LandingSources) -> str:
     context = {
-        "factors": services.factors_with_figures(),
+        "factors": services.factors_with_figures(sources),
         "csrf_token": _CSRF_PLACEHOLDER,
         "messages": (),
     }

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from advisor import services
 from advisor.forms import QuoteForm
-from advisor.models import Factor, Report
+from advisor.models import Factor, Report, Thresholds
 from advisor.services.caching import forget_everything_here
 from tests.test_admin import factor_form, post_thresholds
 from tests.test_quotes import OEM_QUOTE
@@ -165,6 +165,29 @@ def test_a_factor_edit_and_its_history_revert_both_reach_the_landing(admin_clien
     assert admin_client.post(revert, factor_form(first.instance)).status_code == 302
     landing = Client().get("/").content.decode()
     assert original in landing and "a brand-new design is a bet" not in landing
+
+
+def test_a_change_saved_by_another_server_reaches_this_one_s_landing_at_once(db):
+    """Another app server sends this process no signal and may not share its cache, and its
+    clock may differ: what this process sees is the rows changed. Even a bare update(), which
+    moves no `updated_at` and no version, is a new page at once."""
+    assert "Usually 50 to 200 pieces per design" in Client().get("/").content.decode()
+    Factor.objects.filter(slug="risk-level").update(
+        oem_summary="Higher: a brand-new design is a bet."
+    )
+    assert "a brand-new design is a bet" in Client().get("/").content.decode()
+    Thresholds.objects.update(odm_moq_min_units=100)
+    assert "Usually 100 to 200 pieces per design" in Client().get("/").content.decode()
+    Factor.objects.filter(slug="risk-level").update(name="Risk, reworded")
+    assert "Risk, reworded" in Client().get("/").content.decode()
+    Factor.objects.filter(slug="risk-level").delete()
+    assert "Risk, reworded" not in Client().get("/").content.decode()
+
+
+def test_a_kept_landing_page_costs_two_queries(db, django_assert_num_queries):
+    Client().get("/")
+    with django_assert_num_queries(2):  # the thresholds and the factors it is drawn from
+        assert Client().get("/").status_code == 200
 
 
 def test_every_landing_visitor_gets_a_form_token_of_their_own(db):

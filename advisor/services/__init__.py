@@ -11,7 +11,7 @@
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
-from .caching import Unkept, forget_cached, forget_landing, landing_page, report_part
+from .caching import Unkept, forget_cached, landing_page, report_part
 from .compliance import request_for_quotation, requirements_for
 from .quotes import (
     AssessedQuote,
@@ -34,9 +34,11 @@ from .reports import (
 from .staff import Funnel, FunnelStep, Impact, ImpactExample, funnel, preview_impact
 from .thresholds import (
     CurrentRules,
+    LandingSources,
     bump_rules_version,
     current_rules,
     factors_with_figures,
+    landing_sources,
     save_thresholds,
     thresholds_from_row,
 )
@@ -74,12 +76,13 @@ __all__ = [
     "bump_rules_version",
     "create_report",
     "current_rules",
+    "LandingSources",
     "factors_with_figures",
+    "landing_sources",
     "delete_abandoned",
     "find_open_submission",
     "finish",
     "forget_cached",
-    "forget_landing",
     "first_invalid_step",
     "fork_report",
     "funnel",

@@ -10,7 +10,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache as once
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Model
 from redis.exceptions import RedisError
 
 from ..models import Report
@@ -26,9 +27,9 @@ T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 REPORT_SECONDS = 24 * 60 * 60
-# Staff saves drop the landing page at once from the cache they reach; this bounds how long
-# another process's own in-memory copy may lag (none does when the cache is Redis).
-LANDING_SECONDS = 5 * 60
+# A landing page drawn for an older state of the factors is never read again; this lets the
+# shared cache drop it.
+LANDING_SECONDS = 60 * 60
 # Apart, so that a request reads only what it serves: the colleague's page, the JSON, the QR
 # code (for the owner's page), the PDF.
 _SHELVES = ("page", "json", "qr", "pdf")
@@ -115,29 +116,37 @@ def forget_everything_here() -> None:
         _here.clear()
 
 
-def _landing_key(language: str) -> str:
-    return f"landing:{language}:{release()}"
+def _landing_key(language: str, sources: Sequence[Model]) -> str:
+    values = [[getattr(row, f.attname) for f in row._meta.concrete_fields] for row in sources]
+    digest = hashlib.sha256(repr(values).encode()).hexdigest()[:16]
+    return f"landing:{language}:{release()}:{digest}"
 
 
-def landing_page(*, language: str, build: Callable[[], str]) -> str:
-    """The landing page's HTML in `language`, drawn once until staff change a factor or a
-    threshold (see `forget_landing`)."""
-    key = _landing_key(language)
+def landing_page(*, language: str, sources: Sequence[Model], build: Callable[[], str]) -> str:
+    """The landing page's HTML in `language`, kept under a digest of `sources`, the rows it is
+    drawn from, which the caller reads on every request and `build` must draw from. Any change
+    to them, made on any server by any path (admin, history revert, shell, a bare update()),
+    is a new key at once, with no message to send and no clock to trust."""
+    key = _landing_key(language, sources)
+    with _here_lock:
+        if (key, "landing") in _here:
+            _here.move_to_end((key, "landing"))
+            return _here[(key, "landing")]
     html = _get(key)
     if html is None:
         html = build()
         _set(key, html, LANDING_SECONDS)
+    with _here_lock:
+        _here[(key, "landing")] = html
+        while len(_here) > _HERE_MAX:
+            _here.popitem(last=False)
     return html
-
-
-def forget_landing() -> None:
-    _delete([_landing_key(code) for code, _name in settings.LANGUAGES])
 
 
 # An unreachable Redis is a slower site, never a broken one: what cannot be read is drawn, what
 # cannot be kept or dropped is logged. (No part's key depends on a deletion reaching Redis: a
-# link's state is read per request and the JSON's key names its quotes' state; the landing page
-# may lag a staff change by `LANDING_SECONDS`.)
+# link's state is read per request, the JSON's key names its quotes' state and the landing
+# page's names the factors' and thresholds'.)
 
 
 def _get(key: str) -> Any:

@@ -7,7 +7,7 @@ from django.db.models import F
 
 from .. import rules
 from ..models import Factor, Thresholds
-from .caching import forget_landing
+from .compiled import Compiled
 
 
 @dataclass(frozen=True)
@@ -28,11 +28,37 @@ def current_rules() -> CurrentRules:
     return CurrentRules(thresholds_from_row(row, weights), row.version, factors)
 
 
-def factors_with_figures() -> list[tuple[Factor, dict[str, str]]]:
-    """The eight factors and their OEM and ODM texts, figures filled from the current
-    thresholds (two queries)."""
-    figures = Thresholds.objects.get().figures()
-    return [(factor, factor.texts(figures)) for factor in Factor.objects.all()]
+@dataclass(frozen=True)
+class LandingSources:
+    """All the landing page is drawn from: the thresholds row and the factors."""
+
+    thresholds: Thresholds
+    factors: list[Factor]
+
+    @property
+    def rows(self) -> list[Thresholds | Factor]:
+        return [self.thresholds, *self.factors]
+
+
+# Read on every visit to the landing page (its cache key is drawn from them): compiled once.
+_thresholds_rows = Compiled(lambda: Thresholds.objects.all(), parameters=())
+_factor_rows = Compiled(lambda: Factor.objects.all(), parameters=())
+
+
+def landing_sources() -> LandingSources:
+    """The current thresholds and factors (two queries)."""
+    (thresholds,) = _thresholds_rows()
+    return LandingSources(thresholds, _factor_rows())
+
+
+def factors_with_figures(
+    sources: LandingSources | None = None,
+) -> list[tuple[Factor, dict[str, str]]]:
+    """The eight factors and their OEM and ODM texts, figures filled from the thresholds:
+    those of `sources`, or the current ones (two queries)."""
+    sources = sources or landing_sources()
+    figures = sources.thresholds.figures()
+    return [(factor, factor.texts(figures)) for factor in sources.factors]
 
 
 def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:
@@ -42,7 +68,6 @@ def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:
 def bump_rules_version() -> None:
     """Marks the rules as changed: reports created from now on carry the next version."""
     Thresholds.objects.update(version=F("version") + 1)
-    forget_landing()  # an update() sends no signal
 
 
 @transaction.atomic
