@@ -46,3 +46,18 @@ def test_each_language_has_its_own_copy():
     with translation.override("fr"):
         crispy_kept(form_class())
     assert kept_forms._drawn.cache_info().currsize == 2
+
+
+@pytest.mark.parametrize("step", steps.STEPS, ids=lambda step: step.slug)
+def test_a_step_form_is_drawn_from_its_class_language_and_values_only(step):
+    """What `crispy_kept` relies on: no choices from the database, nothing computed when the
+    form is made (an initial or a limit from today's date, say). A field that breaks this
+    must be drawn each time, or its source added to the key."""
+    for name, field in step.form_class.base_fields.items():
+        assert not hasattr(field, "queryset"), f"{name}: choices from the database"
+        assert not callable(field.initial), f"{name}: an initial computed per form"
+        assert not callable(getattr(field, "_choices", None)), f"{name}: choices computed"
+        for attribute, value in field.widget.attrs.items():
+            assert not callable(value), f"{name}: widget attribute {attribute} computed"
+    first, second = step.form_class(), step.form_class()
+    assert as_crispy_form(first) == as_crispy_form(second)

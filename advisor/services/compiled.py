@@ -25,7 +25,10 @@ class Compiled:
     arguments runs it. Each parameter must be a string compared by equality in the query (a
     filter or an OuterRef-free subquery): it is replaced by a placeholder found in the
     compiled parameters. Returns model instances, annotations set as attributes (no
-    select_related: its columns would follow the annotations)."""
+    select_related: its columns would follow the annotations).
+
+    Everything else in the query is frozen at its first run: never build it from a value that
+    changes (the time, a setting). It runs on `using`, whatever a database router would say."""
 
     build: Callable[..., QuerySet]
     parameters: tuple[str, ...]
