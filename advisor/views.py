@@ -97,14 +97,14 @@ def _may_have_messages(request: HttpRequest) -> bool:
 
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
-    sources = services.landing_sources()
     if _may_have_messages(request):
-        factors = services.factors_with_figures(sources)
+        factors = services.factors_with_figures()
         return render(request, "advisor/landing.html", {"factors": factors})
+    rows = services.landing_rows()
     html = services.landing_page(
         language=get_language(),
-        sources=sources.rows,
-        build=lambda: _draw_landing(request, sources),
+        digest=rows.digest(),
+        build=lambda: _draw_landing(request, rows.sources()),
     )
     return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
 

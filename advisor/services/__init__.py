@@ -38,7 +38,7 @@ from .thresholds import (
     bump_rules_version,
     current_rules,
     factors_with_figures,
-    landing_sources,
+    landing_rows,
     save_thresholds,
     thresholds_from_row,
 )
@@ -78,7 +78,7 @@ __all__ = [
     "current_rules",
     "LandingSources",
     "factors_with_figures",
-    "landing_sources",
+    "landing_rows",
     "delete_abandoned",
     "find_open_submission",
     "finish",

@@ -10,7 +10,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache as once
 from pathlib import Path
@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Model
 from redis.exceptions import RedisError
 
 from ..models import Report
@@ -116,18 +115,12 @@ def forget_everything_here() -> None:
         _here.clear()
 
 
-def _landing_key(language: str, sources: Sequence[Model]) -> str:
-    values = [[getattr(row, f.attname) for f in row._meta.concrete_fields] for row in sources]
-    digest = hashlib.sha256(repr(values).encode()).hexdigest()[:16]
-    return f"landing:{language}:{release()}:{digest}"
-
-
-def landing_page(*, language: str, sources: Sequence[Model], build: Callable[[], str]) -> str:
-    """The landing page's HTML in `language`, kept under a digest of `sources`, the rows it is
-    drawn from, which the caller reads on every request and `build` must draw from. Any change
-    to them, made on any server by any path (admin, history revert, shell, a bare update()),
-    is a new key at once, with no message to send and no clock to trust."""
-    key = _landing_key(language, sources)
+def landing_page(*, language: str, digest: str, build: Callable[[], str]) -> str:
+    """The landing page's HTML in `language`, kept under `digest`, which names the rows it is
+    drawn from: the caller reads them on every request, and `build` must draw from those same
+    rows. Any change to them, made on any server by any path (admin, history revert, shell, a
+    bare update()), is a new key at once, with no message to send and no clock to trust."""
+    key = f"landing:{language}:{release()}:{digest}"
     with _here_lock:
         if (key, "landing") in _here:
             _here.move_to_end((key, "landing"))

@@ -35,13 +35,22 @@ class Compiled:
     using: str = DEFAULT_DB_ALIAS
 
     def __call__(self, **values: str) -> list[Model]:
+        return self.instances(self.rows(**values))
+
+    def rows(self, **values: str) -> list[tuple]:
+        """The rows as the database driver hands them over, before any conversion: enough to
+        tell whether they changed, and cheaper."""
         connection = connections[self.using]
         plan = _plan(self, connection)
+        params = [values[name] if name else value for name, value in plan.params]
         with connection.cursor() as cursor:
-            cursor.execute(
-                plan.sql, [values[name] if name else value for name, value in plan.params]
-            )
-            rows = cursor.fetchall()
+            cursor.execute(plan.sql, params)
+            return cursor.fetchall()
+
+    def instances(self, rows: list[tuple]) -> list[Model]:
+        """Model instances from rows that `rows` returned."""
+        connection = connections[self.using]
+        plan = _plan(self, connection)
         return [plan.instance(connection.alias, row) for row in rows]
 
     def _placeholders(self) -> dict[str, str]:

@@ -1,5 +1,6 @@
 """The rules new reports use: the current thresholds and weights, read and saved."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -35,20 +36,31 @@ class LandingSources:
     thresholds: Thresholds
     factors: list[Factor]
 
-    @property
-    def rows(self) -> list[Thresholds | Factor]:
-        return [self.thresholds, *self.factors]
-
 
 # Read on every visit to the landing page (its cache key is drawn from them): compiled once.
 _thresholds_rows = Compiled(lambda: Thresholds.objects.all(), parameters=())
 _factor_rows = Compiled(lambda: Factor.objects.all(), parameters=())
 
 
-def landing_sources() -> LandingSources:
-    """The current thresholds and factors (two queries)."""
-    (thresholds,) = _thresholds_rows()
-    return LandingSources(thresholds, _factor_rows())
+@dataclass(frozen=True)
+class LandingRows:
+    """The thresholds row and the factors' rows as the database gave them (two queries)."""
+
+    thresholds: list[tuple]
+    factors: list[tuple]
+
+    def digest(self) -> str:
+        """Changes whenever any of the rows does, by whatever path: a key for the page."""
+        return hashlib.sha256(repr((self.thresholds, self.factors)).encode()).hexdigest()[:16]
+
+    def sources(self) -> LandingSources:
+        """The same rows as models, for drawing the page (no query)."""
+        (thresholds,) = _thresholds_rows.instances(self.thresholds)
+        return LandingSources(thresholds, _factor_rows.instances(self.factors))
+
+
+def landing_rows() -> LandingRows:
+    return LandingRows(_thresholds_rows.rows(), _factor_rows.rows())
 
 
 def factors_with_figures(
@@ -56,7 +68,7 @@ def factors_with_figures(
 ) -> list[tuple[Factor, dict[str, str]]]:
     """The eight factors and their OEM and ODM texts, figures filled from the thresholds:
     those of `sources`, or the current ones (two queries)."""
-    sources = sources or landing_sources()
+    sources = sources or landing_rows().sources()
     figures = sources.thresholds.figures()
     return [(factor, factor.texts(figures)) for factor in sources.factors]
 
