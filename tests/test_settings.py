@@ -47,6 +47,21 @@ def test_the_default_database_is_sqlite_in_var(run_django):
     assert result.stdout.strip().endswith("var/db.sqlite3"), result.stderr
 
 
+SQLITE_MODES = """
+from django.db import connection
+with connection.cursor() as cursor:
+    print(cursor.execute("PRAGMA journal_mode").fetchone()[0])
+    print(cursor.execute("PRAGMA synchronous").fetchone()[0])
+"""
+
+
+def test_a_sqlite_file_is_written_ahead_and_flushed_at_every_commit(run_django, tmp_path):
+    result = run_django(
+        SQLITE_MODES, DJANGO_DEBUG="1", DATABASE_URL=f"sqlite:///{tmp_path}/site.sqlite3"
+    )
+    assert result.stdout.split() == ["wal", "2"], result.stderr  # 2: FULL
+
+
 PRODUCTION_FACTS = """
 import json
 import re

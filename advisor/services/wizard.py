@@ -73,6 +73,7 @@ def stored_answers(submission: Submission) -> dict[str, dict]:
     return dict(submission.step_answers.values_list("step", "data"))
 
 
+@transaction.atomic  # one commit for the answer and the wizard's time: one disk flush
 def save_step(*, submission: Submission, step: str, cleaned_data: dict) -> None:
     # The field's encoder stores decimals and dates as the strings the forms read back. One
     # statement, an insert that updates the step's row when there is one.
