@@ -5,8 +5,8 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django.utils import translation
 
 from advisor import steps
-from advisor.templatetags import kept_forms
-from advisor.templatetags.kept_forms import crispy_kept
+from advisor.templatetags import kept as kept_forms
+from advisor.templatetags.kept import crispy_kept
 
 from .test_wizard import VALID
 

@@ -3,6 +3,7 @@ landing page. Kept copies must be exactly what a fresh render gives, never show 
 controls to anyone else, and never outlive a revoked or expired link or a staff change."""
 
 import json
+import re
 from datetime import timedelta
 
 import pytest
@@ -96,6 +97,26 @@ def test_a_kept_page_is_exactly_a_fresh_render(report):
     fresh = Client().get(page(report)).content
     assert kept_first == kept_again == fresh
     assert b"<svg" in fresh and b"csrfmiddlewaretoken" not in fresh  # nothing per visitor
+
+
+def test_the_owner_s_page_with_kept_sections_is_exactly_a_fresh_render(report, make_report):
+    """The report's sections are kept per report (Django's cache tag): the owner's page drawn
+    with them is the page drawn without, and another report never gets this one's."""
+    other = make_report(owner_key=OWNER, project_name="Other pendants", units_per_design=60)
+    owner = browser(OWNER)
+    html = [owner.get(page(report)).content, owner.get(page(other)).content]
+    again = [owner.get(page(report)).content, owner.get(page(other)).content]
+    forget_all()
+    fresh = [owner.get(page(report)).content, owner.get(page(other)).content]
+
+    def without_token(body):  # the owner's forms carry a form token of their own
+        return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", body)
+
+    assert [without_token(body) for body in html] == [without_token(body) for body in again]
+    assert [without_token(body) for body in html] == [without_token(body) for body in fresh]
+    assert html[0] != html[1]
+    sections = [body.split(b'id="factors-title"')[1].split(b"</table>")[0] for body in html]
+    assert sections[0] != sections[1]
 
 
 @pytest.mark.parametrize("first", ["owner", "colleague"])

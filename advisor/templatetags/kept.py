@@ -1,10 +1,16 @@
-"""`{{ form|crispy_kept }}`: crispy-forms' `|crispy`, drawn once per form, language and values.
+"""What templates draw once and keep.
+
+`{{ form|crispy_kept }}`: crispy-forms' `|crispy`, drawn once per form, language and values.
 
 A wizard step's form, before the buyer posts it, is the same HTML for everyone who has the same
 saved answers (most often none), and drawing it takes crispy-forms several milliseconds: more
 than the rest of the request. Its key names all it is drawn from (the form's class, the
 language, the values shown; the choices and labels are code), so a kept copy is never stale.
 A bound form (errors to show) is drawn each time.
+
+`{% code_release %}`: the digest of this release's code, templates and translations, for the
+keys of fragments kept with Django's `{% cache %}` tag, so that a deploy never serves HTML an
+older release drew.
 """
 
 import json
@@ -14,6 +20,8 @@ from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
 from django import forms, template
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from ..services.caching import release
 
 register = template.Library()
 
@@ -32,3 +40,8 @@ def crispy_kept(form: forms.Form) -> SafeString:
 def _drawn(form_class: type[forms.Form], language: str, values: str) -> SafeString:
     with translation.override(language):
         return mark_safe(as_crispy_form(form_class(initial=json.loads(values))))
+
+
+@register.simple_tag
+def code_release() -> str:
+    return release()
