@@ -272,6 +272,16 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# The report's sections kept by the `{% cache %}` tag (templates/advisor/report.html) stay in
+# each process's memory, whatever the default cache: their key names all they are drawn from
+# (report, language, release), so no copy is ever stale, none costs a network round trip, and
+# an unreachable Redis cannot break a report page through the tag, which does not catch errors.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 400},  # two sections a report, about 20 KB each
+}
+
 SILENCED_SYSTEM_CHECKS = []
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
     # django-ratelimit refuses a cache that app servers do not share (E003). One machine with the

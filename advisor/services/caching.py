@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from redis.exceptions import RedisError
 
 from ..models import Report
@@ -110,9 +110,11 @@ def forget_cached(report: Report) -> None:
 
 
 def forget_everything_here() -> None:
-    """Empties this process's own copies (for tests, which empty the shared cache too)."""
+    """Empties this process's own copies, the report sections kept by templates included (for
+    tests, which empty the shared cache too)."""
     with _here_lock:
         _here.clear()
+    caches["template_fragments"].clear()
 
 
 def landing_page(*, language: str, digest: str, build: Callable[[], str]) -> str:
