@@ -64,7 +64,8 @@ def redis_cache(settings):
             "BACKEND": "advisor.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
-        }
+        },
+        "template_fragments": settings.CACHES["template_fragments"],  # as in production
     }
     yield client, prefix
     for key in client.scan_iter(f"{prefix}:*"):

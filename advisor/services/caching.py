@@ -1,6 +1,7 @@
 """What is drawn once and kept in Django's cache: a report's page as colleagues see it, its QR
 code and its PDF; the landing page. Redis when REDIS_URL is set, shared by every app server;
-otherwise each process keeps its own.
+otherwise each process keeps its own. (The report's sections drawn from its snapshot alone are
+kept by the template's `{% cache %}` tag, in each process's own memory: see settings.)
 
 Whether a link still works is never cached: the views read it from the database on every
 request, so a revoke or an expiry is effective at once on every server, cached page or not.
@@ -97,10 +98,12 @@ def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T 
 
 
 def forget_cached(report: Report) -> None:
-    """Drops everything kept for this report: call it whenever what a report shows changes.
+    """Drops everything kept for this report on its shelves: call it whenever what a report
+    shows changes (its quotes).
 
     With Redis every server sees this at once; without, only this process's copy goes. (Other
-    processes' own copies are never stale: see `report_part`.)
+    processes' own copies are never stale: see `report_part`.) The report's sections kept by
+    the `{% cache %}` tag are left: they come from the snapshot alone, which never changes.
     """
     keys = [_shelf_key(report, shelf) for shelf in _SHELVES]
     _delete(keys)

@@ -38,8 +38,9 @@ class Compiled:
         return self.instances(self.rows(**values))
 
     def rows(self, **values: str) -> list[tuple]:
-        """The rows as the database driver hands them over, before any conversion: enough to
-        tell whether they changed, and cheaper."""
+        """The rows as the database driver hands them over, before Django's converters: enough
+        to tell whether they changed, and cheaper. (Their `repr` names their values as long as
+        the columns are numbers, text and dates: a binary column would not do.)"""
         connection = connections[self.using]
         plan = _plan(self, connection)
         params = [values[name] if name else value for name, value in plan.params]

@@ -29,6 +29,7 @@ import sys
 import tempfile
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean, median
@@ -177,16 +178,20 @@ def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]
 
 
 def warm_up(url: str, pages: list[Page]) -> None:
-    """Every page a few times, so each worker has drawn the PDF and filled its caches."""
-    for page in pages:
-        if page.path is None:
-            continue
-        for _ in range(20):  # both workers, for sure
-            request = urllib.request.Request(url + page.path, headers={"Cookie": page.cookie})
-            try:
-                urllib.request.urlopen(request, timeout=120).read()
-            except urllib.error.HTTPError as error:
-                raise SystemExit(f"{page.label}: {url + page.path} answered {error.code}") from None
+    """Every page 20 times, 4 at once: one after another, the worker that just answered takes the
+    next request too, and the other would draw its own copies (a PDF: a second) during a load."""
+
+    def fetch(page: Page) -> None:
+        request = urllib.request.Request(url + page.path, headers={"Cookie": page.cookie})
+        try:
+            urllib.request.urlopen(request, timeout=120).read()
+        except urllib.error.HTTPError as error:
+            raise SystemExit(f"{page.label}: {url + page.path} answered {error.code}") from None
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for page in pages:
+            if page.path is not None:
+                list(pool.map(fetch, [page] * 20))
 
 
 def load(url: str, page: Page, seconds: int) -> Load:
