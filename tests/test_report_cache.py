@@ -3,6 +3,7 @@ landing page. Kept copies must be exactly what a fresh render gives, never show 
 controls to anyone else, and never outlive a revoked or expired link or a staff change."""
 
 import json
+import os
 import re
 from datetime import timedelta
 
@@ -259,3 +260,18 @@ def test_the_link_s_row_is_read_as_the_orm_reads_it(report):
     assert timezone.is_aware(read.created_at) and timezone.is_aware(read.revoked_at)
     assert (read.quotes_count, read.quotes_last, read.quotes_rerun) == (2, last.pk, 1)
     assert read._state.adding is False and read.data == expected.data
+
+
+def test_with_debug_on_a_template_edit_is_a_new_release_at_once(settings, tmp_path):
+    """`make run` restarts on code changes only: kept pages must follow a template edit."""
+    from advisor.services.caching import release
+
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("before")
+    settings.BASE_DIR = tmp_path
+    settings.DEBUG = True
+    first = release()
+    assert release() == first
+    os.utime(template, ns=(0, template.stat().st_mtime_ns + 1_000_000))
+    assert release() != first

@@ -36,19 +36,37 @@ _SHELVES = ("page", "json", "qr", "pdf")
 _SOURCES = ("advisor", "templates", "static", "locale")
 
 
-@once
 def release() -> str:
     """A digest of the code, templates and static files this process serves: a deploy
     changes it, so no server serves HTML drawn by an older release (with its old static
-    file names) from a shared cache. Read once per process."""
-    root = Path(settings.BASE_DIR)
+    file names) from a shared cache. Read once per process; with DEBUG on, from the files'
+    modification times on every call, since the development server restarts when code
+    changes but not when a template or a translation does."""
+    return _files_changed_at() if settings.DEBUG else _release_once()
+
+
+@once
+def _release_once() -> str:
     digest = hashlib.sha256()
-    for folder in _SOURCES:
-        for path in sorted((root / folder).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
+    for path, name in _source_files():
+        digest.update(name.encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _files_changed_at() -> str:
+    stamps = [(name, path.stat().st_mtime_ns) for path, name in _source_files()]
+    return "dev-" + hashlib.sha256(repr(stamps).encode()).hexdigest()[:12]
+
+
+def _source_files() -> list[tuple[Path, str]]:
+    root = Path(settings.BASE_DIR)
+    return [
+        (path, str(path.relative_to(root)))
+        for folder in _SOURCES
+        for path in sorted((root / folder).rglob("*"))
+        if path.is_file() and "__pycache__" not in path.parts
+    ]
 
 
 def _shelf_key(report: Report, shelf: str) -> str:
