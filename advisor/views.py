@@ -61,19 +61,9 @@ def _step_path(public_id: str, slug: str) -> str:
     return reverse("advisor:step", kwargs={"public_id": public_id, "slug": slug})
 
 
-def _owned(request: HttpRequest, public_id: str) -> Submission:
-    """This browser's wizard, or 404: another browser's wizard does not exist for it."""
-    browser_key = request.session.get(BROWSER_KEY)
-    submission = browser_key and services.owned_submission(
-        public_id=public_id, browser_key=browser_key
-    )
-    if not submission:
-        raise Http404
-    return submission
-
-
 def _owned_with_answers(request: HttpRequest, public_id: str) -> tuple[Submission, dict]:
-    """This browser's wizard and its saved answers by step, or 404."""
+    """This browser's wizard and its saved answers by step, or 404: another browser's wizard
+    does not exist for it."""
     browser_key = request.session.get(BROWSER_KEY)
     found = browser_key and services.owned_submission_and_answers(
         public_id=public_id, browser_key=browser_key
@@ -251,7 +241,7 @@ def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def wizard_restart(request: HttpRequest, public_id: str) -> HttpResponse:
-    submission = _owned(request, public_id)
+    submission, _stored = _owned_with_answers(request, public_id)
     if request.method == "POST":
         fresh = services.start_over(submission=submission)
         return _see_other(_step_url(fresh, steps.STEPS[0].slug))

@@ -37,14 +37,6 @@ def answered_open_submission(*, browser_key: str) -> Submission | None:
     return _open_submissions(browser_key).filter(step_answers__isnull=False).first()
 
 
-def owned_submission(*, public_id: str, browser_key: str) -> Submission | None:
-    return (
-        Submission.objects.select_related("report")
-        .filter(public_id=public_id, browser_key=browser_key)
-        .first()
-    )
-
-
 def _with_answers(public_id: str, browser_key: str) -> QuerySet[Submission]:
     """One row per answered step (one with no step for a wizard without answers)."""
     return (
