@@ -98,10 +98,20 @@ def test_other_beside_a_market_adds_nothing():
     ]
 
 
-# The seeded rows themselves, read from their migration without a database.
+# The seeded rows themselves, read from their migrations without a database: 0016 loads
+# them, 0018 names the source of the origin row's 10 % duty.
 SEED_MIGRATION = importlib.import_module("advisor.migrations.0016_compliance_requirements")
+DUTY_SOURCE = importlib.import_module("advisor.migrations.0018_origin_marking_duty_source")
+
+
+def _as_migrated(row: dict) -> dict:
+    if row["substance"] == DUTY_SOURCE.SUBSTANCE and row["source"] == DUTY_SOURCE.OLD_SOURCE:
+        return {**row, "source": DUTY_SOURCE.NEW_SOURCE}
+    return row
+
+
 SEED = [
-    Requirement(**{"plating": "", **{k: v for k, v in row.items() if k != "order"}})
+    Requirement(**{"plating": "", **{k: v for k, v in _as_migrated(row).items() if k != "order"}})
     for row in SEED_MIGRATION.SEED
 ]
 CPSIA, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN, FTC_GOLD = (
@@ -275,3 +285,13 @@ def test_a_bad_market_is_refused_with_a_message(staff_client):
     assert response.status_code == 200
     assert "Select a valid choice." in response.content.decode()
     assert not ComplianceRequirement.objects.filter(substance="x").exists()
+
+
+@pytest.mark.django_db
+def test_the_origin_marking_row_names_the_source_of_its_10_percent_duty():
+    from advisor.models import ComplianceRequirement
+
+    row = ComplianceRequirement.objects.get(market="us", substance="Country-of-origin marking")
+    assert "10 %" in row.text
+    assert "19 CFR 134.2" in row.source and "1304 (subsection (i)" in row.source
+    assert row.history.latest().history_change_reason == "Source of the 10 % marking duty named"
