@@ -207,3 +207,19 @@ def own_reports_in(context, live_server_url: str) -> str:
     cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key}
     context.add_cookies([{**cookie, "url": live_server_url}])
     return browser_key
+
+
+def redis_or_skip(url: str, what: str):
+    """A client of the machine's Redis at `url`, which answers: without one, the test is
+    skipped, and under CI=true it fails (`what` says which tests must run there)."""
+    import redis
+
+    client = redis.Redis.from_url(url, socket_connect_timeout=2)
+    try:
+        client.ping()
+    except redis.ConnectionError as error:
+        client.close()
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{what} must run in CI: no Redis at {url} ({error})")
+        pytest.skip(f"no Redis at {url} ({error})")
+    return client

@@ -1,6 +1,5 @@
 """Rate limits per client address: past a limit, a 429 page with Retry-After; never for a buyer."""
 
-import os
 import random
 
 import pytest
@@ -9,7 +8,7 @@ from django.test import Client, RequestFactory
 
 from advisor import services
 from advisor.limits import limited
-from tests.conftest import browser, sample_answers
+from tests.conftest import browser, redis_or_skip, sample_answers
 from tests.test_wizard import answer_all, start
 
 OWNER = "owner-browser-key"
@@ -138,15 +137,7 @@ REDIS_DB = "redis://127.0.0.1:6379/2"  # this project's Redis database for these
 def redis_db():
     """Redis database 2, left as it is: other checkouts may run this file at the same moment,
     so each run counts for a client address of its own instead of emptying the database."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_DB, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.ConnectionError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Redis must run in CI: {error}")
-        pytest.skip(f"no Redis at 127.0.0.1:6379 ({error})")
+    client = redis_or_skip(REDIS_DB, "The shared rate-limit tests")
     yield client
     client.close()
 

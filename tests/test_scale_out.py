@@ -20,7 +20,7 @@ import urllib.request
 import pytest
 
 from advisor import rules
-from tests.conftest import PRODUCTION_ENV, ROOT, clean_environment
+from tests.conftest import PRODUCTION_ENV, ROOT, clean_environment, redis_or_skip
 from tests.test_concurrency import STEPS, _NoRedirect
 
 # Settings are read once per process: each case starts Django in a process of its own.
@@ -39,13 +39,7 @@ def _unreachable(reason: str) -> None:
 def redis_db4():
     """Redis database 4 at 127.0.0.1. Never emptied: other checkouts on this machine may run
     these tests at the same moment, so each keeps to key names or a prefix of its own."""
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.ConnectionError as error:
-        _unreachable(f"no Redis at 127.0.0.1:6379 ({error})")
+    client = redis_or_skip(REDIS_URL, "The scale-out tests")
     yield client
     client.close()
 

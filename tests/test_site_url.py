@@ -1,7 +1,6 @@
 """Share links, QR codes and the PDF cache depend on DJANGO_SITE_URL, never on the Host sent."""
 
 import io
-import os
 import re
 import uuid
 
@@ -9,7 +8,7 @@ import pytest
 from django.test import Client
 from pypdf import PdfReader
 
-from tests.conftest import browser
+from tests.conftest import browser, redis_or_skip
 
 SITE = "https://advisor.example.com"
 HOSTS = ["127.0.0.1:8001", "127.0.0.1:8002", "localhost:9999"]
@@ -49,16 +48,8 @@ def test_the_share_url_and_qr_code_come_from_the_site_url_whatever_host_is_sent(
 def redis_cache(settings):
     """Django's cache in Redis database 3 under a prefix of this test's own (other runs of the
     suite may share the database): the client to read what the site stored there."""
-    import redis
-
     prefix = f"test-{uuid.uuid4().hex}"
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.ConnectionError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"The shared-cache tests must run in CI: no Redis ({error})")
-        pytest.skip(f"no Redis at 127.0.0.1:6379 ({error})")
+    client = redis_or_skip(REDIS_URL, "The shared-cache tests")
     settings.CACHES = {
         "default": {
             "BACKEND": "advisor.redis_cache.RedisCache",
