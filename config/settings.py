@@ -339,6 +339,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Cookies: the session cookie identifies the browser that owns a wizard and its reports, so it
 # lives long (a year by default): when it expires, that browser can no longer revoke its links.
+# Database sessions, read by a query compiled once (advisor/sessions.py).
+SESSION_ENGINE = "advisor.sessions"
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_DAYS", 365) * 24 * 60 * 60
 # Staff sign-ins end this long after login, or after this long without a request, whichever
 # comes first, checked on admin pages (advisor.middleware.staff_session_limits); buyers keep

@@ -200,3 +200,15 @@ def test_messages_speak_in_the_products_voice_never_djangos(form_class, data):
     for messages in form.errors.values():
         for message in messages:
             assert not message.startswith(("Ensure", "This field", "Select a valid")), message
+
+
+def test_the_messages_kept_per_language_are_not_shared_between_forms():
+    """Each language's messages are built once; a form that changes its own must not change
+    the next form's."""
+    from advisor.forms import VolumeForm
+
+    first = VolumeForm()
+    first.fields["design_count"].error_messages["min_value"] = "changed by one form"
+    assert VolumeForm().fields["design_count"].error_messages["min_value"] == (
+        "Enter at least 1 design."
+    )
