@@ -1,7 +1,12 @@
 """The wizard's steps, declared once and in order: URLs, navigation and progress come from here."""
 
+import json
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -91,8 +96,23 @@ def next_after_saving(slug: str, stored: dict[str, dict], *, back_to_review: boo
 
 def form_for_display(step: Step, saved: dict | None) -> forms.StepForm:
     """The step's form with its saved answers; bound, with errors, if they no longer pass."""
-    if saved is not None:
-        bound = step.form_class(data=saved)
-        if not bound.is_valid():
-            return bound
-    return step.form_class(initial=saved)
+    if shows_as_saved(step, saved):
+        return step.form_class(initial=saved)
+    return step.form_class(data=saved)
+
+
+def shows_as_saved(step: Step, saved: dict | None) -> bool:
+    """Whether the step shows its saved answers (or none) as they are, rather than with the
+    errors they make today: a launch date passes until the day it is reached."""
+    if saved is None:
+        return True
+    values = json.dumps(saved, sort_keys=True, cls=DjangoJSONEncoder)  # as answers are stored
+    return _passes(step.form_class, values, timezone.localdate())
+
+
+# Answers are checked again on every visit to their step: once per form, values and day spares
+# building and validating a second form on each. Only a form's errors depend on the language,
+# not whether there are any.
+@lru_cache(maxsize=512)
+def _passes(form_class: type[forms.StepForm], values: str, today: date) -> bool:
+    return form_class(data=json.loads(values)).is_valid()

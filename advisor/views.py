@@ -1,12 +1,15 @@
 import hashlib
+import json
 import secrets
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DatabaseError, connection
 from django.http import (
     Http404,
@@ -21,7 +24,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -139,14 +142,9 @@ def _keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[..., Ht
                 raise
         form = step.form_class(data=request.POST)
         form.is_valid()  # its own errors still show beside the fields
+        return_to = steps.REVIEW if _asked_to_return(request) else None
         context = {
-            "submission": {"public_id": public_id},
-            "step": step,
-            "form": form,
-            "number": steps.number(slug),
-            "total": steps.TOTAL,
-            "back_url": _back_url(public_id, slug),
-            "return_to": request.POST.get("return"),
+            **_step_context(public_id, step, form, return_to),
             "not_saved": True,
             # Rendered without the request (its context processors read the session, in the
             # database), so the form's token is passed by hand.
@@ -172,6 +170,8 @@ def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse
     missing = steps.first_missing(stored)
     if missing and steps.number(missing) < steps.number(slug):
         return redirect(_step_url(submission, missing))
+    return_to = steps.REVIEW if _asked_to_return(request) else None
+    saved = stored.get(slug)
     if request.method == "POST":
         form = step.form_class(data=request.POST)
         if form.is_valid():
@@ -180,21 +180,68 @@ def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse
             back_to_review = request.POST.get("return") == steps.REVIEW
             next_slug = steps.next_after_saving(slug, stored, back_to_review=back_to_review)
             return _see_other(_step_url(submission, next_slug))
+    elif steps.shows_as_saved(step, saved) and not _may_have_messages(request):
+        return _kept_step_page(request, submission.public_id, step, saved, return_to)
     else:
-        form = steps.form_for_display(step, stored.get(slug))
-    return render(
-        request,
-        "advisor/wizard/step.html",
-        {
-            "submission": submission,
-            "step": step,
-            "form": form,
-            "number": steps.number(slug),
-            "total": steps.TOTAL,
-            "back_url": _back_url(submission.public_id, slug),
-            "return_to": request.GET.get("return") or request.POST.get("return"),
-        },
+        form = steps.form_for_display(step, saved)
+    context = _step_context(submission.public_id, step, form, return_to)
+    return render(request, "advisor/wizard/step.html", context)
+
+
+def _asked_to_return(request: HttpRequest) -> bool:
+    # The "change" links of the review add ?return=review; the step's form sends it back.
+    return (request.GET.get("return") or request.POST.get("return")) == steps.REVIEW
+
+
+def _step_context(
+    public_id: str, step: steps.Step, form: forms.Form, return_to: str | None
+) -> dict[str, Any]:
+    return {
+        "public_id": public_id,
+        "step": step,
+        "form": form,
+        "number": steps.number(step.slug),
+        "total": steps.TOTAL,
+        "back_url": _back_url(public_id, step.slug),
+        "return_to": return_to,
+    }
+
+
+# Stand for the wizard's id and the form's token in step pages drawn once for every buyer with
+# the same answers. Per process and unguessable: those pages stay in this process's memory, and
+# no project name a buyer types can hold them.
+_WIZARD_MARK = secrets.token_urlsafe(24)
+_TOKEN_MARK = secrets.token_urlsafe(24)
+
+
+def _kept_step_page(
+    request: HttpRequest,
+    public_id: str,
+    step: steps.Step,
+    saved: dict | None,
+    return_to: str | None,
+) -> HttpResponse:
+    """A step showing its saved answers (or none) is the same page for every buyer who saved
+    the same, but for the wizard's id and the form's token: drawn once per process, and
+    most often an empty step, the same for everyone."""
+    values = json.dumps(saved, sort_keys=True, cls=DjangoJSONEncoder)
+    html = _drawn_step_page(step.slug, get_language(), values, return_to, services.release())
+    return HttpResponse(
+        html.replace(_WIZARD_MARK, public_id).replace(_TOKEN_MARK, get_token(request))
     )
+
+
+# Bounded: a typed project name makes a first step of its own.
+@lru_cache(maxsize=256)
+def _drawn_step_page(
+    slug: str, language: str, values: str, return_to: str | None, code_release: str
+) -> str:
+    step = steps.BY_SLUG[slug]
+    form = step.form_class(initial=json.loads(values))
+    context = _step_context(_WIZARD_MARK, step, form, return_to)
+    context |= {"csrf_token": _TOKEN_MARK, "messages": ()}  # drawn without the request
+    with translation.override(language):
+        return render_to_string("advisor/wizard/step.html", context)
 
 
 def _back_url(public_id: str, slug: str) -> str:

@@ -11,7 +11,7 @@
 Building the snapshot itself is pure code, in `advisor.snapshots`.
 """
 
-from .caching import Unkept, forget_cached, landing_page, report_part
+from .caching import Unkept, forget_cached, landing_page, release, report_part
 from .compliance import request_for_quotation, requirements_for
 from .quotes import (
     AssessedQuote,
@@ -89,6 +89,7 @@ __all__ = [
     "open_submission",
     "owned_submission_and_answers",
     "preview_impact",
+    "release",
     "report_by_token",
     "report_part",
     "reports_of",
