@@ -568,11 +568,11 @@ def _report_json(report: Report) -> tuple[str, bytes]:
 @require_safe
 @with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
-    link = _share_link(report)
     ended_at = report.ended_at(timezone.now())
     if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
         marked = {"report": report, "link_ended_at": ended_at}
-        return _pdf_response(presenters.pdf_filename(report.data), _draw_pdf(report, link | marked))
+        pdf = _draw_pdf(report, _share_link(report) | marked)
+        return _pdf_response(presenters.pdf_filename(report.data), pdf)
     # A report never changes, so its PDF (about a second of CPU) is drawn once per link and
     # language, in the cache every server shares; whether the link still works is checked
     # above on every request. Nothing the client sends (Host, port) is part of the key; the
@@ -581,7 +581,10 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
         report=report,
         shelf="pdf",
         name=f"pdf:{get_language()}:{settings.SITE_URL}",
-        build=lambda: (presenters.pdf_filename(report.data), _draw_pdf(report, link)),
+        build=lambda: (
+            presenters.pdf_filename(report.data),
+            _draw_pdf(report, _share_link(report)),
+        ),
     )
     return _pdf_response(filename, pdf)
 
