@@ -2,6 +2,7 @@ import hashlib
 import json
 import secrets
 from collections.abc import Callable
+from datetime import datetime
 from functools import lru_cache, wraps
 from typing import Any
 
@@ -26,6 +27,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -382,18 +384,46 @@ def _etag(body: str) -> str:
 @require_safe
 @with_readable_report
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
-    if not _is_owner(request, report) and not _may_have_messages(request):
+    owner = _is_owner(request, report)
+    if not owner and not _may_have_messages(request):
         etag, html = _colleague_page(report)
         return _with_etag(request, HttpResponse(html), etag)
+    ended_at = report.ended_at(timezone.now()) if owner else None
+    if owner and ended_at is None and not _may_have_messages(request):
+        return _owner_page(request, report)
     context = presenters.report_context(report.data) | _share_link(report)
-    if _is_owner(request, report):
-        ended_at = report.ended_at(timezone.now())
-        context |= {
-            "report": report,
-            "link_ended_at": ended_at,
-            "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
-        }
+    if owner:
+        context |= _owner_controls(report, ended_at)
     return render(request, "advisor/report.html", context)
+
+
+def _owner_controls(report: Report, ended_at: datetime | None) -> dict[str, Any]:
+    return {
+        "report": report,
+        "link_ended_at": ended_at,
+        "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
+    }
+
+
+# Stands for the owner's form token in their kept page: an HTML comment, which nothing a buyer
+# typed can hold once escaped.
+_OWNER_TOKEN_MARK = mark_safe("<!--form-token-of-the-owner-->")
+
+
+def _owner_page(request: HttpRequest, report: Report) -> HttpResponse:
+    """The owner's page while the link works: the colleague's page with the owner's controls,
+    which show the link's expiry and nothing else that can change, so it is drawn once per
+    link, language and expiry; each request puts in the owner's own form token."""
+
+    def draw() -> str:
+        context = presenters.report_context(report.data) | _share_link(report)
+        context |= _owner_controls(report, None) | {"csrf_token": _OWNER_TOKEN_MARK}
+        return render_to_string("advisor/report.html", context)  # as the colleague's: see there
+
+    expiry = report.expires_at.isoformat() if report.expires_at else "none"
+    name = f"owner:{get_language()}:{settings.SITE_URL}:{expiry}"
+    html = services.report_part(report=report, shelf="page", name=name, build=draw)
+    return HttpResponse(html.replace(_OWNER_TOKEN_MARK, get_token(request)))
 
 
 def _colleague_page(report: Report) -> tuple[str, bytes]:

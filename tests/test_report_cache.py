@@ -120,6 +120,40 @@ def test_the_owner_s_page_with_kept_sections_is_exactly_a_fresh_render(report, m
     assert sections[0] != sections[1]
 
 
+def _without_tokens(body: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", body)
+
+
+def test_the_owner_s_kept_page_is_the_page_drawn_for_their_request(report):
+    """While the link works the owner's page is kept; with a message waiting (its cookie) it is
+    drawn for the request as before: the two must be the same page."""
+    owner = browser(OWNER, enforce_csrf_checks=True)
+    owner.get("/")  # the form token's cookie, as a browser holds it
+    kept = [owner.get(page(report)).content.decode() for _visit in range(2)]
+    owner.cookies["messages"] = ""  # a message cookie with no message in it
+    drawn = owner.get(page(report)).content.decode()
+    del owner.cookies["messages"]
+    assert _without_tokens(kept[0]) == _without_tokens(kept[1]) == _without_tokens(drawn)
+    assert OWNER_CONTROLS in kept[1] and "form-token-of-the-owner" not in kept[1]
+    # The token put into the kept page is good for this owner's form.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', kept[1])[1]
+    expiry = f"/r/{report.token}/expiry"
+    assert owner.post(expiry, {"days": "7", "csrfmiddlewaretoken": token}).status_code == 303
+
+
+def test_the_owner_s_page_shows_an_expiry_or_a_revoke_made_on_another_server_at_once(report):
+    owner = browser(OWNER)
+    assert "The link works until you revoke it." in owner.get(page(report)).content.decode()
+    # As another server would: in the database only, this process's copies untouched.
+    ends = timezone.now() + timedelta(days=5)
+    Report.objects.filter(pk=report.pk).update(expires_at=ends)
+    html = owner.get(page(report)).content.decode()
+    assert f"The link stops working on {ends:%Y-%m-%d %H:%M} UTC." in html
+    Report.objects.filter(pk=report.pk).update(revoked_at=timezone.now())
+    html = owner.get(page(report)).content.decode()
+    assert f"Link revoked on {timezone.now():%Y-%m-%d}." in html and 'name="days"' not in html
+
+
 @pytest.mark.parametrize("first", ["owner", "colleague"])
 def test_the_owner_sees_the_controls_and_a_colleague_never_does(report, first):
     owner, colleague = browser(OWNER), browser("someone-else")
