@@ -421,8 +421,8 @@ def _owner_page(request: HttpRequest, report: Report) -> HttpResponse:
         return render_to_string("advisor/report.html", context)  # as the colleague's: see there
 
     expiry = report.expires_at.isoformat() if report.expires_at else "none"
-    name = f"owner:{get_language()}:{settings.SITE_URL}:{expiry}"
-    html = services.report_part(report=report, shelf="page", name=name, build=draw)
+    name = f"{get_language()}:{settings.SITE_URL}:{expiry}"
+    html = services.report_part(report=report, shelf="owner", name=name, build=draw)
     return HttpResponse(html.replace(_OWNER_TOKEN_MARK, get_token(request)))
 
 

@@ -147,13 +147,18 @@ def make_report(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters and drawn PDFs live in Django's cache: no test sees another's."""
+    """Rate-limit counters and drawn PDFs live in Django's cache, and drawn forms and step pages
+    in this process's memory: no test sees another's."""
     from django.core.cache import cache
 
+    from advisor import steps, views
     from advisor.services.caching import forget_everything_here
+    from advisor.templatetags import kept
 
     cache.clear()
     forget_everything_here()
+    for kept_in_memory in (views._drawn_step_page, steps._passes, kept._drawn):
+        kept_in_memory.cache_clear()
 
 
 @pytest.fixture(autouse=True)

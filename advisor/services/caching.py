@@ -30,9 +30,9 @@ REPORT_SECONDS = 24 * 60 * 60
 # A landing page drawn for an older state of the factors is never read again; this lets the
 # shared cache drop it.
 LANDING_SECONDS = 60 * 60
-# Apart, so that a request reads only what it serves: the colleague's page, the JSON, the QR
-# code (for the owner's page), the PDF.
-_SHELVES = ("page", "json", "qr", "pdf")
+# Apart, so that a request reads only what it serves: the colleague's page, the owner's, the
+# JSON, the QR code, the PDF.
+_SHELVES = ("page", "owner", "json", "qr", "pdf")
 _SOURCES = ("advisor", "templates", "static", "locale")
 
 
