@@ -1,33 +1,59 @@
-"""Rate limits per client address, on Django's cache (django-ratelimit).
+"""Rate limits per client address, counted by the `limits` library in fixed windows.
 
 `@limited("pdf")` on a view counts that client's requests against the named limit in
 `settings.RATE_LIMITS` (one table of defaults there, each overridable from the environment) and
 answers 429, with Retry-After, past it. The client is `advisor.client.client_ip`.
+
+The counters live in Redis when `REDIS_URL` is set, shared by every app server; otherwise in
+each process's memory, so with one machine's gunicorn workers a client may get up to
+(workers x limit) before a 429. In Redis a count is one round trip: `limits` increments and
+sets the window's expiry in one script (django-ratelimit, used before, took two, `add` then
+`incr`, and Django's `incr` a third).
 """
 
+import ipaddress
 import logging
+import math
+import time
 from collections.abc import Callable
-from functools import wraps
+from functools import cache, wraps
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
-from django_ratelimit import ALL
-from django_ratelimit.core import get_usage
-from redis.exceptions import RedisError
+from limits import (
+    RateLimitItem,
+    RateLimitItemPerDay,
+    RateLimitItemPerHour,
+    RateLimitItemPerMinute,
+    RateLimitItemPerSecond,
+)
+from limits.errors import StorageError
+from limits.storage import MemoryStorage, RedisStorage, Storage
+from limits.strategies import FixedWindowRateLimiter
+
+from .client import client_ip
 
 logger = logging.getLogger(__name__)
 
+ALL = None  # every method counts
 # Which requests count. Where a page only shows a form on GET, only the write counts: a buyer
 # who looks twice before pressing the button has done one thing.
-COUNTED_METHODS = {
-    "report": ["POST"],
-    "fork": ["POST"],
+COUNTED_METHODS: dict[str, tuple[str, ...] | None] = {
+    "report": ("POST",),
+    "fork": ("POST",),
     "pdf": ALL,
     "revoke": ALL,
     "rfq": ALL,
-    "quotes": ["POST"],
+    "quotes": ("POST",),
+}
+
+_PERIODS = {
+    "s": RateLimitItemPerSecond,
+    "m": RateLimitItemPerMinute,
+    "h": RateLimitItemPerHour,
+    "d": RateLimitItemPerDay,
 }
 
 
@@ -39,26 +65,72 @@ def limited(name: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            try:
-                usage = get_usage(
-                    request,
-                    group=f"advisor:{name}",
-                    key="ip",
-                    rate=settings.RATE_LIMITS[name],
-                    method=COUNTED_METHODS[name],
-                    increment=True,
-                )
-            except RedisError:
-                # A limit must never take the page down with the cache: serve it, uncounted.
-                logger.warning("Rate limit %r not applied: the cache did not answer.", name)
-                usage = None
-            if usage and usage["should_limit"]:
-                return too_many_requests(retry_after=max(1, usage["time_left"]))
+            methods = COUNTED_METHODS[name]
+            if methods is ALL or request.method in methods:
+                retry_after = _count(name, request)
+                if retry_after:
+                    return too_many_requests(retry_after=retry_after)
             return view(request, *args, **kwargs)
 
         return wrapped
 
     return decorator
+
+
+def _count(name: str, request: HttpRequest) -> int | None:
+    """Counts this request; past the limit, the seconds until the window ends."""
+    item, who = rate_limit_item(settings.RATE_LIMITS[name]), (name, _client(request))
+    limiter = _limiter()
+    try:
+        if limiter.hit(item, *who):
+            return None
+        reset_at = limiter.get_window_stats(item, *who).reset_time
+    except StorageError:
+        # A limit must never take the page down with Redis: serve it, uncounted.
+        logger.warning("Rate limit %r not applied: Redis did not answer.", name)
+        return None
+    return max(1, math.ceil(reset_at - time.time()))
+
+
+def _client(request: HttpRequest) -> str:
+    # An IPv6 client usually holds a whole /64: counted as one, as django-ratelimit did.
+    address = client_ip(request) or ""
+    if ":" in address:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return address
+
+
+@cache
+def rate_limit_item(rate: str) -> RateLimitItem:
+    """A rate as settings write it, "20/m", as `limits` says it; "30/5m" is 30 in 5 minutes
+    (settings refuse any other form)."""
+    amount, period = rate.split("/")
+    return _PERIODS[period[-1]](int(amount), int(period[:-1] or 1))
+
+
+@cache  # one per process, made on first use (after gunicorn forks its workers)
+def _storage() -> Storage:
+    if settings.REDIS_URL:
+        return RedisStorage(
+            settings.REDIS_URL,
+            key_prefix=f"{settings.CACHES['default'].get('KEY_PREFIX', '')}limits",
+            wrap_exceptions=True,
+            # An unreachable Redis fails a request within seconds instead of hanging it.
+            socket_connect_timeout=2,
+            socket_timeout=2,
+        )
+    return MemoryStorage()
+
+
+@cache
+def _limiter() -> FixedWindowRateLimiter:
+    return FixedWindowRateLimiter(_storage())
+
+
+def forget_counts() -> None:
+    """Empties this process's counters (for tests; Redis's are left)."""
+    if isinstance(_storage(), MemoryStorage):
+        _storage().reset()
 
 
 def too_many_requests(*, retry_after: int) -> HttpResponse:

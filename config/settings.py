@@ -121,7 +121,6 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "simple_history",
     "axes",
-    "django_ratelimit",
     "csp",
     "advisor",
 ]
@@ -198,9 +197,6 @@ for _name, _rate in RATE_LIMITS.items():
         raise ImproperlyConfigured(
             f"DJANGO_RATE_LIMIT_{_name.upper()} must look like 20/m or 30/h (got {_rate!r})."
         )
-RATELIMIT_IP_META_KEY = "advisor.client.client_ip"
-# A cache that cannot be reached must not turn every limited page into a 429.
-RATELIMIT_FAIL_OPEN = True
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -283,15 +279,6 @@ CACHES["template_fragments"] = {
 }
 
 SILENCED_SYSTEM_CHECKS = []
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache":
-    # django-ratelimit refuses a cache that app servers do not share (E003). One machine with the
-    # in-memory cache is our documented default: each gunicorn worker then counts on its own,
-    # so a client may get up to (workers x limit) before a 429. Several app servers share Redis.
-    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
-elif CACHES["default"]["BACKEND"] == "advisor.redis_cache.RedisCache":
-    # Django's own Redis cache is shared and increments atomically; django-ratelimit's list of
-    # supported backends (W001) predates it.
-    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.W001"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -147,15 +147,17 @@ def make_report(db):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Rate-limit counters and drawn PDFs live in Django's cache, and drawn forms and step pages
-    in this process's memory: no test sees another's."""
+    """Drawn PDFs live in Django's cache, and rate-limit counters, drawn forms and step pages in
+    this process's memory: no test sees another's."""
     from django.core.cache import cache
 
     from advisor import steps, views
+    from advisor.limits import forget_counts
     from advisor.services.caching import forget_everything_here
     from advisor.templatetags import kept
 
     cache.clear()
+    forget_counts()
     forget_everything_here()
     for kept_in_memory in (views._drawn_step_page, steps._passes, kept._drawn):
         kept_in_memory.cache_clear()

@@ -6,8 +6,8 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
-from advisor import services
-from advisor.limits import limited
+from advisor import limits, services
+from advisor.limits import limited, rate_limit_item
 from tests.conftest import browser, redis_or_skip, sample_answers
 from tests.test_wizard import answer_all, start
 
@@ -97,6 +97,63 @@ def test_the_default_limits_for_requests_and_quotes(db):
         request = getattr(RequestFactory(), method)
         statuses = [view(request("/")).status_code for _ in range(count + 1)]
         assert statuses == [200] * count + [429]
+
+
+@pytest.mark.parametrize(
+    ("rate", "amount", "seconds"),
+    [("20/m", 20, 60), ("30/h", 30, 3600), ("30/5m", 30, 300), ("2/d", 2, 86400), ("9/s", 9, 1)],
+)
+def test_a_rate_as_settings_write_it(rate, amount, seconds):
+    item = rate_limit_item(rate)
+    assert (item.amount, item.get_expiry()) == (amount, seconds)
+
+
+def test_an_ipv6_client_is_counted_by_its_64_block(settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "revoke": "2/h"}
+    view = limited("revoke")(lambda request: HttpResponse("ok"))
+
+    def status(address):
+        return view(RequestFactory().get("/", REMOTE_ADDR=address)).status_code
+
+    assert [status("2001:db8:1:2::1"), status("2001:db8:1:2::ffff")] == [200, 200]
+    assert status("2001:db8:1:2:abcd::9") == 429  # the same /64
+    assert status("2001:db8:1:3::1") == 200  # the next one
+
+
+@pytest.fixture
+def limits_in_redis(settings):
+    """The rate limits of this process counted in Redis database 2, as with REDIS_URL."""
+    redis_or_skip(REDIS_DB, "The shared rate-limit tests")
+    settings.REDIS_URL = REDIS_DB
+    limits._storage.cache_clear()
+    limits._limiter.cache_clear()
+    yield limits._storage().storage  # the redis-py client
+    limits._storage.cache_clear()
+    limits._limiter.cache_clear()
+
+
+def test_in_redis_a_count_is_one_round_trip(limits_in_redis, monkeypatch, settings):
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "pdf": "2/h"}
+    commands = []
+    send = limits_in_redis.execute_command
+
+    def counted(*args, **kwargs):
+        commands.append(args[0])
+        return send(*args, **kwargs)
+
+    monkeypatch.setattr(limits_in_redis, "execute_command", counted)
+    view = limited("pdf")(lambda request: HttpResponse("ok"))
+    address, other = (
+        ".".join(str(part) for part in [10, *random.sample(range(1, 255), 3)]) for _ in range(2)
+    )
+    view(RequestFactory().get("/", REMOTE_ADDR=other))  # a Redis new to the script loads it
+    commands.clear()
+    statuses = [view(RequestFactory().get("/", REMOTE_ADDR=address)).status_code for _ in range(2)]
+    assert statuses == [200, 200]
+    assert len(commands) == 2  # one script each: the increment and the window's expiry
+    response = view(RequestFactory().get("/", REMOTE_ADDR=address))
+    assert_too_many(response)  # past the limit, the window's end is read too, for Retry-After
+    assert 3500 <= int(response["Retry-After"]) <= 3600
 
 
 def test_an_unknown_limit_name_is_a_programming_error():

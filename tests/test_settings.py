@@ -202,7 +202,6 @@ def test_a_malformed_rate_limit_is_refused(run_django, rate):
 
 
 def test_rate_limits_on_redis_pass_the_deploy_checks(run_django):
-    # Django's own Redis cache is shared and atomic; django-ratelimit's list predates it.
     code = (
         "from django.core.management import call_command\n"
         "call_command('check', deploy=True, fail_level='WARNING')\n"
