@@ -80,24 +80,29 @@ def limited(name: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., 
 def _count(name: str, request: HttpRequest) -> int | None:
     """Counts this request; past the limit, the seconds until the window ends."""
     item, who = rate_limit_item(settings.RATE_LIMITS[name]), (name, _client(request))
-    limiter = _limiter()
     try:
-        if limiter.hit(item, *who):
+        if _limiter().hit(item, *who):
             return None
-        reset_at = limiter.get_window_stats(item, *who).reset_time
     except StorageError:
         # A limit must never take the page down with Redis: serve it, uncounted.
         logger.warning("Rate limit %r not applied: Redis did not answer.", name)
         return None
+    try:
+        reset_at = _storage().get_expiry(item.key_for(*who))
+    except StorageError:
+        return item.get_expiry()  # over the limit all the same: the longest it can be
     return max(1, math.ceil(reset_at - time.time()))
 
 
 def _client(request: HttpRequest) -> str:
-    # An IPv6 client usually holds a whole /64: counted as one, as django-ratelimit did.
     address = client_ip(request) or ""
-    if ":" in address:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
-    return address
+    if ":" not in address:
+        return address
+    ip = ipaddress.ip_address(address)
+    if ip.ipv4_mapped:  # an IPv4 client seen through a dual-stack socket
+        return str(ip.ipv4_mapped)
+    # An IPv6 client usually holds a whole /64: counted as one, as django-ratelimit did.
+    return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
 
 
 @cache
@@ -113,7 +118,7 @@ def _storage() -> Storage:
     if settings.REDIS_URL:
         return RedisStorage(
             settings.REDIS_URL,
-            key_prefix=f"{settings.CACHES['default'].get('KEY_PREFIX', '')}limits",
+            key_prefix=_key_prefix(),
             wrap_exceptions=True,
             # An unreachable Redis fails a request within seconds instead of hanging it.
             socket_connect_timeout=2,
@@ -125,6 +130,12 @@ def _storage() -> Storage:
 @cache
 def _limiter() -> FixedWindowRateLimiter:
     return FixedWindowRateLimiter(_storage())
+
+
+def _key_prefix() -> str:
+    # Beside the cache's keys, under the same prefix: sites sharing a Redis keep apart.
+    site = settings.CACHES["default"].get("KEY_PREFIX", "")
+    return f"{site}:limits" if site else "limits"
 
 
 def forget_counts() -> None:

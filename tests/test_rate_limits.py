@@ -118,6 +118,9 @@ def test_an_ipv6_client_is_counted_by_its_64_block(settings):
     assert [status("2001:db8:1:2::1"), status("2001:db8:1:2::ffff")] == [200, 200]
     assert status("2001:db8:1:2:abcd::9") == 429  # the same /64
     assert status("2001:db8:1:3::1") == 200  # the next one
+    # IPv4 clients seen through a dual-stack socket: each its own, not one ::/64 for all.
+    assert [status("::ffff:192.0.2.1"), status("::ffff:192.0.2.1")] == [200, 200]
+    assert [status("::ffff:192.0.2.2"), status("::ffff:192.0.2.1")] == [200, 429]
 
 
 @pytest.fixture
