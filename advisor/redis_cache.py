@@ -4,8 +4,8 @@ Django's `RedisCacheClient.get_client` (django/core/cache/backends/redis.py, Dja
 a new `redis.Redis` for every cache call, and that constructor costs more than the call itself
 on a local Redis. Measured on this project's 2-core machine, 2026-11-26: a GET of a small value
 took 0.175 ms through Django's backend, 0.070 ms with one client kept, 0.054 ms with redis-py
-alone; a GET of 40 KB took 0.260 and 0.098 ms. Every request that counts a rate limit or reads
-a kept page pays it once or twice.
+alone; a GET of 40 KB took 0.260 and 0.098 ms. Every request that reads a kept page from Redis
+pays it.
 
 A redis-py client holds no connection of its own (its pool lends one per command) and may be
 shared between threads, so keeping one per pool changes nothing else: same pools, same
