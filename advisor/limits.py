@@ -98,11 +98,14 @@ def _client(request: HttpRequest) -> str:
     address = client_ip(request) or ""
     if ":" not in address:
         return address
-    ip = ipaddress.ip_address(address)
+    try:
+        ip = ipaddress.IPv6Address(address)
+    except ValueError:  # not an address: counted as it is, never a 500
+        return address
     if ip.ipv4_mapped:  # an IPv4 client seen through a dual-stack socket
         return str(ip.ipv4_mapped)
     # An IPv6 client usually holds a whole /64: counted as one, as django-ratelimit did.
-    return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
+    return str(ipaddress.IPv6Network((int(ip), 64), strict=False).network_address)
 
 
 @cache

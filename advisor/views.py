@@ -428,7 +428,7 @@ def _owner_page(request: HttpRequest, report: Report) -> HttpResponse:
 
 def _colleague_page(report: Report) -> tuple[str, bytes]:
     """The page as everyone but the owner sees it, drawn once per link and language (the
-    owner's controls are drawn per request, in `report_page`)."""
+    owner's, with their controls, is kept apart: `_owner_page`)."""
 
     def draw() -> tuple[str, bytes]:
         # Drawn without the request, like the PDF: nothing of the first visitor's (messages,

@@ -121,6 +121,8 @@ def test_an_ipv6_client_is_counted_by_its_64_block(settings):
     # IPv4 clients seen through a dual-stack socket: each its own, not one ::/64 for all.
     assert [status("::ffff:192.0.2.1"), status("::ffff:192.0.2.1")] == [200, 200]
     assert [status("::ffff:192.0.2.2"), status("::ffff:192.0.2.1")] == [200, 429]
+    assert status("fe80::1%eth0") == 200  # a link-local address with its zone
+    assert status("not::an::address") == 200
 
 
 @pytest.fixture
