@@ -78,10 +78,15 @@ def _owned_with_answers(request: HttpRequest, public_id: str) -> tuple[Submissio
     return found
 
 
-# Stands for the form token in HTML drawn once for everyone; each response gets its own token.
-# A constant: the HTML is kept in a cache shared by every process and server, so each must
-# find the same placeholder in it.
-_CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
+# Stands for the form token in HTML drawn once and kept (the landing page, a wizard step, the
+# owner's report page); each response gets its own token (`_with_form_token`). An HTML
+# comment, which nothing a buyer typed can hold once escaped; a constant, since some of that
+# HTML is kept in a cache shared by every process and server.
+_FORM_TOKEN_MARK = mark_safe("<!--form-token-->")
+
+
+def _with_form_token(request: HttpRequest, html: str) -> HttpResponse:
+    return HttpResponse(html.replace(_FORM_TOKEN_MARK, get_token(request)))
 
 
 def _may_have_messages(request: HttpRequest) -> bool:
@@ -101,13 +106,13 @@ def landing(request: HttpRequest) -> HttpResponse:
         digest=rows.digest(),
         build=lambda: _draw_landing(request, rows.sources()),
     )
-    return HttpResponse(html.replace(_CSRF_PLACEHOLDER, get_token(request)))
+    return _with_form_token(request, html)
 
 
 def _draw_landing(request: HttpRequest, sources: services.LandingSources) -> str:
     context = {
         "factors": services.factors_with_figures(sources),
-        "csrf_token": _CSRF_PLACEHOLDER,
+        "csrf_token": _FORM_TOKEN_MARK,
         "messages": (),
     }
     return render_to_string("advisor/landing.html", context, request=request)
@@ -209,11 +214,10 @@ def _step_context(
     }
 
 
-# Stand for the wizard's id and the form's token in step pages drawn once for every buyer with
-# the same answers. Per process and unguessable: those pages stay in this process's memory, and
-# no project name a buyer types can hold them.
+# Stands for the wizard's id in step pages drawn once for every buyer with the same answers:
+# it goes into URLs, so it has an id's characters. Per process and unguessable: those pages
+# stay in this process's memory, and no project name a buyer types can hold it.
 _WIZARD_MARK = secrets.token_urlsafe(24)
-_TOKEN_MARK = secrets.token_urlsafe(24)
 
 
 def _kept_step_page(
@@ -228,9 +232,7 @@ def _kept_step_page(
     most often an empty step, the same for everyone."""
     values = json.dumps(saved, sort_keys=True, cls=DjangoJSONEncoder)
     html = _drawn_step_page(step.slug, get_language(), values, return_to, services.release())
-    return HttpResponse(
-        html.replace(_WIZARD_MARK, public_id).replace(_TOKEN_MARK, get_token(request))
-    )
+    return _with_form_token(request, html.replace(_WIZARD_MARK, public_id))
 
 
 # Bounded: a typed project name makes a first step of its own.
@@ -241,7 +243,7 @@ def _drawn_step_page(
     step = steps.BY_SLUG[slug]
     form = step.form_class(initial=json.loads(values))
     context = _step_context(_WIZARD_MARK, step, form, return_to)
-    context |= {"csrf_token": _TOKEN_MARK, "messages": ()}  # drawn without the request
+    context |= {"csrf_token": _FORM_TOKEN_MARK, "messages": ()}  # drawn without the request
     with translation.override(language):
         return render_to_string("advisor/wizard/step.html", context)
 
@@ -405,11 +407,6 @@ def _owner_controls(report: Report, ended_at: datetime | None) -> dict[str, Any]
     }
 
 
-# Stands for the owner's form token in their kept page: an HTML comment, which nothing a buyer
-# typed can hold once escaped.
-_OWNER_TOKEN_MARK = mark_safe("<!--form-token-of-the-owner-->")
-
-
 def _owner_page(request: HttpRequest, report: Report) -> HttpResponse:
     """The owner's page while the link works: the colleague's page with the owner's controls,
     which show the link's expiry and nothing else that can change, so it is drawn once per
@@ -417,13 +414,13 @@ def _owner_page(request: HttpRequest, report: Report) -> HttpResponse:
 
     def draw() -> str:
         context = presenters.report_context(report.data) | _share_link(report)
-        context |= _owner_controls(report, None) | {"csrf_token": _OWNER_TOKEN_MARK}
+        context |= _owner_controls(report, None) | {"csrf_token": _FORM_TOKEN_MARK}
         return render_to_string("advisor/report.html", context)  # as the colleague's: see there
 
     expiry = report.expires_at.isoformat() if report.expires_at else "none"
     name = f"{get_language()}:{settings.SITE_URL}:{expiry}"
     html = services.report_part(report=report, shelf="owner", name=name, build=draw)
-    return HttpResponse(html.replace(_OWNER_TOKEN_MARK, get_token(request)))
+    return _with_form_token(request, html)
 
 
 def _colleague_page(report: Report) -> tuple[str, bytes]:

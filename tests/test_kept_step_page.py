@@ -62,7 +62,7 @@ def test_a_kept_step_is_the_page_drawn_for_the_request(
         html = response.content.decode()
         expected = _drawn_now(response, steps.BY_SLUG[slug], return_to)
         assert _without_tokens(html) == _without_tokens(expected)
-        assert views._WIZARD_MARK not in html and views._TOKEN_MARK not in html
+        assert views._WIZARD_MARK not in html and views._FORM_TOKEN_MARK not in html
 
 
 def test_each_buyer_gets_their_own_wizard_and_form_token(db):

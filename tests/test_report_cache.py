@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
-from advisor import services
+from advisor import services, views
 from advisor.forms import QuoteForm
 from advisor.models import Factor, Report, Thresholds
 from advisor.services.caching import forget_everything_here
@@ -134,7 +134,7 @@ def test_the_owner_s_kept_page_is_the_page_drawn_for_their_request(report):
     drawn = owner.get(page(report)).content.decode()
     del owner.cookies["messages"]
     assert _without_tokens(kept[0]) == _without_tokens(kept[1]) == _without_tokens(drawn)
-    assert OWNER_CONTROLS in kept[1] and "form-token-of-the-owner" not in kept[1]
+    assert OWNER_CONTROLS in kept[1] and views._FORM_TOKEN_MARK not in kept[1]
     # The token put into the kept page is good for this owner's form.
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', kept[1])[1]
     expiry = f"/r/{report.token}/expiry"
