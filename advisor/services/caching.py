@@ -95,10 +95,9 @@ def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T 
     (one of `_SHELVES`), so that `forget_cached` drops them all at once. `name` must name all
     the part depends on beyond the report. At most one cache read; a miss builds and writes."""
     key = _shelf_key(report, shelf)
-    with _here_lock:
-        if (key, name) in _here:
-            _here.move_to_end((key, name))
-            return _here[(key, name)]
+    value = _held((key, name))
+    if value is not _NOT_HELD:
+        return value
     parts = _get(key) or {}
     if name in parts:
         value = parts[name]
@@ -108,11 +107,27 @@ def report_part(*, report: Report, shelf: str, name: str, build: Callable[[], T 
             return value.value
         # Read again: another part of this report may have been kept while this one was drawn.
         _set(key, {**(_get(key) or {}), name: value}, REPORT_SECONDS)
+    _hold((key, name), value)
+    return value
+
+
+_NOT_HELD = object()
+
+
+def _held(kept: tuple[str, str]) -> Any:
+    """This process's own copy, moved to the end of the line to be dropped, or `_NOT_HELD`."""
     with _here_lock:
-        _here[(key, name)] = value
+        value = _here.get(kept, _NOT_HELD)
+        if value is not _NOT_HELD:
+            _here.move_to_end(kept)
+        return value
+
+
+def _hold(kept: tuple[str, str], value: Any) -> None:
+    with _here_lock:
+        _here[kept] = value
         while len(_here) > _HERE_MAX:
             _here.popitem(last=False)
-    return value
 
 
 def forget_cached(report: Report) -> None:
@@ -144,18 +159,14 @@ def landing_page(*, language: str, digest: str, build: Callable[[], str]) -> str
     rows. Any change to them, made on any server by any path (admin, history revert, shell, a
     bare update()), is a new key at once, with no message to send and no clock to trust."""
     key = f"landing:{language}:{release()}:{digest}"
-    with _here_lock:
-        if (key, "landing") in _here:
-            _here.move_to_end((key, "landing"))
-            return _here[(key, "landing")]
+    html = _held((key, "landing"))
+    if html is not _NOT_HELD:
+        return html
     html = _get(key)
     if html is None:
         html = build()
         _set(key, html, LANDING_SECONDS)
-    with _here_lock:
-        _here[(key, "landing")] = html
-        while len(_here) > _HERE_MAX:
-            _here.popitem(last=False)
+    _hold((key, "landing"), html)
     return html
 
 
