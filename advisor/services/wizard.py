@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from .. import rules
 from ..models import Report, StepAnswer, Submission
-from ..steps import STEPS
+from ..steps import STEPS, shows_as_saved
 from .compiled import Compiled
 from .reports import create_report
 
@@ -96,7 +96,7 @@ def delete_abandoned(*, inactive_since: datetime) -> int:
 def first_invalid_step(stored: dict[str, dict]) -> str | None:
     """The first step that is unanswered, or whose saved answers no longer pass its form."""
     for step in STEPS:
-        if step.slug not in stored or not step.form_class(data=stored[step.slug]).is_valid():
+        if step.slug not in stored or not shows_as_saved(step, stored[step.slug]):
             return step.slug
     return None
 
