@@ -23,7 +23,7 @@ migrate: install
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 
 run: migrate
-	DJANGO_DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=1 DJANGO_CACHE_PAGES=0 $(PY) manage.py runserver 127.0.0.1:8000
 
 # One pytest-xdist worker per core (at most four), each given whole test files; see
 # pytest_xdist_make_scheduler in tests/conftest.py.

@@ -34,7 +34,7 @@ class ImpactPreviewAdmin(SimpleHistoryAdmin):
     change_form_template = "admin/advisor/preview_change_form.html"
     preview_title = ""
 
-    def impact(self, proposed: Model) -> services.Impact:
+    def impact(self, proposed: Model) -> services.staff.Impact:
         raise NotImplementedError
 
     def get_urls(self) -> list[URLPattern]:
@@ -101,12 +101,12 @@ class FactorAdmin(ImpactPreviewAdmin):
         super().save_model(request, obj, form, change)
         if change and "weight" in form.changed_data:
             # Weights decide recommendations: new reports must carry a new rules version.
-            services.bump_rules_version()
+            services.thresholds.bump_rules_version()
 
     preview_title = _("Impact of the proposed factor")
 
-    def impact(self, proposed: Factor) -> services.Impact:
-        return services.preview_impact(weights={proposed.slug: proposed.weight})
+    def impact(self, proposed: Factor) -> services.staff.Impact:
+        return services.staff.preview_impact(weights={proposed.slug: proposed.weight})
 
     def preview_context(self, proposed: Factor) -> dict:
         # Texts change no verdict, but staff see them as buyers will, figures filled in.
@@ -158,13 +158,13 @@ class ThresholdsAdmin(ImpactPreviewAdmin):
     preview_title = _("Impact of the proposed thresholds")
     fieldsets = [(_("Version"), {"fields": ["version", "updated_at"]}), *figure_fieldsets()]
 
-    def impact(self, proposed: Thresholds) -> services.Impact:
-        return services.preview_impact(proposed=proposed)
+    def impact(self, proposed: Thresholds) -> services.staff.Impact:
+        return services.staff.preview_impact(proposed=proposed)
 
     def save_model(
         self, request: HttpRequest, obj: Thresholds, form: forms.ModelForm, change: bool
     ) -> None:
-        services.save_thresholds(thresholds=obj)
+        services.thresholds.save_thresholds(thresholds=obj)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # One current set of thresholds, created by the seed migration.
@@ -174,7 +174,7 @@ class ThresholdsAdmin(ImpactPreviewAdmin):
         return False
 
 
-def _impact_rows(examples: list[services.ImpactExample]) -> list[dict]:
+def _impact_rows(examples: list[services.staff.ImpactExample]) -> list[dict]:
     """The examples in words: recommendation labels and factor names, not internal values."""
     models = presenters.model_labels()
     names = dict(Factor.objects.values_list("slug", "name"))
@@ -359,7 +359,7 @@ class ReportAdmin(_ReadOnlyAdmin):
         }
         if form.is_valid():
             start, end = form.cleaned_data["start"], form.cleaned_data["end"]
-            result = services.funnel(
+            result = services.staff.funnel(
                 start=_day_start(start), end=_day_start(end + timedelta(days=1))
             )
             context |= {"funnel": result, "chart": charts.funnel_chart(result, _("Started"))}

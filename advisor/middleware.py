@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from .errors import OUTAGE
-from .views import BROWSER_KEY
+from .ownership import BROWSER_KEY
 
 
 def noindex_admin(

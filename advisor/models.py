@@ -172,7 +172,7 @@ class Thresholds(models.Model):
     """The figures the rules hold a buyer's answers against. One row: the current set.
 
     One field per figure in `rules.FIGURES` (a test holds the two equal). `version` goes up
-    with every saved change (see `services.save_thresholds`); a report keeps the version and
+    with every saved change (see `services.thresholds.save_thresholds`); a report keeps the version and
     the figures it was computed with.
     """
 

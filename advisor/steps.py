@@ -1,12 +1,7 @@
 """The wizard's steps, declared once and in order: URLs, navigation and progress come from here."""
 
-import json
 from dataclasses import dataclass
-from datetime import date
-from functools import lru_cache
 
-from django.core.serializers.json import DjangoJSONEncoder
-from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -104,15 +99,4 @@ def form_for_display(step: Step, saved: dict | None) -> forms.StepForm:
 def shows_as_saved(step: Step, saved: dict | None) -> bool:
     """Whether the step shows its saved answers (or none) as they are, rather than with the
     errors they make today: a launch date passes until the day it is reached."""
-    if saved is None:
-        return True
-    values = json.dumps(saved, sort_keys=True, cls=DjangoJSONEncoder)  # as answers are stored
-    return _passes(step.form_class, values, timezone.localdate())
-
-
-# Answers are checked again on every visit to their step: once per form, values and day spares
-# building and validating a second form on each. Only a form's errors depend on the language,
-# not whether there are any.
-@lru_cache(maxsize=512)
-def _passes(form_class: type[forms.StepForm], values: str, today: date) -> bool:
-    return form_class(data=json.loads(values)).is_valid()
+    return saved is None or step.form_class(data=saved).is_valid()

@@ -4,6 +4,7 @@ Every variable read here is listed, with its default, in `.env.example`. This is
 module that reads `os.environ`.
 """
 
+import importlib.metadata
 import os
 import re
 import secrets
@@ -250,14 +251,27 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One cache for every process of the site when REDIS_URL is set (sessions stay in the
-# database). Without it each process keeps its own in memory, which is enough for one server.
+# The release every kept page and part is keyed by, so that no server serves what an older
+# release drew (with its old static file names): set DJANGO_RELEASE at deploy time (the
+# Dockerfile passes the image's revision); else the package's version.
+try:
+    _package_version = importlib.metadata.version("oem-odm-advisor")
+except importlib.metadata.PackageNotFoundError:
+    _package_version = "unreleased"
+RELEASE = os.environ.get("DJANGO_RELEASE") or _package_version
+
+# Django's cache: Redis when REDIS_URL is set, shared by every app server; otherwise each
+# process keeps its own in memory, which is enough for one server. `make run` turns keeping off
+# (DJANGO_CACHE_PAGES=0), so that a template edited in development shows at the next reload.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
+_IN_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+if not env_bool("DJANGO_CACHE_PAGES", True):
+    _IN_MEMORY = "django.core.cache.backends.dummy.DummyCache"
+    CACHES = {"default": {"BACKEND": _IN_MEMORY}}
+elif REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis cache, keeping its redis-py client (advisor/redis_cache.py says why).
-            "BACKEND": "advisor.redis_cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             # An unreachable Redis fails a request within seconds instead of hanging it.
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
@@ -266,14 +280,14 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {"default": {"BACKEND": _IN_MEMORY}}
 
 # The report's sections kept by the `{% cache %}` tag (templates/advisor/report.html) stay in
-# each process's memory, whatever the default cache: their key names all they are drawn from
-# (report, language, release), so no copy is ever stale, none costs a network round trip, and
-# an unreachable Redis cannot break a report page through the tag, which does not catch errors.
+# each process's memory whatever the default cache (the tag uses this alias when it exists):
+# their key names all they are drawn from, so no copy is stale, none costs a round trip, and
+# an unreachable Redis cannot break a page through the tag, which does not catch errors.
 CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "BACKEND": _IN_MEMORY,
     "LOCATION": "template-fragments",
     "OPTIONS": {"MAX_ENTRIES": 400},  # two sections a report, about 20 KB each
 }
@@ -326,8 +340,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Cookies: the session cookie identifies the browser that owns a wizard and its reports, so it
 # lives long (a year by default): when it expires, that browser can no longer revoke its links.
-# Database sessions, read by a query compiled once (advisor/sessions.py).
-SESSION_ENGINE = "advisor.sessions"
+# Django's database sessions (the default engine), on every server alike: one query, and a
+# sign-out or a new browser key seen at once by every process.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_DAYS", 365) * 24 * 60 * 60
 # Staff sign-ins end this long after login, or after this long without a request, whichever
 # comes first, checked on admin pages (advisor.middleware.staff_session_limits); buyers keep

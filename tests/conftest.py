@@ -140,27 +140,24 @@ def make_report(db):
     from advisor import services
 
     def make(owner_key: str = "browser-a", **overrides):
-        return services.create_report(answers=sample_answers(**overrides), owner_key=owner_key)
+        return services.reports.create_report(
+            answers=sample_answers(**overrides), owner_key=owner_key
+        )
 
     return make
 
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Drawn PDFs live in Django's cache, and rate-limit counters, drawn forms and step pages in
-    this process's memory: no test sees another's."""
-    from django.core.cache import cache
+    """Kept report parts live in Django's caches, rate-limit counters in this process's
+    memory: no test sees another's."""
+    from django.core.cache import caches
 
-    from advisor import steps, views
     from advisor.limits import forget_counts
-    from advisor.services.caching import forget_everything_here
-    from advisor.templatetags import kept
 
-    cache.clear()
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
     forget_counts()
-    forget_everything_here()
-    for kept_in_memory in (views._drawn_step_page, steps._passes, kept._drawn):
-        kept_in_memory.cache_clear()
 
 
 @pytest.fixture(autouse=True)

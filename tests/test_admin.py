@@ -192,7 +192,7 @@ def test_a_report_shows_its_supplier_quotes_and_re_runs_read_only(staff_client, 
         incoterm="fob",
         deposit_percent=Decimal("30"),
     )
-    rerun = services.rerun_with_quote(quote=quote)
+    rerun = services.quotes.rerun_with_quote(quote=quote)
     html = staff_client.get(f"/admin/advisor/report/{report.pk}/change/").content.decode()
     assert "Bright Jewelry" in html and "quotes-0-supplier" not in html  # shown, not editable
     rerun_page = staff_client.get(f"/admin/advisor/report/{rerun.pk}/change/").content.decode()
@@ -203,7 +203,7 @@ def test_a_report_shows_its_supplier_quotes_and_re_runs_read_only(staff_client, 
         "/admin/advisor/report/funnel/", {"start": today - timedelta(days=1), "end": today}
     ).context["funnel"]
     assert sum(funnel.recommendations.values()) == 1
-    assert services.preview_impact().reports_checked == 1  # nor does the impact preview
+    assert services.staff.preview_impact().reports_checked == 1  # nor does the impact preview
 
 
 def test_the_lists_take_few_queries(staff_client, make_report, django_assert_max_num_queries):
@@ -221,7 +221,7 @@ def _walk(steps: list[str], minutes_to_report: int | None = None, forked: Report
     for step in steps:
         StepAnswer.objects.create(submission=submission, step=step, data={})
     if minutes_to_report is not None:
-        report = services.create_report(answers=sample_answers(), owner_key="b")
+        report = services.reports.create_report(answers=sample_answers(), owner_key="b")
         Report.objects.filter(pk=report.pk).update(
             created_at=now - timedelta(hours=1) + timedelta(minutes=minutes_to_report)
         )

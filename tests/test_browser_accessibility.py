@@ -20,7 +20,7 @@ def serious_violations(page: Page) -> list[str]:
 
 
 def test_the_main_pages_have_no_serious_accessibility_problems(live_server, page: Page):
-    report = services.create_report(answers=sample_answers(), owner_key="someone")
+    report = services.reports.create_report(answers=sample_answers(), owner_key="someone")
     pages = {
         "landing": "/",
         "report": report.get_absolute_url(),

@@ -84,8 +84,8 @@ def test_every_page_type_renders_and_works_under_the_policy(
     owner_context.grant_permissions(["clipboard-read", "clipboard-write"], origin=url)
     owner = own_reports_in(owner_context, url)
     page = watcher.attach(owner_context)
-    source = services.create_report(answers=sample_answers(), owner_key="someone-else")
-    wizard = services.fork_report(report=source, browser_key=owner)
+    source = services.reports.create_report(answers=sample_answers(), owner_key="someone-else")
+    wizard = services.wizard.fork_report(report=source, browser_key=owner)
     for step in steps.STEPS:
         page.goto(f"{url}/wizard/{wizard.public_id}/{step.slug}/")
         expect(page.locator("h1")).to_have_text(str(step.title))

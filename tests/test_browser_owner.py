@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("se
 
 def test_the_owner_revokes_keeps_the_report_and_shares_it_again(live_server, page: Page):
     owner = own_reports_in(page.context, live_server.url)
-    report = services.create_report(answers=sample_answers(), owner_key=owner)
+    report = services.reports.create_report(answers=sample_answers(), owner_key=owner)
     page.goto(live_server.url + report.get_absolute_url())
     old_url = page.url
 

@@ -15,7 +15,7 @@ PHONE = {"width": 390, "height": 844}
 def test_on_a_phone_charts_are_readable_and_the_plan_comes_within_two_screens(
     live_server, page: Page
 ):
-    report = services.create_report(answers=sample_answers(), owner_key="someone-else")
+    report = services.reports.create_report(answers=sample_answers(), owner_key="someone-else")
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + report.get_absolute_url())
     sizes = page.evaluate(
@@ -32,7 +32,7 @@ def test_on_a_phone_charts_are_readable_and_the_plan_comes_within_two_screens(
 
 def test_the_owner_copies_the_share_link_with_one_tap(live_server, page: Page, context):
     owner = own_reports_in(context, live_server.url)
-    report = services.create_report(answers=sample_answers(), owner_key=owner)
+    report = services.reports.create_report(answers=sample_answers(), owner_key=owner)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + report.get_absolute_url())
@@ -47,7 +47,7 @@ def test_without_javascript_the_link_is_still_there_to_copy(live_server, browser
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     owner = own_reports_in(context, live_server.url)
     page = context.new_page()
-    report = services.create_report(answers=sample_answers(), owner_key=owner)
+    report = services.reports.create_report(answers=sample_answers(), owner_key=owner)
     page.goto(live_server.url + report.get_absolute_url())
     expect(page.locator("#share-url")).to_be_visible()
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()

@@ -27,7 +27,7 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
     answers = sample_answers(
         upfront_budget_usd=3_000, launch_date=timezone.localdate() + timedelta(weeks=40)
     )
-    report = services.create_report(answers=answers, owner_key=owner)
+    report = services.reports.create_report(answers=answers, owner_key=owner)
     page.goto(live_server.url + report.get_absolute_url())
 
     # The request for quotation, one click from the verdict, with its text ready to paste.

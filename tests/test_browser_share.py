@@ -10,7 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("se
 
 
 def test_a_colleague_reads_a_shared_report_at_a_glance_on_a_phone(live_server, page: Page):
-    report = services.create_report(
+    report = services.reports.create_report(
         answers=sample_answers(project_name="Aurora rings"), owner_key="someone-else"
     )
     outside = []

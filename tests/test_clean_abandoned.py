@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 def _wizard(*, days_idle: int, **fields) -> Submission:
     submission = Submission.objects.create(browser_key="b", **fields)
-    services.save_step(submission=submission, step="business", cleaned_data={"x": 1})
+    services.wizard.save_step(submission=submission, step="business", cleaned_data={"x": 1})
     # `updated_at` moves with every answer (auto_now): set the idle time behind its back.
     Submission.objects.filter(pk=submission.pk).update(
         updated_at=timezone.now() - timedelta(days=days_idle)

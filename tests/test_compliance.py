@@ -209,7 +209,7 @@ def staff_client(client, django_user_model):
 @pytest.mark.django_db
 def test_the_seeded_rows_load_through_the_service_in_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
-        found = services.requirements_for(
+        found = services.compliance.requirements_for(
             markets=["eu", "us", "uk"], wearer_age="all_ages", plating="gold"
         )
     assert found == applicable(
@@ -240,7 +240,9 @@ def test_the_seed_is_undone_by_its_reverse():
 @pytest.mark.django_db
 def test_an_inactive_requirement_is_left_out():
     ComplianceRequirement.objects.filter(market="eu", substance="Cadmium").update(active=False)
-    found = services.requirements_for(markets=["eu"], wearer_age="adults", plating="none")
+    found = services.compliance.requirements_for(
+        markets=["eu"], wearer_age="adults", plating="none"
+    )
     assert [r.substance for r in found] == ["Nickel release", "Lead"]
 
 

@@ -20,7 +20,7 @@ def owner_client(**defaults) -> Client:
 
 @pytest.fixture
 def report(db):
-    return services.create_report(answers=sample_answers(), owner_key=OWNER)
+    return services.reports.create_report(answers=sample_answers(), owner_key=OWNER)
 
 
 def assert_too_many(response):

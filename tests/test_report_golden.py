@@ -191,7 +191,9 @@ def _answers(data: dict) -> Answers:
 def _snapshot(case: dict) -> str:
     if case["thresholds"]:
         Thresholds.objects.update(**case["thresholds"])
-    report = services.create_report(answers=_answers(case["answers"]), owner_key="golden", now=NOW)
+    report = services.reports.create_report(
+        answers=_answers(case["answers"]), owner_key="golden", now=NOW
+    )
     return report.snapshot.replace(report.token, TOKEN)
 
 

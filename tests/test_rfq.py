@@ -91,7 +91,7 @@ def test_a_report_made_before_the_market_questions_says_they_are_open(client, re
 
 
 def test_a_revoked_link_has_no_request_but_its_owner_still_reads_it(report):
-    services.revoke_link(report=report)
+    services.reports.revoke_link(report=report)
     assert Client().get(f"/r/{report.token}/rfq/").status_code == 410
     owner = browser(OWNER)
     assert owner.get(f"/r/{report.token}/rfq.txt").status_code == 200

@@ -64,35 +64,10 @@ def test_without_redis_url_the_cache_is_in_process_memory(run_django):
 def test_redis_url_puts_the_cache_in_redis(run_django, redis_db4):
     result = run_django(SHOW_CACHE, DJANGO_DEBUG="1", REDIS_URL=REDIS_URL)
     backend, value = result.stdout.split("\n")[:2]
-    assert backend == "advisor.redis_cache.RedisCache", result.stderr
+    assert backend == "django.core.cache.backends.redis.RedisCache", result.stderr
     assert value == "through the configured cache"
     # The value really is in Redis, where another process (this one) reads it.
     assert any(redis_db4.scan_iter(f"*settings-probe-{os.getpid()}"))
-
-
-def test_the_redis_cache_keeps_one_client_and_does_all_the_site_asks(redis_db4):
-    from redis.exceptions import RedisError
-
-    from advisor.redis_cache import RedisCache
-
-    cache = RedisCache(REDIS_URL, {"KEY_PREFIX": f"kept-client-{os.getpid()}"})
-    client = cache._cache.get_client(write=True)
-    assert cache._cache.get_client(write=True) is client
-    try:
-        cache.set("page", "x" * 40_000, 30)
-        assert cache.get("page") == "x" * 40_000
-        assert cache.add("count", 0, 30) and not cache.add("count", 5, 30)
-        assert [cache.incr("count") for _ in range(3)] == [1, 2, 3]
-        assert cache.get_many(["page", "count", "none"]) == {"page": "x" * 40_000, "count": 3}
-        cache.delete_many(["page", "count"])
-        assert cache.get("page") is None and cache.get("count") is None
-    finally:
-        cache.delete_many(["page", "count"])
-    # A Redis that does not answer still raises redis-py's errors, which advisor.services.caching
-    # turns into a page drawn again.
-    gone = RedisCache("redis://127.0.0.1:1/0", {"OPTIONS": {"socket_connect_timeout": 1}})
-    with pytest.raises(RedisError):
-        gone.get("page")
 
 
 POSTGRES = "postgres://postgres@127.0.0.1:5432"
@@ -289,7 +264,7 @@ from django.test import Client
 from advisor import services
 from tests.conftest import sample_answers
 call_command("migrate", verbosity=0)
-report = services.create_report(answers=sample_answers(), owner_key="o")
+report = services.reports.create_report(answers=sample_answers(), owner_key="o")
 client = Client()
 urls = ["/", f"/r/{report.token}/", f"/r/{report.token}.json", f"/r/{report.token}/rfq.txt"]
 from django.contrib.sessions.backends.db import SessionStore
@@ -301,7 +276,7 @@ owner.cookies["sessionid"] = session.session_key
 codes = [client.get(url).status_code for url in urls * 2]
 codes += [owner.get(f"/r/{report.token}/").status_code for _ in range(2)]
 print(" ".join(str(code) for code in codes))
-services.revoke_link(report=report)
+services.reports.revoke_link(report=report)
 print(client.get(f"/r/{report.token}/").status_code)
 """
 

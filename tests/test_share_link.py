@@ -34,7 +34,7 @@ def shared_pdf(django_db_setup, django_db_blocker):
     """A visitor's download of the `report` fixture's PDF, made once for the tests that only read
     it: WeasyPrint takes about a second per PDF. Its report is rolled back, so no test sees it."""
     with django_db_blocker.unblock(), transaction.atomic():
-        made = services.create_report(
+        made = services.reports.create_report(
             answers=sample_answers(project_name="Aurora rings"), owner_key=OWNER
         )
         response = browser().get(urls(made)["pdf"])
@@ -119,7 +119,7 @@ def test_after_the_owner_revokes_the_report_is_gone_for_everyone_else(report):
 @pytest.mark.slow  # draws a PDF
 def test_the_owner_keeps_a_revoked_report_marked_so(report):
     owner = browser(OWNER)
-    etag = owner.get(urls(report)["json"])["ETag"]  # kept by the owner's client while live
+    etag = browser().get(urls(report)["json"])["ETag"]  # a client kept it while the link lived
     owner.post(f"/r/{report.token}/revoke")
     page = owner.get(urls(report)["page"])
     html = page.content.decode()
@@ -130,7 +130,7 @@ def test_the_owner_keeps_a_revoked_report_marked_so(report):
     assert 'name="days"' not in html  # no expiry for a dead link
     json_response = owner.get(urls(report)["json"])
     assert json_response.status_code == 200 and json_response["X-Link-Status"] == "revoked"
-    # Asking again with the body's ETag still tells the owner the link's state.
+    # Asking with the snapshot's ETag still tells the owner the link's state.
     again = owner.get(urls(report)["json"], headers={"if-none-match": etag})
     assert again.status_code == 200 and again["X-Link-Status"] == "revoked"
     pdf = owner.get(urls(report)["pdf"])
@@ -141,7 +141,7 @@ def test_the_owner_keeps_a_revoked_report_marked_so(report):
 
 
 def test_the_owner_keeps_an_expired_report_and_shares_it_again(report):
-    services.set_link_expiry(report=report, days=1, now=timezone.now() - timedelta(days=2))
+    services.reports.set_link_expiry(report=report, days=1, now=timezone.now() - timedelta(days=2))
     owner = browser(OWNER)
     assert "Link expired on" in owner.get(urls(report)["page"]).content.decode()
     response = owner.post(f"/r/{report.token}/share-again")
@@ -166,7 +166,7 @@ def test_the_owner_keeps_an_expired_report_and_shares_it_again(report):
 
 
 def test_only_the_owner_can_share_a_dead_link_again(report):
-    services.revoke_link(report=report)
+    services.reports.revoke_link(report=report)
     assert browser("colleague").post(f"/r/{report.token}/share-again").status_code == 403
     report.refresh_from_db()
     assert report.replaced_by is None
@@ -191,11 +191,13 @@ def test_a_bad_expiry_changes_nothing(report):
 
 def test_an_expired_link_hides_the_report(report):
     a_month_ago = timezone.now() - timedelta(days=31)
-    services.set_link_expiry(report=report, days=30, now=a_month_ago)
+    services.reports.set_link_expiry(report=report, days=30, now=a_month_ago)
     client = browser()
     assert client.get(urls(report)["page"]).status_code == 410
     assert client.get(urls(report)["json"]).status_code == 410
-    services.set_link_expiry(report=report, days=30, now=timezone.now() - timedelta(days=29))
+    services.reports.set_link_expiry(
+        report=report, days=30, now=timezone.now() - timedelta(days=29)
+    )
     assert client.get(urls(report)["page"]).status_code == 200
 
 
@@ -242,7 +244,7 @@ def test_my_reports_lists_this_browsers_reports_newest_first(
     older = make_report(owner_key=OWNER, project_name="Older")
     newer = make_report(owner_key=OWNER, project_name="Newer")
     make_report(owner_key="someone-else", project_name="Not mine")
-    services.revoke_link(report=older)
+    services.reports.revoke_link(report=older)
     client = browser(OWNER)
     with django_assert_max_num_queries(3):
         html = client.get("/reports/").content.decode()
@@ -251,7 +253,7 @@ def test_my_reports_lists_this_browsers_reports_newest_first(
     # The owner keeps revoked reports: they are listed with their links, marked so.
     assert f'href="/r/{newer.token}/"' in html and f'href="/r/{older.token}/"' in html
     assert "revoked" in html and "active" in html
-    fresh = services.share_again(report=older)
+    fresh = services.reports.share_again(report=older)
     html = client.get("/reports/").content.decode()
     assert f'href="/r/{fresh.token}/"' in html and f'href="/r/{older.token}/"' not in html
 
@@ -267,14 +269,14 @@ def test_the_report_page_json_still_match_after_sharing_changes(report):
 def test_a_cached_pdf_is_gone_once_the_link_is_revoked(report):
     client = browser()
     assert client.get(urls(report)["pdf"]).status_code == 200
-    services.revoke_link(report=report)
+    services.reports.revoke_link(report=report)
     assert client.get(urls(report)["pdf"]).status_code == 410
 
 
 def test_forking_warns_about_and_sets_aside_an_open_wizard(report):
     colleague = browser("colleague")
-    half_done = services.open_submission(browser_key="colleague")
-    services.save_step(
+    half_done = services.wizard.open_submission(browser_key="colleague")
+    services.wizard.save_step(
         submission=half_done, step="business", cleaned_data={"company_stage": "startup"}
     )
     page = colleague.get(f"/r/{report.token}/fork").content.decode()
@@ -309,9 +311,9 @@ def test_a_live_link_carries_no_link_status(report):
 
 
 def test_a_report_shared_again_counts_once_for_staff(report):
-    services.revoke_link(report=report)
-    services.share_again(report=report)
+    services.reports.revoke_link(report=report)
+    services.reports.share_again(report=report)
     now = timezone.now()
-    counts = services.funnel(start=now - timedelta(days=1), end=now + timedelta(days=1))
+    counts = services.staff.funnel(start=now - timedelta(days=1), end=now + timedelta(days=1))
     assert sum(counts.recommendations.values()) == 1
-    assert services.preview_impact(weights={}).reports_checked == 1
+    assert services.staff.preview_impact(weights={}).reports_checked == 1

@@ -52,7 +52,7 @@ def redis_cache(settings):
     client = redis_or_skip(REDIS_URL, "The shared-cache tests")
     settings.CACHES = {
         "default": {
-            "BACKEND": "advisor.redis_cache.RedisCache",
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         },

@@ -65,5 +65,5 @@ def test_the_funnel_counts_only_wizards_a_buyer_started():
     for _ in range(2):
         Client().post("/wizard/")
     now = timezone.now()
-    funnel = services.funnel(start=now - timedelta(hours=1), end=now + timedelta(hours=1))
+    funnel = services.staff.funnel(start=now - timedelta(hours=1), end=now + timedelta(hours=1))
     assert funnel.started == 2

@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
-from .caching import forget_cached
 from .reports import save_report
 from .thresholds import current_rules
 
@@ -22,14 +21,11 @@ class AssessedQuote:
 
 
 def add_quote(*, report: Report, cleaned_data: dict) -> Quote:
-    quote = Quote.objects.create(report=report, **cleaned_data)
-    forget_cached(report)
-    return quote
+    return Quote.objects.create(report=report, **cleaned_data)
 
 
 def remove_quote(*, quote: Quote) -> None:
     quote.delete()
-    forget_cached(quote.report)
 
 
 def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
@@ -86,21 +82,12 @@ def _quote_json(item: AssessedQuote) -> dict:
     }
 
 
-def report_json(report: Report, today: date) -> str:
-    """The report's JSON: its snapshot, unchanged, with its quotes as they stand today."""
-    return report_json_and_state(report, today)[0]
-
-
-def report_json_and_state(report: Report, today: date) -> tuple[str, tuple]:
-    """The report's JSON, and the state of the quotes it was drawn from in the form
-    `report_by_token` gives it: (count, last id, how many have a re-run), None for each when
-    there are none."""
+def owner_json(report: Report, today: date) -> str:
+    """The report's JSON as its owner reads it: the snapshot, unchanged, with the supplier
+    quotes as they stand today (nobody else sees them)."""
     quotes = list(report.quotes.select_related("rerun"))
     data = report.data | {"quotes": quotes_json(assessed_quotes(report, today, quotes))}
-    state = (None, None, None)
-    if quotes:
-        state = (len(quotes), max(q.pk for q in quotes), sum(1 for q in quotes if q.rerun_id))
-    return json.dumps(data, ensure_ascii=False, indent=1), state
+    return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 @transaction.atomic
@@ -126,5 +113,4 @@ def rerun_with_quote(*, quote: Quote) -> Report:
     )
     locked.rerun = rerun
     locked.save(update_fields=["rerun"])
-    forget_cached(original)  # its JSON lists the quote with its re-run from now on
     return rerun

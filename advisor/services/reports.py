@@ -4,13 +4,10 @@ import json
 from datetime import datetime, timedelta
 
 from django.db import transaction
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
-from .caching import forget_cached
-from .compiled import Compiled
 from .thresholds import current_rules
 
 
@@ -65,34 +62,12 @@ def save_report(
     return report
 
 
-def _by_token(token: str) -> QuerySet[Report]:
-    # No ORDER BY: the model's default ordering would let SQLite walk the date index instead of
-    # the token's.
-    quotes = Quote.objects.filter(report=OuterRef("pk")).order_by().values("report")
-    return (
-        Report.objects.filter(token=token)
-        .order_by()
-        .annotate(
-            quotes_count=Subquery(quotes.annotate(n=Count("pk")).values("n")),
-            quotes_last=Subquery(quotes.annotate(last=Max("pk")).values("last")),
-            quotes_rerun=Subquery(quotes.annotate(n=Count("rerun")).values("n")),
-        )
-    )
-
-
-# A report link is the page opened most: its query is compiled once per process.
-_report_by_token = Compiled(_by_token, parameters=("token",))
-
-
 def report_by_token(token: str) -> Report | None:
-    """The report behind a link, snapshot included, or None (one query).
-
-    With `quotes_count`, `quotes_last` and `quotes_rerun` (None without quotes): quotes are
-    added and removed, and otherwise only ever gain their re-run, so the three change whenever
-    what the JSON says of the quotes does, and a key with them in it needs no message from
-    another server to change."""
-    found = _report_by_token(token=token)
-    return found[0] if found else None
+    """The report behind a link, snapshot included, or None (one query)."""
+    try:
+        return Report.objects.get(token=token)
+    except Report.DoesNotExist:
+        return None
 
 
 def reports_of(*, browser_key: str) -> list[Report]:
@@ -110,8 +85,6 @@ def revoke_link(*, report: Report, now: datetime | None = None) -> None:
     now = now or timezone.now()
     Report.objects.filter(pk=report.pk, revoked_at=None).update(revoked_at=now)
     report.refresh_from_db(fields=["revoked_at"])
-    # The views check the link on every request anyway; nobody needs what was kept for it now.
-    forget_cached(report)
 
 
 @transaction.atomic
@@ -140,7 +113,6 @@ def share_again(*, report: Report) -> Report:
     locked.save(update_fields=["replaced_by"])
     # The owner's supplier quotes follow the report to its new link.
     Quote.objects.filter(report=locked).update(report=fresh)
-    forget_cached(locked)
     return fresh
 
 
@@ -149,4 +121,3 @@ def set_link_expiry(*, report: Report, days: int | None, now: datetime | None = 
     now = now or timezone.now()
     report.expires_at = now + timedelta(days=days) if days else None
     report.save(update_fields=["expires_at"])
-    forget_cached(report)

@@ -8,7 +8,6 @@ from django.db.models import F
 
 from .. import rules
 from ..models import Factor, Thresholds
-from .compiled import Compiled
 
 
 @dataclass(frozen=True)
@@ -29,48 +28,18 @@ def current_rules() -> CurrentRules:
     return CurrentRules(thresholds_from_row(row, weights), row.version, factors)
 
 
-@dataclass(frozen=True)
-class LandingSources:
-    """All the landing page is drawn from: the thresholds row and the factors."""
-
-    thresholds: Thresholds
-    factors: list[Factor]
-
-
-# Read on every visit to the landing page (its cache key is drawn from them): compiled once.
-_thresholds_rows = Compiled(lambda: Thresholds.objects.all(), parameters=())
-_factor_rows = Compiled(lambda: Factor.objects.all(), parameters=())
+def factors_version() -> str:
+    """A digest of every row the factors' texts are drawn from (two queries): any change, on
+    any server and by any path (admin, history revert, a bare update()), is a new digest."""
+    rows = [list(Thresholds.objects.values_list()), list(Factor.objects.values_list())]
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True)
-class LandingRows:
-    """The thresholds row and the factors' rows as the database gave them (two queries)."""
-
-    thresholds: list[tuple]
-    factors: list[tuple]
-
-    def digest(self) -> str:
-        """Changes whenever any of the rows does, by whatever path: a key for the page."""
-        return hashlib.sha256(repr((self.thresholds, self.factors)).encode()).hexdigest()[:16]
-
-    def sources(self) -> LandingSources:
-        """The same rows as models, for drawing the page (no query)."""
-        (thresholds,) = _thresholds_rows.instances(self.thresholds)
-        return LandingSources(thresholds, _factor_rows.instances(self.factors))
-
-
-def landing_rows() -> LandingRows:
-    return LandingRows(_thresholds_rows.rows(), _factor_rows.rows())
-
-
-def factors_with_figures(
-    sources: LandingSources | None = None,
-) -> list[tuple[Factor, dict[str, str]]]:
-    """The eight factors and their OEM and ODM texts, figures filled from the thresholds:
-    those of `sources`, or the current ones (two queries)."""
-    sources = sources or landing_rows().sources()
-    figures = sources.thresholds.figures()
-    return [(factor, factor.texts(figures)) for factor in sources.factors]
+def factors_with_figures() -> list[tuple[Factor, dict[str, str]]]:
+    """The eight factors and their OEM and ODM texts, figures filled from the current
+    thresholds (two queries)."""
+    figures = Thresholds.objects.get().figures()
+    return [(factor, factor.texts(figures)) for factor in Factor.objects.all()]
 
 
 def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:

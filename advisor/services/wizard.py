@@ -9,7 +9,6 @@ from django.utils import timezone
 from .. import rules
 from ..models import Report, StepAnswer, Submission
 from ..steps import STEPS, shows_as_saved
-from .compiled import Compiled
 from .reports import create_report
 
 
@@ -46,15 +45,12 @@ def _with_answers(public_id: str, browser_key: str) -> QuerySet[Submission]:
     )
 
 
-_submission_and_answers = Compiled(_with_answers, parameters=("public_id", "browser_key"))
-
-
 def owned_submission_and_answers(
     *, public_id: str, browser_key: str
 ) -> tuple[Submission, dict[str, dict]] | None:
     """This browser's wizard with each answered step's saved data, by step slug, in one query
     (a step is read and posted on every click of the wizard)."""
-    rows = _submission_and_answers(public_id=public_id, browser_key=browser_key)
+    rows = list(_with_answers(public_id, browser_key))
     if not rows:
         return None
     return rows[0], {row.answered_step: row.answered for row in rows if row.answered_step}

@@ -66,8 +66,8 @@ from tests.conftest import sample_answers
 
 call_command("migrate", verbosity=0)
 call_command("collectstatic", interactive=False, verbosity=0)
-report = services.create_report(answers=sample_answers(), owner_key="bench-owner")
-submission = services.open_submission(browser_key="bench-wizard")
+report = services.reports.create_report(answers=sample_answers(), owner_key="bench-owner")
+submission = services.wizard.open_submission(browser_key="bench-wizard")
 
 def session(browser_key):
     store = SessionStore()

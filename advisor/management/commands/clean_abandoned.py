@@ -20,7 +20,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         days = settings.WIZARD_RETENTION_DAYS
-        deleted = services.delete_abandoned(inactive_since=timezone.now() - timedelta(days=days))
+        deleted = services.wizard.delete_abandoned(
+            inactive_since=timezone.now() - timedelta(days=days)
+        )
         call_command("clearsessions")
         self.stdout.write(
             f"Wizards with no report and no answer in {days} days, deleted: {deleted}. "

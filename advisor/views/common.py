@@ -1,0 +1,89 @@
+"""What the pages share: redirects after a POST, the headers of capability URLs, and finding
+the report behind a link."""
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+
+from .. import ownership
+from ..services import reports
+
+View = Callable[..., HttpResponse]
+
+
+def see_other(url: str) -> HttpResponseRedirect:
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
+    return response
+
+
+def may_have_messages(request: HttpRequest) -> bool:
+    # Messages wait in their cookie (the default FallbackStorage keeps them in the session only
+    # when the cookie overflows, and says so in the cookie): no cookie, no message to show.
+    return CookieStorage.cookie_name in request.COOKIES
+
+
+def capability_url(view: View) -> View:
+    """Headers for pages whose URL is the only key: never indexed, never sent on as a referrer."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        # No cache keeps a copy, the browser's included: a revoked link must not live on, and
+        # on a shared computer the owner's controls must not stay behind. (The Referrer-Policy
+        # that keeps the token from other sites is SECURE_REFERRER_POLICY, on every page.)
+        patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return wrapped
+
+
+def gone(request: HttpRequest, *, as_json: bool = False) -> HttpResponse:
+    if as_json:
+        return JsonResponse({"error": "gone"}, status=410)
+    return render(request, "advisor/link_gone.html", status=410)
+
+
+def _with_report(*, owner_reads_dead_links: bool) -> Callable[[View], View]:
+    """Passes the view the report behind `token`: 404 if unknown, 410 if revoked or expired
+    (except, where the view allows it, for the report's owner). Read on every request."""
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+            report = reports.report_by_token(token)
+            if report is None:
+                raise Http404
+            if not report.is_live(timezone.now()) and not (
+                owner_reads_dead_links and ownership.is_owner(request, report)
+            ):
+                return gone(request)
+            return view(request, report, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+with_live_report = _with_report(owner_reads_dead_links=False)
+with_readable_report = _with_report(owner_reads_dead_links=True)
+
+
+def owner_only(view: View) -> View:
+    """The owner's pages of a report: for every other browser they do not exist (404)."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        report = reports.report_by_token(token)
+        if report is None or not ownership.is_owner(request, report):
+            raise Http404
+        return view(request, report, *args, **kwargs)
+
+    return wrapped

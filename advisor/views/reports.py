@@ -1,0 +1,169 @@
+"""A report behind its link: the page, its JSON and PDF, the request for quotation, and the
+browser's own list of reports.
+
+A colleague's page, the link's QR code and the PDF are kept (`advisor.caching`); the owner's
+page is drawn for each request, with its live controls, from the report's sections kept by the
+template. Whether the link works is read on every request (`with_readable_report`).
+"""
+
+import hashlib
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import condition, require_safe
+
+from .. import caching, ownership, presenters, rfq
+from ..forms import ExpiryForm
+from ..limits import limited
+from ..models import Report
+from ..pdf import render_pdf
+from ..services import compliance, quotes, reports
+from .common import capability_url, gone, may_have_messages, with_readable_report
+
+
+def _share_link(report: Report) -> dict[str, Any]:
+    # From the configured public address, never from the Host header, which the client picks.
+    share_url = settings.SITE_URL + report.get_absolute_url()
+    # About 16 ms to draw: kept.
+    qr_svg = caching.report_part(report.token, "qr", lambda: presenters.qr_svg(share_url))
+    return {"share_url": share_url, "qr_svg": qr_svg}
+
+
+def _page_context(report: Report) -> dict[str, Any]:
+    """What the report's page shows everyone; `release` keys the sections the template keeps."""
+    context = presenters.report_context(report.data) | _share_link(report)
+    return context | {"release": settings.RELEASE}
+
+
+@capability_url
+@require_safe
+@with_readable_report
+def report_page(request: HttpRequest, report: Report) -> HttpResponse:
+    if not ownership.is_owner(request, report):
+        if may_have_messages(request):
+            return render(request, "advisor/report.html", _page_context(report))
+        return _colleague_page(request, report)
+    ended_at = report.ended_at(timezone.now())
+    owner_controls = {
+        "report": report,
+        "link_ended_at": ended_at,
+        "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
+    }
+    return render(request, "advisor/report.html", _page_context(report) | owner_controls)
+
+
+def _colleague_etag(request: HttpRequest, report: Report) -> str:
+    # What the kept page's key names: the same page has the same tag.
+    key = caching.part_key(report.token, "page")
+    return '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
+
+
+@condition(etag_func=_colleague_etag)
+def _colleague_page(request: HttpRequest, report: Report) -> HttpResponse:
+    """The page as everyone but the owner sees it: drawn once per link, language, address and
+    release, without the request, so nothing of the first visitor's (messages, form tokens)
+    reaches the others."""
+
+    def draw() -> bytes:
+        return render_to_string("advisor/report.html", _page_context(report)).encode()
+
+    return HttpResponse(caching.report_part(report.token, "page", draw))
+
+
+@capability_url
+@require_safe
+def report_json(request: HttpRequest, token: str) -> HttpResponse:
+    report = reports.report_by_token(token)
+    if report is None:
+        return JsonResponse({"error": "not_found"}, status=404)
+    live = report.is_live(timezone.now())
+    owner = ownership.is_owner(request, report)
+    if not live and not owner:
+        return gone(request, as_json=True)
+    if not owner:
+        return _colleague_json(request, report)
+    # The owner's: the snapshot with their supplier quotes as they stand today. Its owner, the
+    # only one who still reads a dead link, learns its state from a header.
+    body = quotes.owner_json(report, timezone.localdate())
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    if not live:
+        response["X-Link-Status"] = "revoked" if report.revoked_at else "expired"
+    return response
+
+
+@condition(etag_func=lambda request, report: f'"{report.token}"')
+def _colleague_json(request: HttpRequest, report: Report) -> HttpResponse:
+    # The stored snapshot as it is: it never changes, so the token is its tag.
+    return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+
+
+@capability_url
+@limited("pdf")
+@require_safe
+@with_readable_report
+def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
+    ended_at = report.ended_at(timezone.now())
+    if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
+        pdf = _draw_pdf(report, {"report": report, "link_ended_at": ended_at})
+    else:
+        # About a second of CPU: kept, in the cache every server shares.
+        pdf = caching.report_part(report.token, "pdf", lambda: _draw_pdf(report, {}))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    filename = presenters.pdf_filename(report.data)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _draw_pdf(report: Report, extra: dict[str, Any]) -> bytes:
+    # Drawn without the request: the same bytes for whoever asks first.
+    context = _page_context(report) | extra | {"for_pdf": True}
+    html = render_to_string("advisor/report.html", context)
+    return render_pdf(html, settings.SITE_URL + "/")
+
+
+def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
+    return compliance.request_for_quotation(
+        report=report, model=request.GET.get("model"), today=timezone.localdate()
+    )
+
+
+@capability_url
+@limited("rfq")
+@require_safe
+@with_readable_report
+def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
+    request_for_quote = _rfq(request, report)
+    context = {
+        "data": report.data,
+        "rfq": request_for_quote,
+        "offered": rfq.models_offered(report.data),
+        "text": rfq.as_text(request_for_quote),
+    }
+    return render(request, "advisor/rfq.html", context)
+
+
+@capability_url
+@limited("rfq")
+@require_safe
+@with_readable_report
+def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
+    text = rfq.as_text(_rfq(request, report))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+@never_cache
+@require_safe
+def my_reports(request: HttpRequest) -> HttpResponse:
+    browser_key = ownership.browser_key(request)
+    found = reports.reports_of(browser_key=browser_key) if browser_key else []
+    now = timezone.now()
+    rows = [
+        {"report": report, "status": report.status(now), "live": report.is_live(now)}
+        for report in found
+    ]
+    return render(request, "advisor/my_reports.html", {"rows": rows})
