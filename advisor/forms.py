@@ -1,4 +1,4 @@
-"""One form per wizard step; field names are PRODUCT.md's contract names, exactly."""
+"""One form per wizard step; field names are the contract's (docs/product.md), exactly."""
 
 import re
 from datetime import date, datetime

@@ -321,7 +321,7 @@ QUOTE_MODELS = [(choice.value, choice.label) for choice in (Recommendation.OEM, 
 class Quote(models.Model):
     """A supplier's quote the report's owner typed in, to hold against the report's advice.
 
-    Field names are the contract's (PRODUCT.md and the action issue)."""
+    Field names are the contract's (docs/product.md and the action issue)."""
 
     class Incoterm(models.TextChoices):
         EXW = "exw", _("EXW: you collect at the factory")

@@ -1,4 +1,4 @@
-"""A recommendation as the report's JSON (PRODUCT.md's shape): pure code, no database.
+"""A recommendation as the report's JSON (docs/product.md's shape): pure code, no database.
 
 The snapshot is what `/r/<token>.json` serves byte for byte and what the page is drawn from,
 so a saved report never changes when thresholds or rules change later.
@@ -23,7 +23,7 @@ class FactorTexts(Protocol):
 
 
 def answers_as_json(answers: rules.Answers) -> dict:
-    """The answers as PRODUCT.md's contract has them: integers as integers, ISO dates."""
+    """The answers as the contract (docs/product.md) has them: integers as integers, ISO dates."""
     data = {name: getattr(answers, name) for name in rules.ANSWER_FIELDS}
     data["unit_cost_usd"] = _number(answers.unit_cost_usd)
     data["launch_date"] = answers.launch_date.isoformat()
@@ -60,7 +60,8 @@ def build_snapshot(
     factors: list[FactorTexts],
     quoted: frozenset[str] = frozenset(),
 ) -> dict:
-    """The report in PRODUCT.md's JSON shape, its texts translated into the active language.
+    """The report in the contract's JSON shape (docs/product.md), its texts translated into the
+    active language.
 
     `quoted` names the figures a supplier's quote gave (a re-run): not assumptions."""
     data = {

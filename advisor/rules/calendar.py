@@ -3,8 +3,8 @@ production window.
 
 The festival's date moves every year with the lunar calendar; the well-kept `holidays` package
 computes it (cross-checked in tests/test_rules.py against public dates: 2015-02-19,
-2016-02-08). How long factories stay closed is a staff figure (`cny_shutdown_weeks`, PRODUCT.md:
-2-4 weeks around the festival, 3 by default).
+2016-02-08). How long factories stay closed is a staff figure (`cny_shutdown_weeks`; the
+contract (docs/product.md): 2-4 weeks around the festival, 3 by default).
 
 Assumption (no public figure): a run is lengthened when the festival day falls inside it, or when
 its shutdown is still under way on the day production starts; the leave some workers take in the

@@ -3,7 +3,8 @@
 A figure's name, label, unit, default, limits, whether the source gives it or it is our
 assumption, and the factor that reads it: the `Thresholds` model's fields and help texts, the
 admin's fieldsets, the report's "thresholds used" and its JSON keys all come from `FIGURES`.
-Defaults are PRODUCT.md's (the source material's figures, and its labelled assumptions).
+Defaults are the contract's (docs/product.md): the source material's figures, and our labelled
+assumptions.
 """
 
 from __future__ import annotations
@@ -92,14 +93,14 @@ FIGURES: dict[str, Figure] = {
     for f in (
         _figure("oem_tooling_min_usd", gettext_noop("OEM development programme (tooling), minimum (USD)"), _USD, 5_000, _UPFRONT, note=_PROGRAMME_NOTE),
         _figure("oem_tooling_max_usd", gettext_noop("OEM development programme (tooling), maximum (USD)"), _USD, 50_000, _UPFRONT, at_least="oem_tooling_min_usd", note=_PROGRAMME_NOTE),
-        # PRODUCT.md's assumptions table: casting molds $30-$50 a design, on top of the programme.
+        # Assumptions (docs/product.md): casting molds $30-$50 a design, on top of the programme.
         _figure("oem_molds_per_design_min_usd", gettext_noop("OEM molds per design, low end (USD)"), _USD, 30, _UPFRONT, assumption=True),
         _figure("oem_molds_per_design_max_usd", gettext_noop("OEM molds per design, high end (USD)"), _USD, 50, _UPFRONT, assumption=True, at_least="oem_molds_per_design_min_usd"),
         _figure("oem_sample_fee_usd", gettext_noop("OEM sample per design per round (USD)"), _USD, 150, _UPFRONT, assumption=True),
         _figure("oem_sampling_rounds", gettext_noop("OEM sampling rounds"), Unit.ROUNDS, 2, _UPFRONT, assumption=True),
         _figure("odm_sample_fee_usd", gettext_noop("ODM catalogue sample per design (USD)"), _USD, 50, _UPFRONT, assumption=True),
-        # The source: ODM sample fees are "often credited to bulk order"; PRODUCT.md: when the
-        # order meets the minimum, courier never.
+        # The source: ODM sample fees are "often credited to bulk order"; the contract
+        # (docs/product.md): when the order meets the minimum, courier never.
         _figure("odm_sample_credit_percent", gettext_noop("ODM sample fees credited to an order that meets the minimum (%)"), _PERCENT, 100, _UPFRONT, assumption=True, note=gettext_noop("Courier costs are never credited: lower this where the sample fee includes them.")),
         _figure("cad_design_fee_usd", gettext_noop("CAD design fee per design (USD)"), _USD, 50, "customization-level", assumption=True),
         _figure("inspection_fee_usd", gettext_noop("Pre-shipment inspection, one inspector-day (USD)"), _USD, 300, "quality-control", assumption=True),
@@ -113,13 +114,13 @@ FIGURES: dict[str, Figure] = {
         _figure("oem_lead_time_max_weeks", gettext_noop("OEM lead time, longest (weeks)"), _WEEKS, 22, _LEAD, at_least="oem_lead_time_min_weeks"),
         _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
         _figure("odm_lead_time_max_weeks", gettext_noop("ODM lead time, longest (weeks)"), _WEEKS, 13, _LEAD, at_least="odm_lead_time_min_weeks"),
-        # PRODUCT.md's assumptions table: factories close 2-4 weeks around the festival.
+        # Assumptions (docs/product.md): factories close 2-4 weeks around the festival.
         _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package."), bounds=(0, 8)),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
-        # PRODUCT.md's assumptions table: shipping is often quoted as 8-15 % of landed cost.
+        # Assumptions (docs/product.md): express freight as a share of the order's value.
         _figure("express_freight_percent", gettext_noop("Express freight to the buyer (% of the order's value)"), _PERCENT, 8, _UPFRONT, assumption=True),
     )
 }  # fmt: skip
@@ -170,7 +171,7 @@ Thresholds = dataclasses.make_dataclass(
     frozen=True,
 )
 Thresholds.__module__ = __name__
-Thresholds.__doc__ = "The figures the answers are held against. Defaults are PRODUCT.md's."
+Thresholds.__doc__ = "The figures the answers are held against. Defaults: see docs/product.md."
 
 
 # ODM is never the slower, larger or dearer start: the rules stay monotone (more money or time

@@ -1,6 +1,7 @@
 """What goes into the rules: the buyer's answers, their allowed values and their limits.
 
-The values and limits are PRODUCT.md's contract: form field names, JSON keys and report keys.
+The values and limits are the contract's (docs/product.md): form field names, JSON keys and
+report keys.
 """
 
 from __future__ import annotations
@@ -138,7 +139,8 @@ FACTOR_SLUGS = (
     "risk-level",
 )
 
-# The answer fields in PRODUCT.md's order: form field names, JSON keys and report keys.
+# The answer fields in the contract's order (docs/product.md): form field names, JSON keys and
+# report keys.
 ANSWER_FIELDS = (
     "project_name",
     "company_stage",
