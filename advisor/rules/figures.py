@@ -116,7 +116,6 @@ FIGURES: dict[str, Figure] = {
         # PRODUCT.md's assumptions table: factories close 2-4 weeks around the festival.
         _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package."), bounds=(0, 8)),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
-        _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
         # PRODUCT.md's assumptions table: shipping is often quoted as 8-15 % of landed cost.
