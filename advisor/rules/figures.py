@@ -109,6 +109,8 @@ FIGURES: dict[str, Figure] = {
         _figure("odm_moq_max_units", gettext_noop("ODM minimum order, high end (units per design)"), _UNITS, 200, _MOQ, at_least="odm_moq_min_units"),
         _figure("wholesale_moq_min_units", gettext_noop("Wholesale minimum order, low end (units per design)"), _UNITS, 2, _MOQ),
         _figure("wholesale_moq_max_units", gettext_noop("Wholesale minimum order, high end (units per design)"), _UNITS, 5, _MOQ, at_least="wholesale_moq_min_units"),
+        # The source's 3-5 months (OEM) and 1-3 months (ODM), in whole weeks (a month is 52/12
+        # weeks, rounded).
         _figure("oem_lead_time_min_weeks", gettext_noop("OEM lead time, shortest (weeks)"), _WEEKS, 13, _LEAD),
         _figure("oem_lead_time_max_weeks", gettext_noop("OEM lead time, longest (weeks)"), _WEEKS, 22, _LEAD, at_least="oem_lead_time_min_weeks"),
         _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
