@@ -201,7 +201,6 @@ class Thresholds(models.Model):
     odm_lead_time_max_weeks = figure_field("odm_lead_time_max_weeks")
     cny_shutdown_weeks = figure_field("cny_shutdown_weeks")
     transit_express_weeks = figure_field("transit_express_weeks")
-    transit_sea_weeks = figure_field("transit_sea_weeks")
     oem_deposit_percent = figure_field("oem_deposit_percent")
     odm_deposit_percent = figure_field("odm_deposit_percent")
     express_freight_percent = figure_field("express_freight_percent")

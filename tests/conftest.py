@@ -1,4 +1,3 @@
-import importlib
 import os
 import shutil
 import subprocess
@@ -38,18 +37,13 @@ def seeded_live_db(transactional_db):
 
     The live server sees only committed data, so these tests run in transactional mode, whose
     flush after each test also removes what the migrations loaded: load it again here, with
-    the data migration's own function.
+    the loader the data migration (0002_seed) runs. It adds only what is missing.
     """
     from django.apps import apps
 
-    seed_migration = importlib.import_module("advisor.migrations.0002_seed_factors_and_thresholds")
-    seed_migration.seed(apps, schema_editor=None)
-    named_figures = importlib.import_module(
-        "advisor.migrations.0013_factor_texts_name_their_figures"
-    )
-    named_figures.forwards(apps, schema_editor=None)
-    compliance = importlib.import_module("advisor.migrations.0016_compliance_requirements")
-    compliance.seed(apps, schema_editor=None)
+    from advisor import seed
+
+    seed.load(apps)
 
 
 def clean_environment() -> dict[str, str]:

@@ -1,12 +1,11 @@
 """Compliance requirements: which ones a buyer's markets, wearers and plating call for."""
 
 import html
-import importlib
 import re
 
 import pytest
 
-from advisor import services
+from advisor import seed, services
 from advisor.models import ComplianceRequirement
 from advisor.rules.compliance import Requirement, applicable
 
@@ -98,21 +97,11 @@ def test_other_beside_a_market_adds_nothing():
     ]
 
 
-# The seeded rows themselves, read from their migrations without a database: 0016 loads
-# them, 0018 names the source of the origin row's 10 % duty.
-SEED_MIGRATION = importlib.import_module("advisor.migrations.0016_compliance_requirements")
-DUTY_SOURCE = importlib.import_module("advisor.migrations.0018_origin_marking_duty_source")
-
-
-def _as_migrated(row: dict) -> dict:
-    if row["substance"] == DUTY_SOURCE.SUBSTANCE and row["source"] == DUTY_SOURCE.OLD_SOURCE:
-        return {**row, "source": DUTY_SOURCE.NEW_SOURCE}
-    return row
-
-
+# The seeded rows themselves, read from the seed file without a database (migration
+# 0002_seed loads them).
 SEED = [
-    Requirement(**{"plating": "", **{k: v for k, v in _as_migrated(row).items() if k != "order"}})
-    for row in SEED_MIGRATION.SEED
+    Requirement(**{"plating": "", **{k: v for k, v in row.items() if k != "order"}})
+    for row in seed.requirement_rows()
 ]
 CPSIA, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN, FTC_GOLD = (
     "Lead in children's products (CPSIA)",
@@ -231,7 +220,7 @@ def test_the_seed_is_undone_by_its_reverse():
     ComplianceRequirement.objects.create(
         market="uk", wearers="all", substance="Added by staff", limit="-", test_method="-"
     )
-    SEED_MIGRATION.unseed(apps, schema_editor=None)
+    seed.unload(apps)
     assert list(ComplianceRequirement.objects.values_list("substance", flat=True)) == [
         "Added by staff"
     ]
@@ -296,4 +285,6 @@ def test_the_origin_marking_row_names_the_source_of_its_10_percent_duty():
     row = ComplianceRequirement.objects.get(market="us", substance="Country-of-origin marking")
     assert "10 %" in row.text
     assert "19 CFR 134.2" in row.source and "1304 (subsection (i)" in row.source
-    assert row.history.latest().history_change_reason == "Source of the 10 % marking duty named"
+    first = row.history.get()  # the seed's own record, with the source as it is now
+    assert first.history_change_reason == "Loaded by the seed migration"
+    assert first.source == row.source

@@ -309,7 +309,6 @@ def sane_thresholds(draw):
         odm_lead_time_min_weeks=odm_lead[0],
         odm_lead_time_max_weeks=max(odm_lead[1], draw(st.integers(odm_lead[0], 52))),
         transit_express_weeks=draw(st.integers(0, 4)),
-        transit_sea_weeks=draw(st.integers(0, 12)),
         oem_deposit_percent=draw(st.integers(0, 100)),
         odm_deposit_percent=draw(st.integers(0, 100)),
         weights=weights,

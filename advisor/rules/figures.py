@@ -110,6 +110,8 @@ FIGURES: dict[str, Figure] = {
         _figure("odm_moq_max_units", gettext_noop("ODM minimum order, high end (units per design)"), _UNITS, 200, _MOQ, at_least="odm_moq_min_units"),
         _figure("wholesale_moq_min_units", gettext_noop("Wholesale minimum order, low end (units per design)"), _UNITS, 2, _MOQ),
         _figure("wholesale_moq_max_units", gettext_noop("Wholesale minimum order, high end (units per design)"), _UNITS, 5, _MOQ, at_least="wholesale_moq_min_units"),
+        # The source's 3-5 months (OEM) and 1-3 months (ODM), in whole weeks (a month is 52/12
+        # weeks, rounded).
         _figure("oem_lead_time_min_weeks", gettext_noop("OEM lead time, shortest (weeks)"), _WEEKS, 13, _LEAD),
         _figure("oem_lead_time_max_weeks", gettext_noop("OEM lead time, longest (weeks)"), _WEEKS, 22, _LEAD, at_least="oem_lead_time_min_weeks"),
         _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
@@ -117,7 +119,6 @@ FIGURES: dict[str, Figure] = {
         # Assumptions (docs/product.md): factories close 2-4 weeks around the festival.
         _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package."), bounds=(0, 8)),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
-        _figure("transit_sea_weeks", gettext_noop("Transit by sea (weeks)"), _WEEKS, 6, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
         # Assumptions (docs/product.md): express freight as a share of the order's value.
