@@ -13,7 +13,8 @@ machine to machine and with whatever else runs, the ratio much less, and the med
 A second floor: a second gunicorn server, the same settings but `startproject`'s middleware
 list (`scripts.bench.settings_default_stack`), answers only the bare view. Each round loads it
 right before the round's first bare view; "our middleware / startproject's" is the median of
-our bare view's rate over its (target >= 0.7).
+our bare view's rate over its (target >= 0.7). What each of our middleware costs is measured
+in process by `python -m scripts.bench.middleware`, which `make bench` runs after this.
 
 It runs once with the in-process cache and once with Redis (REDIS_URL, or database 4 of the
 Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 2) sets each load's length and
