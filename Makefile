@@ -38,8 +38,10 @@ lint: install
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
+# The wrk loads, then what each middleware costs in process (scripts/bench/middleware.py).
 bench: install
 	$(PY) -m scripts.bench
+	$(PY) -m scripts.bench.middleware
 
 clean:
 	rm -rf $(VENV) var staticfiles .pytest_cache .hypothesis

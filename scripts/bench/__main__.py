@@ -10,6 +10,12 @@ wrk loads each page in turn at 20 connections, the bare view right before each p
 ratio is the median of its ratios to the bare view just before it: absolute figures move from
 machine to machine and with whatever else runs, the ratio much less, and the median least.
 
+A second floor: a second gunicorn server, the same settings but `startproject`'s middleware
+list (`scripts.bench.settings_default_stack`), answers only the bare view. Each round loads it
+right before the round's first bare view; "our middleware / startproject's" is the median of
+our bare view's rate over its (target >= 0.7). What each of our middleware costs is measured
+in process by `python -m scripts.bench.middleware`, which `make bench` runs after this.
+
 It runs once with the in-process cache and once with Redis (REDIS_URL, or database 4 of the
 Redis at 127.0.0.1 when it answers). BENCH_SECONDS (default 2) sets each load's length and
 BENCH_ROUNDS (default 4) how many times every page is loaded. BENCH_PAGES, words separated by
@@ -38,6 +44,11 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 CONNECTIONS = 20
 DEFAULT_REDIS = "redis://127.0.0.1:6379/4"
+# The second floor: the bare view under `startproject`'s middleware (settings_default_stack.py).
+DEFAULT_STACK_SETTINGS = "scripts.bench.settings_default_stack"
+STACK_TARGET = 0.7
+# The table's last line: our bare view's rate over startproject's, the median of the rounds.
+STACK_LINE = "our middleware / startproject's, bare view"
 
 
 @dataclass
@@ -159,7 +170,7 @@ def chosen(page: Page) -> bool:
     return not words or any(word in page.label for word in words)
 
 
-def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]:
+def start_server(env: dict[str, str], log: Path, ready: str) -> tuple[subprocess.Popen, str]:
     listener = socket.create_server(("127.0.0.1", 0), backlog=256)
     url = f"http://127.0.0.1:{listener.getsockname()[1]}"
     command = [sys.executable, "-m", "gunicorn", "config.wsgi", "--workers", "2"]
@@ -173,7 +184,7 @@ def start_server(env: dict[str, str], log: Path) -> tuple[subprocess.Popen, str]
         start_new_session=True,
     )
     listener.close()
-    urllib.request.urlopen(url + "/healthz", timeout=60).read()
+    urllib.request.urlopen(url + ready, timeout=60).read()
     return process, url
 
 
@@ -218,33 +229,47 @@ def run(label: str, redis_url: str, seconds: int, rounds: int) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-") as workdir:
         env = environment(Path(workdir), redis_url)
         pages = [page for page in set_up(env) if chosen(page)]
-        process, url = start_server(env, Path(workdir) / "gunicorn.log")
+        bare = Page("bare Django view", "/bench/bare")
+        floor = Page("bare, startproject stack", "/bench/bare")
+        servers = []
         try:
-            warm_up(url, [Page("bare", "/bench/bare"), *pages])
+            servers.append(start_server(env, Path(workdir) / "gunicorn.log", "/healthz"))
+            default_env = {**env, "DJANGO_SETTINGS_MODULE": DEFAULT_STACK_SETTINGS}
+            servers.append(start_server(default_env, Path(workdir) / "default.log", bare.path))
+            (_, url), (_, floor_url) = servers
+            warm_up(url, [bare, *pages])
+            warm_up(floor_url, [floor])
             results: dict[str, list[Load]] = {}
-            ratios: dict[str, list[float]] = {}
-            bare = Page("bare Django view", "/bench/bare")
+            ratios: dict[str, list[float]] = {bare.label: [1.0]}
             for _ in range(rounds):
+                # Django's default stack right before the round's first bare view: the ratio
+                # of our stack to it compares two loads taken seconds apart, as for a page.
+                by_default = load(floor_url, floor, seconds)
+                results.setdefault(floor.label, []).append(by_default)
+                before = load(url, bare, seconds)
+                results.setdefault(bare.label, []).append(before)
+                # Its own row shows no ratio: the table's last line is our bare view's over it.
+                ratios.setdefault(STACK_LINE, []).append(before.rps / max(by_default.rps, 1))
                 # The bare view right before each page: the other load on the machine moves
                 # within a run, and each ratio compares two loads taken seconds apart.
-                for page in pages:
-                    if page.path is None:
-                        continue
-                    before = load(url, bare, seconds)
-                    results.setdefault(bare.label, []).append(before)
+                for index, page in enumerate(page for page in pages if page.path is not None):
+                    if index:
+                        before = load(url, bare, seconds)
+                        results.setdefault(bare.label, []).append(before)
                     measured = load(url, page, seconds)
                     results.setdefault(page.label, []).append(measured)
                     ratios.setdefault(page.label, []).append(measured.rps / max(before.rps, 1))
         finally:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=30)
-        print_table(label, bare, pages, results, ratios)
+            for process, _ in servers:
+                os.killpg(process.pid, signal.SIGTERM)
+                process.wait(timeout=30)
+        print_table(label, [bare, floor, *pages], results, ratios)
 
 
-def print_table(label: str, bare: Page, pages: list[Page], results: dict, ratios: dict) -> None:
+def print_table(label: str, pages: list[Page], results: dict, ratios: dict) -> None:
     print(f"\n{label}")
     print(f"{'page':<26}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'non-2xx':>9}{'ratio':>7}")
-    for page in [bare, *pages]:
+    for page in pages:
         loads = results.get(page.label)
         if not loads:
             print(f"{page.label:<26}  not built yet")
@@ -253,8 +278,11 @@ def print_table(label: str, bare: Page, pages: list[Page], results: dict, ratios
         p50 = median(load.p50_ms for load in loads)
         p99 = max(load.p99_ms for load in loads)
         errors = sum(load.errors for load in loads)
-        ratio = median(ratios.get(page.label, [1.0]))
-        print(f"{page.label:<26}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>9}{ratio:>7.2f}")
+        ratio = f"{median(ratios[page.label]):>7.2f}" if page.label in ratios else ""
+        print(f"{page.label:<26}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{errors:>9}{ratio}")
+    if STACK_LINE in ratios:
+        ratio = median(ratios[STACK_LINE])
+        print(f"{STACK_LINE:<62}{ratio:>7.2f}  target >= {STACK_TARGET}")
 
 
 def redis_answers(url: str) -> bool:
@@ -281,6 +309,7 @@ def main() -> None:
     database = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "SQLite"
     print(f"{cores} cores; gunicorn 2 workers; wrk -t2 -c{CONNECTIONS}, {seconds} s x {rounds}")
     print(f"database: {database}; every page compared with the bare view of the same run")
+    print("the bare view also on a second server with startproject's middleware, once a round")
     run("cache: in-process memory (locmem)", "", seconds, rounds)
     redis_url = os.environ.get("REDIS_URL") or DEFAULT_REDIS
     if redis_answers(redis_url):
