@@ -303,7 +303,7 @@ def test_with_debug_on_a_template_edit_is_a_new_release_at_once(settings, tmp_pa
     (tmp_path / "templates").mkdir()
     template = tmp_path / "templates" / "page.html"
     template.write_text("before")
-    settings.BASE_DIR = tmp_path
+    settings.SITE_FILES_DIR = tmp_path
     settings.DEBUG = True
     first = release()
     assert release() == first

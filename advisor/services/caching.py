@@ -60,13 +60,17 @@ def _files_changed_at() -> str:
 
 
 def _source_files() -> list[tuple[Path, str]]:
-    root = Path(settings.BASE_DIR)
-    return [
-        (path, str(path.relative_to(root)))
-        for folder in _SOURCES
-        for path in sorted((root / folder).rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    ]
+    files = []
+    for folder in _SOURCES:
+        # Templates, static files and translations where the settings read them: inside
+        # config/ when installed from the wheel, beside it in a checkout.
+        root = Path(settings.BASE_DIR if folder == "advisor" else settings.SITE_FILES_DIR)
+        files += [
+            (path, str(path.relative_to(root)))
+            for path in sorted((root / folder).rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts
+        ]
+    return files
 
 
 def _shelf_key(report: Report, shelf: str) -> str:
