@@ -12,7 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from . import charts, forms, rfq, rules
+from . import charts, rfq, rules
+from .answers import display_value, field_label
 from .models import Recommendation
 
 _usd = rules.usd
@@ -229,15 +230,13 @@ def answer_rows(
     rows = []
     for name in expected or list(answers):
         if name not in answers:
-            rows.append(
-                (forms.field_label(name), _("unknown: not asked when this report was made"))
-            )
+            rows.append((field_label(name), _("unknown: not asked when this report was made")))
             continue
         value = answers[name]
-        shown = forms.display_value(name, value) if value not in ("", None) else _("(none)")
+        shown = display_value(name, value) if value not in ("", None) else _("(none)")
         if quote and name in quote["answers"]:
             shown = f"{shown} ({quote_tag(quote)})"
-        rows.append((forms.field_label(name), shown))
+        rows.append((field_label(name), shown))
     return rows
 
 

@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from . import forms, rules, snapshots
+from . import rules, snapshots
+from .answers import display_value
 from .rules.compliance import Requirement
 
 TEXT_LIMIT = 4_000  # characters: what a marketplace message comfortably takes
@@ -299,15 +300,15 @@ def _materials(answers: dict, requirements: Sequence[Requirement]) -> Section:
             ],
         )
     items = [
-        Item(_("Sold in"), forms.display_value("target_markets", answers["target_markets"])),
-        Item(_("Worn by"), forms.display_value("wearer_age", answers["wearer_age"])),
-        Item(_("Base metal"), forms.display_value("base_metal", answers["base_metal"])),
+        Item(_("Sold in"), display_value("target_markets", answers["target_markets"])),
+        Item(_("Worn by"), display_value("wearer_age", answers["wearer_age"])),
+        Item(_("Base metal"), display_value("base_metal", answers["base_metal"])),
     ]
     if answers["plating"] != rules.Plating.NONE:
         items.append(
             Item(
                 _("Plating: %(plating)s; its thickness in microns")
-                % {"plating": forms.display_value("plating", answers["plating"])},
+                % {"plating": display_value("plating", answers["plating"])},
                 blank=True,
             )
         )

@@ -212,3 +212,24 @@ def test_the_messages_kept_per_language_are_not_shared_between_forms():
     assert VolumeForm().fields["design_count"].error_messages["min_value"] == (
         "Enter at least 1 design."
     )
+
+
+def test_every_answer_has_its_question_and_every_form_field_asks_it():
+    from advisor import answers
+    from advisor.rules import ANSWER_FIELDS
+
+    assert set(answers.LABELS) == set(ANSWER_FIELDS)
+    for form_class in forms.ANSWER_FORMS:
+        for name, field in form_class.base_fields.items():
+            assert field.label == answers.LABELS[name]
+            if name in answers.CHOICES:
+                assert [value for value, _label in field.choices] == [
+                    value for value, _label in answers.CHOICES[name]
+                ]
+
+
+def test_the_help_texts_state_the_limits_the_fields_hold():
+    budget = forms.BudgetForm.base_fields["upfront_budget_usd"]
+    assert f"0 to {budget.max_value:,}" in str(budget.help_text)
+    designs = forms.VolumeForm.base_fields["design_count"]
+    assert f"1 to {designs.max_value}" in str(designs.help_text)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from advisor import forms
+from advisor import answers, forms
 
 BUDGET = {"unit_cost_usd": "10"}
 VOLUME = {"design_count": "2"}
@@ -68,7 +68,7 @@ def _styles(number: Decimal) -> st.SearchStrategy[str]:
 
 def _shown(name: str, value: object) -> Decimal:
     """The number the review page shows, read back."""
-    return Decimal(forms.display_value(name, value).replace("$", "").replace(",", ""))
+    return Decimal(answers.display_value(name, value).replace("$", "").replace(",", ""))
 
 
 @settings(max_examples=300, deadline=None)

@@ -266,7 +266,7 @@ BAD_INPUT = [
     ("timeline", "launch_date", "2027-02-30", "Enter a real date"),
     ("timeline", "launch_date", "next spring", "Enter a real date"),
     ("timeline", "launch_date", "2020-01-01", "Choose a launch date after today."),
-    ("timeline", "launch_date", "2099-01-01", "Choose a launch date within five years"),
+    ("timeline", "launch_date", "2099-01-01", "Choose a launch date within 5 years"),
     ("design", "risk_tolerance", "reckless", "Choose one of the options."),
 ]
 

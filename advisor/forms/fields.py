@@ -1,0 +1,99 @@
+"""The fields the forms share: numbers typed as people type them, radio questions, and text
+with nothing hidden in it."""
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+def radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        choices=choices,
+        widget=forms.RadioSelect,
+        help_text=help_text,
+        error_messages={
+            "required": _("Choose one of the options."),
+            "invalid_choice": _("Choose one of the options."),
+        },
+    )
+
+
+# Thousands written the US way ("80,000"), and the two ways a European hand writes numbers
+# that this site would otherwise misread: "2.000" (two thousand) and "12,50" (twelve fifty).
+_US_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+_COMMA_CENTS = re.compile(r"\d+,\d{1,2}")
+
+
+def _bare_number(value: object, *, whole: bool) -> object:
+    """What the buyer typed, as one plain number, or a message saying why it cannot be read
+    for sure: "$80,000 " -> "80000"; "12,50" and "2.000" are refused, never guessed."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip().replace("$", "").replace(" ", "").replace("\u00a0", "")
+    if re.search(r"[eE]", text) and re.search(r"\d", text):
+        raise forms.ValidationError(
+            _("Write the number in full, like 100, not %(typed)s.") % {"typed": value.strip()},
+            code="exponent",
+        )
+    if _DOT_THOUSANDS.fullmatch(text) and (whole or "," in text):
+        meant = text.replace(".", ",").rsplit(",", 1) if "," in text else None
+        suggestion = f"{meant[0]}.{meant[1]}" if meant else text.replace(".", ",")
+        raise forms.ValidationError(
+            _("Did you mean %(meant)s? Use commas between thousands and a dot before cents.")
+            % {"meant": suggestion},
+            code="ambiguous",
+        )
+    if not whole and _COMMA_CENTS.fullmatch(text) and not _US_THOUSANDS.fullmatch(text):
+        raise forms.ValidationError(
+            _("Did you mean %(meant)s? Use a dot before the cents.")
+            % {"meant": text.replace(",", ".")},
+            code="ambiguous",
+        )
+    if "," in text:
+        if not _US_THOUSANDS.fullmatch(text):
+            raise forms.ValidationError(
+                _("Use commas only between thousands, like 80,000."), code="invalid"
+            )
+        text = text.replace(",", "")
+    return text
+
+
+class WholeNumberField(forms.IntegerField):
+    """A whole number that may be typed with thousands separators or a dollar sign."""
+
+    # A text box, not type=number: browsers silently drop "80,000" from number inputs.
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> int | None:
+        return super().to_python(_bare_number(value, whole=True))
+
+
+class MoneyField(forms.DecimalField):
+    """An amount that may be typed with thousands separators or a dollar sign."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> Decimal | None:
+        return super().to_python(_bare_number(value, whole=False))
+
+
+# Control characters, and the bidirectional embeddings, overrides and isolates that can make a
+# title display reversed or hide text: never part of a project's name.
+_HIDDEN_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def refuse_hidden_characters(value: str) -> str:
+    if _HIDDEN_CHARACTERS.search(value):
+        raise forms.ValidationError(
+            _(
+                "Remove the invisible control characters from the text; letters, digits, spaces "
+                "and punctuation are all fine."
+            ),
+            code="hidden_characters",
+        )
+    return value

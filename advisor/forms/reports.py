@@ -1,0 +1,209 @@
+"""The forms on a report's pages: the link's expiry, and a supplier's quote."""
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from .. import rules
+from ..models import Quote
+from .fields import MoneyField, WholeNumberField, refuse_hidden_characters
+
+
+def _quote_messages() -> dict[str, dict[str, str]]:
+    """What each quote field says when a figure will not do, in the buyer's words."""
+    whole = gettext("Enter a whole number, like 300.")
+    percent = gettext("Enter a percentage from 0 to 100, like 30.")
+    weeks = gettext("Enter a number of weeks from 1 to %(max)s.") % {
+        "max": rules.MAX_LEAD_TIME_WEEKS
+    }
+    at_most = gettext("Enter %(max)s or less.")
+    return {
+        "supplier": {
+            "required": gettext("Enter the supplier's name."),
+            "max_length": gettext("Keep the supplier's name to %(max)s characters or fewer.")
+            % {"max": rules.SUPPLIER_MAX_LENGTH},
+        },
+        "model": {"required": gettext("Choose OEM or ODM.")},
+        "incoterm": {"required": gettext("Choose the Incoterm the price is quoted on.")},
+        **_quote_money_messages(),
+        "moq_per_design": {
+            "required": whole,
+            "invalid": whole,
+            "min_value": gettext("Enter a minimum order of at least 1 piece."),
+            "max_value": at_most % {"max": rules.count(rules.MAX_UNITS)},
+        },
+        "tooling_usd": {
+            "required": gettext("Enter the tooling cost in whole dollars (0 if none)."),
+            "invalid": whole,
+            "min_value": gettext("Enter a tooling cost of $0 or more."),
+            "max_value": at_most % {"max": rules.usd(rules.MAX_USD)},
+        },
+        **dict.fromkeys(
+            ("lead_time_weeks_min", "lead_time_weeks_max"),
+            dict.fromkeys(("required", "invalid", "min_value", "max_value"), weeks),
+        ),
+        **dict.fromkeys(
+            ("duty_percent", "deposit_percent"),
+            dict.fromkeys(
+                ("required", "invalid", "min_value", "max_value", "max_decimal_places"), percent
+            ),
+        ),
+    }
+
+
+def _quote_money_messages() -> dict[str, dict[str, str]]:
+    money = gettext("Enter an amount in dollars, like 8.40.")
+    shared = {
+        "invalid": money,
+        "max_value": gettext("Enter %(max)s or less.")
+        % {"max": rules.usd(rules.MAX_UNIT_COST_USD)},
+        "max_decimal_places": gettext("Enter the amount to the cent at most, like 8.40."),
+    }
+    return {
+        "unit_price_usd": {**shared, "required": money},
+        "sample_fee_usd": {
+            **shared,
+            "required": gettext("Enter the sample fee (0 if free)."),
+            "min_value": gettext("Enter a sample fee of $0 or more."),
+        },
+        "freight_per_piece_usd": {
+            **shared,
+            "min_value": gettext("Enter freight of $0 or more, or leave it empty."),
+        },
+    }
+
+
+class ExpiryForm(forms.Form):
+    """How long a report's link keeps working, from now."""
+
+    KEEP = "keep"
+    days = forms.ChoiceField(
+        label=_("Link works for"),
+        choices=[
+            ("", _("Until I revoke it")),
+            ("7", _("7 days")),
+            ("30", _("30 days")),
+            ("90", _("90 days")),
+        ],
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select w-auto"}),
+    )
+
+    def __init__(self, *args: Any, expires_at: datetime | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if expires_at is not None:
+            # Show the current setting, so saving without looking changes nothing.
+            keep = _("Keep: until %(date)s") % {"date": expires_at.strftime("%Y-%m-%d")}
+            self.fields["days"].choices = [(self.KEEP, keep), *self.fields["days"].choices]
+            self.initial["days"] = self.KEEP
+
+    def clean_days(self) -> int | None | str:
+        value = self.cleaned_data["days"]
+        return value if value == self.KEEP else int(value) if value else None
+
+
+class QuoteForm(forms.Form):
+    """A supplier's quote, as the factory wrote it; field names are the contract's."""
+
+    error_css_class = "is-invalid-row"
+    required_css_class = "required"
+
+    supplier = forms.CharField(
+        label=_("Supplier"),
+        max_length=rules.SUPPLIER_MAX_LENGTH,
+        help_text=_("The factory's name."),
+    )
+    model = forms.ChoiceField(
+        label=_("Model quoted"),
+        choices=[
+            (rules.Model.OEM, _("OEM: our designs")),
+            (rules.Model.ODM, _("ODM: their catalogue")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    unit_price_usd = MoneyField(
+        label=_("Unit price (USD)"), max_value=rules.MAX_UNIT_COST_USD, decimal_places=2
+    )
+    moq_per_design = WholeNumberField(
+        label=_("Minimum order per design (pieces)"), min_value=1, max_value=rules.MAX_UNITS
+    )
+    tooling_usd = WholeNumberField(
+        label=_("Tooling and molds, all designs together (USD)"),
+        min_value=0,
+        max_value=rules.MAX_USD,
+        help_text=_("Whole dollars; 0 for an ODM quote."),
+    )
+    sample_fee_usd = MoneyField(
+        label=_("Sample fee per design (USD)"),
+        min_value=0,
+        max_value=rules.MAX_UNIT_COST_USD,
+        decimal_places=2,
+        help_text=_("For OEM, per design per sampling round."),
+    )
+    lead_time_weeks_min = WholeNumberField(
+        label=_("Lead time, shortest (weeks)"), min_value=1, max_value=rules.MAX_LEAD_TIME_WEEKS
+    )
+    lead_time_weeks_max = WholeNumberField(
+        label=_("Lead time, longest (weeks)"),
+        min_value=1,
+        max_value=rules.MAX_LEAD_TIME_WEEKS,
+        help_text=_("From your go-ahead to goods ready to ship; for OEM, sampling included."),
+    )
+    incoterm = forms.ChoiceField(
+        label=_("Incoterm"), choices=Quote.Incoterm.choices, widget=forms.RadioSelect
+    )
+    freight_per_piece_usd = MoneyField(
+        label=_("Freight per piece to you (USD, optional)"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_UNIT_COST_USD,
+        decimal_places=2,
+        help_text=_("Leave empty to use the report's express freight estimate; not used for DDP."),
+    )
+    duty_percent = MoneyField(
+        label=_("Import duty (% of the unit price, optional)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=2,
+        help_text=_("Not used for DDP, whose price includes duty."),
+    )
+    deposit_percent = MoneyField(
+        label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, messages in _quote_messages().items():
+            self.fields[name].error_messages.update(messages)
+
+    def clean_supplier(self) -> str:
+        return refuse_hidden_characters(self.cleaned_data["supplier"].strip())
+
+    def clean_unit_price_usd(self) -> Decimal:
+        value = self.cleaned_data["unit_price_usd"]
+        if value <= 0:
+            raise forms.ValidationError(_("Enter a unit price above $0, like 8.40."))
+        return value
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        low, high = cleaned.get("lead_time_weeks_min"), cleaned.get("lead_time_weeks_max")
+        if low is not None and high is not None and high < low:
+            self.add_error(
+                "lead_time_weeks_max",
+                _("Enter a longest lead time of at least the shortest (%(weeks)s weeks).")
+                % {"weeks": low},
+            )
+        if cleaned.get("model") == rules.Model.ODM and cleaned.get("tooling_usd"):
+            self.add_error(
+                "tooling_usd",
+                _(
+                    "An ODM quote has no tooling: enter 0, or choose OEM if the factory makes your design."
+                ),
+            )
+        return cleaned
