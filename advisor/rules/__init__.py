@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from . import changes as _changes
 from . import compliance
-from .changes import what_would_change
-from .factors import FACTOR_RULES
+from . import plan as _plan
+from . import verdict as _verdict
 from .figures import (
     ASSUMPTIONS,
     DEFAULT_WEIGHTS,
@@ -33,12 +34,11 @@ from .figures import (
     Thresholds,
     Unit,
     fill_figures,
-    format_figure,
     problems,
     text_problems,
 )
-from .money import COST_FIGURES, blockers_for, costs_for, timeline_for
-from .plan import hybrid_plan, latest_order_day
+from .money import COST_FIGURES, costs_for
+from .plan import latest_order_day
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
@@ -51,19 +51,14 @@ from .quotes import (
     ranking,
     with_quote,
 )
-from .results import Blocker, Change, Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
+from .results import Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
 from .summary import summary
 from .texts import (
-    CHOICE_WORDS,
     FACTOR_PHRASES,
     VERDICT_WORDS,
     Msg,
-    NTranslate,
     Paragraph,
-    Term,
-    Translate,
     count,
-    gettext_noop,
     usd,
 )
 from .types import (
@@ -94,7 +89,7 @@ from .types import (
     Verdict,
     WearerAge,
 )
-from .verdict import OEM_SCORE_CUT, confidence, decide, nearest, wants_oem
+from .verdict import confidence, decide
 
 
 def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommendation:
@@ -103,7 +98,7 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
     oem_blocked, odm_blocked = core.blocked(Model.OEM), core.blocked(Model.ODM)
     return Recommendation(
         verdict=core.verdict,
-        nearest=nearest(core),
+        nearest=_verdict.nearest(core),
         confidence=confidence(core.verdict, core.score, oem_blocked, odm_blocked),
         score=round(core.score, 4),
         summary=summary(answers, thresholds, core),
@@ -111,8 +106,8 @@ def evaluate(answers: Answers, thresholds: Thresholds, today: date) -> Recommend
         blockers=core.blockers,
         costs=core.costs,
         timeline=core.timeline,
-        what_would_change=what_would_change(answers, thresholds, today, core),
-        plan=hybrid_plan(answers, thresholds, today, core),
+        what_would_change=_changes.what_would_change(answers, thresholds, today, core),
+        plan=_plan.hybrid_plan(answers, thresholds, today, core),
     )
 
 
@@ -120,16 +115,13 @@ __all__ = [
     "compliance",
     "ANSWER_FIELDS",
     "ASSUMPTIONS",
-    "CHOICE_WORDS",
     "COST_FIGURES",
     "DEFAULT_WEIGHTS",
     "FACTOR_FIGURES",
     "FACTOR_PHRASES",
-    "FACTOR_RULES",
     "FACTOR_SLUGS",
     "FIGURES",
     "fill_figures",
-    "format_figure",
     "text_problems",
     "MARKET_FIELDS",
     "MAX_DESIGNS",
@@ -137,7 +129,6 @@ __all__ = [
     "MAX_UNIT_COST_USD",
     "MAX_USD",
     "MAX_YEARS_AHEAD",
-    "OEM_SCORE_CUT",
     "PROJECT_NAME_MAX_LENGTH",
     "RANK",
     "VERDICT_WORDS",
@@ -153,8 +144,6 @@ __all__ = [
     "ranking",
     "with_quote",
     "BaseMetal",
-    "Blocker",
-    "Change",
     "CompanyStage",
     "Customization",
     "Decision",
@@ -168,32 +157,22 @@ __all__ = [
     "Model",
     "ModelCosts",
     "Msg",
-    "NTranslate",
     "Paragraph",
     "Plating",
     "Positioning",
     "QcCapability",
     "Recommendation",
     "RiskTolerance",
-    "Term",
     "Thresholds",
     "Timeline",
-    "Translate",
     "Unit",
     "Verdict",
     "WearerAge",
-    "blockers_for",
     "costs_for",
     "count",
     "decide",
     "evaluate",
-    "gettext_noop",
-    "hybrid_plan",
     "latest_order_day",
-    "nearest",
     "problems",
-    "timeline_for",
     "usd",
-    "wants_oem",
-    "what_would_change",
 ]
