@@ -375,9 +375,8 @@ def _calendar(timeline: dict, model: str) -> Section:
 
 
 def as_text(request: Request) -> str:
-    """The request as plain text for a marketplace message: short lines, no markup, under
-    `TEXT_LIMIT` characters. When the requirements staff keep make it longer, they are said
-    with their limits only, then by name only (the printable page has them all)."""
+    """The request as plain text for a marketplace message, under `TEXT_LIMIT` characters: when
+    longer, requirements are said by their limits only, then by name (the page has them all)."""
     for detail in ("full", "short", "names"):
         text = _text(request, detail)
         if len(text) < TEXT_LIMIT:
@@ -395,9 +394,7 @@ def _text(request: Request, detail: str) -> str:
             if item.short is not None and detail != "full":
                 value = item.short if detail == "short" else ""
             colon = "" if item.label.endswith("?") else ":"
-            text = f"- {item.label}{colon} {value}".rstrip()
-            if item.blank:
-                text += " ____"
+            text = f"- {item.label}{colon} {value}".rstrip() + (" ____" if item.blank else "")
             lines += textwrap.wrap(text, TEXT_WIDTH, subsequent_indent="  ")
     lines += [""] + textwrap.wrap(request.closing, TEXT_WIDTH)
     return "\n".join(lines) + "\n"

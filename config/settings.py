@@ -1,7 +1,7 @@
 """The one settings module. Everything that varies between machines comes from the environment.
 
-Every variable read here is listed, with its default, in `.env.example`. This is the only
-module that reads `os.environ`.
+Every variable read here is listed, with its default, in `.env.example`. This module and its
+helpers in `config/env.py` are the only code that reads `os.environ`.
 """
 
 import importlib.metadata
@@ -10,7 +10,6 @@ import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import dj_database_url
 from csp import constants as csp
@@ -19,49 +18,14 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from whitenoise.compress import Compressor
 
+from .env import env_bool, env_int, env_list, env_secret, site_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Where templates/, static/ and locale/ are: the top of a checkout (the editable install of
 # `make install` included), or this package when installed from the wheel, which carries them
 # as config/templates/... (setup.py says why).
 _INSTALLED_FILES = Path(__file__).resolve().parent
 SITE_FILES_DIR = _INSTALLED_FILES if (_INSTALLED_FILES / "templates").is_dir() else BASE_DIR
-
-
-def env_bool(name: str, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    if raw.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if raw.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be 1 or 0 (got {raw!r}).")
-
-
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number (got {raw!r}).") from None
-
-
-def env_list(name: str, default: list[str]) -> list[str]:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
-    return [item.strip() for item in raw.split(",") if item.strip()]
-
-
-def env_secret(name: str) -> str | None:
-    """The value of `name`, or the contents of the file named by `<name>_FILE` (Docker secrets)."""
-    if value := os.environ.get(name):
-        return value
-    if path := os.environ.get(f"{name}_FILE"):
-        return Path(path).read_text().strip()
-    return None
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
@@ -84,27 +48,6 @@ ALLOWED_HOSTS = env_list(
     "DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else []
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
-
-
-def site_url(raw: str | None, *, debug: bool, allowed_hosts: list[str]) -> str:
-    """The public address share links and QR codes use: never the request's Host, which the
-    client picks. DJANGO_SITE_URL if set; else runserver's address in development, else HTTPS
-    on the first allowed host that names one host (the README prescribes a TLS proxy)."""
-    if not raw:
-        if debug:
-            return "http://127.0.0.1:8000"
-        named = [host for host in allowed_hosts if host != "*" and not host.startswith(".")]
-        if not named:
-            return ""
-        raw = f"https://{named[0]}"
-    parts = urlsplit(raw.strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path.strip("/"):
-        raise ImproperlyConfigured(
-            f"DJANGO_SITE_URL must be an address like https://advisor.example.com (got {raw!r})."
-        )
-    if parts.query or parts.fragment or parts.username or parts.password:
-        raise ImproperlyConfigured(f"DJANGO_SITE_URL must be scheme and host only (got {raw!r}).")
-    return f"{parts.scheme}://{parts.netloc}"
 
 
 SITE_URL = site_url(os.environ.get("DJANGO_SITE_URL"), debug=DEBUG, allowed_hosts=ALLOWED_HOSTS)

@@ -221,3 +221,14 @@ def redis_or_skip(url: str, what: str):
             pytest.fail(f"{what} must run in CI: no Redis at {url} ({error})")
         pytest.skip(f"no Redis at {url} ({error})")
     return client
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    return django_user_model.objects.create_superuser("ana", "ana@example.com", "pw-for-tests-only")
+
+
+@pytest.fixture
+def staff_client(client, staff):
+    client.force_login(staff)
+    return client

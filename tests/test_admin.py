@@ -15,17 +15,6 @@ from tests.conftest import sample_answers
 CHANGE_URL = "/admin/advisor/thresholds/{}/change/"
 
 
-@pytest.fixture
-def staff(db, django_user_model):
-    return django_user_model.objects.create_superuser("ana", "ana@example.com", "pw-for-tests-only")
-
-
-@pytest.fixture
-def staff_client(client, staff):
-    client.force_login(staff)
-    return client
-
-
 def form_data(thresholds: Thresholds, **changes) -> dict:
     data = {name: getattr(thresholds, name) for name in rules.Thresholds.figure_names()}
     return {**data, **changes, "_save": "Save"}
@@ -331,57 +320,6 @@ def test_the_impact_preview_of_an_unknown_or_malformed_id_is_404(staff_client):
         assert staff_client.post(url, form_data(thresholds)).status_code == 404
 
 
-def factor_form(factor, **changes) -> dict:
-    fields = ["name", "order", "weight", "oem_summary", "odm_summary", "oem_suits", "odm_suits"]
-    return {**{name: getattr(factor, name) for name in fields}, **changes, "_save": "Save"}
-
-
-def test_factor_texts_follow_the_thresholds_after_any_edit(staff_client, client, make_report):
-    # The case: staff raise the ODM minimum to 100; the factor row must not still say 50.
-    assert post_thresholds(staff_client, odm_moq_min_units=100).status_code == 302
-    assert (
-        post_thresholds(
-            staff_client, oem_tooling_min_usd=800, oem_tooling_max_usd=9_000
-        ).status_code
-        == 302
-    )
-    report = make_report()
-    moq = next(f for f in report.data["factors"] if f["slug"] == "moq-requirements")
-    upfront = next(f for f in report.data["factors"] if f["slug"] == "upfront-costs")
-    assert moq["odm"].startswith("Usually 100 to 200 pieces per design")
-    assert upfront["oem"].startswith("High: $800 to $9,000 for a whole development programme")
-    landing = client.get("/").content.decode()
-    assert "Usually 100 to 200 pieces per design" in landing and "$5,000" not in landing
-
-
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("Usually 50 to 200 pieces.", "50, 200 are figures of the thresholds"),
-        ("About {odm_lead_weeks} weeks.", "{odm_lead_weeks} is not one of the figures."),
-    ],
-)
-def test_a_factor_text_cannot_type_out_a_figure(staff_client, text, message):
-    from advisor.models import Factor
-
-    factor = Factor.objects.get(slug="moq-requirements")
-    before = factor.odm_summary
-    response = staff_client.post(
-        f"/admin/advisor/factor/{factor.pk}/change/", factor_form(factor, odm_summary=text)
-    )
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    factor.refresh_from_db()
-    assert factor.odm_summary == before
-
-
-def test_every_seeded_factor_text_passes_its_own_check(db):
-    from advisor.models import Factor
-
-    for factor in Factor.objects.all():
-        factor.full_clean()
-
-
 def test_a_weight_change_can_be_previewed_before_saving(staff_client, make_report):
     from advisor.models import Factor
 
@@ -409,14 +347,6 @@ def test_a_weight_change_can_be_previewed_before_saving(staff_client, make_repor
     assert all(Report.objects.get(pk=r.pk).snapshot == r.snapshot for r in reports)
 
 
-def test_a_factor_text_may_name_numbers_that_are_not_figures(staff_client):
-    from advisor.models import Factor
-
-    factor = Factor.objects.get(slug="customization-level")
-    text = "925 silver, 18k gold plating, 3D CAD files."
-    response = staff_client.post(
-        f"/admin/advisor/factor/{factor.pk}/change/", factor_form(factor, oem_summary=text)
-    )
-    assert response.status_code == 302
-    factor.refresh_from_db()
-    assert factor.oem_summary == text
+def factor_form(factor, **changes) -> dict:
+    fields = ["name", "order", "weight", "oem_summary", "odm_summary", "oem_suits", "odm_suits"]
+    return {**{name: getattr(factor, name) for name in fields}, **changes, "_save": "Save"}
