@@ -31,4 +31,9 @@ EXPOSE 8000
 # Timeouts and limits in gunicorn.conf.py. Serve it behind a buffering proxy (docker-compose.yml
 # puts nginx in front): sync workers must not face slow clients directly.
 ENV WEB_CONCURRENCY=2
+# The release kept pages and PDFs are keyed by, so a new image never serves what an older one
+# drew: `docker build --build-arg RELEASE=$(git rev-parse --short HEAD) .` (default: the
+# package's version).
+ARG RELEASE=""
+ENV DJANGO_RELEASE=${RELEASE}
 CMD ["sh", "-c", "python manage.py migrate --noinput && exec gunicorn -c gunicorn.conf.py config.wsgi:application --bind 0.0.0.0:8000"]

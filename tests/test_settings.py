@@ -2,6 +2,7 @@ import json
 import re
 import subprocess
 import sys
+import tomllib
 
 import pytest
 
@@ -246,3 +247,16 @@ def test_the_compose_file_has_no_fallback_secret_key():
     assert uses, "the compose file passes DJANGO_SECRET_KEY on"
     # ${VAR:?message} stops compose with the message when VAR is unset or empty.
     assert all(use.startswith(":?") and len(use) > 10 for use in uses), uses
+
+
+def test_the_release_is_the_deploy_s_or_the_package_version_and_caching_can_be_off(run_django):
+    show = (
+        "from django.conf import settings; "
+        "print(settings.RELEASE, settings.CACHES['default']['BACKEND'].rsplit('.', 1)[1], "
+        "settings.CACHES['template_fragments']['BACKEND'].rsplit('.', 1)[1])"
+    )
+    deployed = run_django(show, DJANGO_DEBUG="1", DJANGO_RELEASE="a1b2c3")
+    assert deployed.stdout.split() == ["a1b2c3", "LocMemCache", "LocMemCache"], deployed.stderr
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    development = run_django(show, DJANGO_DEBUG="1", DJANGO_CACHE_PAGES="0")
+    assert development.stdout.split() == [version, "DummyCache", "DummyCache"], development.stderr
