@@ -5,8 +5,27 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Property tests (Hypothesis): CI tries the full count of examples; the edit loop a tenth of
+# it, which still runs every property against the defaults and varied thresholds. The
+# example database (.hypothesis/) replays, first, any example that failed here before.
+# HYPOTHESIS_PROFILE=ci runs the full count locally.
+CI_EXAMPLES = 200
+hypothesis_settings.register_profile("ci", max_examples=CI_EXAMPLES, deadline=None)
+hypothesis_settings.register_profile("dev", max_examples=CI_EXAMPLES // 10, deadline=None)
+hypothesis_settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") == "true" else "dev")
+)
+
+
+def examples(ci_count: int) -> int:
+    """`ci_count` examples under the ci profile, as many in proportion under another."""
+    return max(1, ci_count * hypothesis_settings.default.max_examples // CI_EXAMPLES)
+
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 # Without the networking flags Chromium keeps trying to reach the internet, which is closed here.
 CHROMIUM_ARGS = [

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from advisor import answers, forms
+from tests.conftest import examples
 
 BUDGET = {"unit_cost_usd": "10"}
 VOLUME = {"design_count": "2"}
@@ -71,7 +72,7 @@ def _shown(name: str, value: object) -> Decimal:
     return Decimal(answers.display_value(name, value).replace("$", "").replace(",", ""))
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data(), cents=st.integers(1, 100_000 * 100))
 def test_an_accepted_cost_is_exactly_what_was_meant_and_shown(data, cents):
     number = Decimal(cents) / 100
@@ -83,7 +84,7 @@ def test_an_accepted_cost_is_exactly_what_was_meant_and_shown(data, cents):
         assert _shown("unit_cost_usd", str(stored)) == number
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.data(), cents=st.integers(1, 100_000 * 100))
 def test_an_accepted_retail_price_is_exactly_what_was_meant_and_shown(data, cents):
     number = Decimal(cents) / 100
@@ -104,7 +105,7 @@ def test_an_accepted_retail_price_is_exactly_what_was_meant_and_shown(data, cent
         assert _shown("retail_price_usd", str(stored)) == number
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(data=st.data(), number=st.integers(0, 10_000_000))
 def test_an_accepted_budget_is_exactly_what_was_meant_and_shown(data, number):
     typed = data.draw(_styles(Decimal(number)))
@@ -115,7 +116,7 @@ def test_an_accepted_budget_is_exactly_what_was_meant_and_shown(data, number):
         assert _shown("upfront_budget_usd", stored) == number
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(data=st.data(), number=st.integers(1, 1_000_000))
 def test_an_accepted_count_is_exactly_what_was_meant_and_shown(data, number):
     typed = data.draw(_styles(Decimal(number)))

@@ -316,7 +316,8 @@ def sane_thresholds(draw):
 
 
 thresholds_space = st.one_of(st.just(DEFAULTS), sane_thresholds())
-PROPERTY = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# As many examples as the Hypothesis profile says (tests/conftest.py): 200 in CI.
+PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def rank(a: Answers, t: Thresholds) -> int:
