@@ -1,12 +1,11 @@
-"""The rules, with no database and no request: scenarios from the issue, then properties."""
+"""The rules, with no database and no request: the scenarios; properties, money and the calendar
+have files of their own (test_rules_*.py)."""
 
 import dataclasses
 from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from advisor import rules
 from advisor.rules import Answers, Fit, Model, Thresholds, Verdict, evaluate
@@ -243,150 +242,6 @@ def test_week_counts_read_in_the_singular_and_plural():
     )
 
 
-# --- properties over the whole answer space -------------------------------------------------
-
-
-def _choice(enum):
-    return st.sampled_from([member.value for member in enum])
-
-
-answer_space = st.builds(
-    Answers,
-    project_name=st.text(max_size=120),
-    company_stage=_choice(rules.CompanyStage),
-    positioning=_choice(rules.Positioning),
-    demand_evidence=_choice(rules.DemandEvidence),
-    upfront_budget_usd=st.integers(0, 10_000_000),
-    unit_cost_usd=st.decimals(Decimal("0.01"), Decimal("100000"), places=2),
-    units_per_design=st.integers(1, 1_000_000),
-    design_count=st.integers(1, 500),
-    launch_date=st.integers(1, 5 * 365).map(lambda days: TODAY + timedelta(days=days)),
-    design_readiness=_choice(rules.DesignReadiness),
-    ip_importance=_choice(rules.IpImportance),
-    customization=_choice(rules.Customization),
-    qc_capability=_choice(rules.QcCapability),
-    risk_tolerance=_choice(rules.RiskTolerance),
-    total_budget_usd=st.none() | st.integers(0, 10_000_000),
-)
-
-
-@st.composite
-def sane_thresholds(draw):
-    """Any thresholds staff could save (see Thresholds.clean): minimums at most maximums, ODM
-    no slower than OEM and its samples no dearer than OEM's sampling."""
-
-    def pair(low, high):
-        a, b = draw(st.integers(low, high)), draw(st.integers(low, high))
-        return min(a, b), max(a, b)
-
-    tooling, molds = pair(0, 100_000), pair(0, 500)
-    oem_sample_fee, rounds = draw(st.integers(0, 1_000)), draw(st.integers(1, 5))
-    oem_moq, wholesale = pair(1, 5_000), pair(1, 20)
-    odm_moq = pair(1, oem_moq[0])
-    oem_lead = pair(1, 52)
-    odm_lead = pair(0, oem_lead[0])
-    weights = {slug: Decimal(draw(st.integers(0, 50))) / 10 for slug in rules.FACTOR_SLUGS}
-    return Thresholds(
-        oem_tooling_min_usd=tooling[0],
-        oem_tooling_max_usd=tooling[1],
-        oem_molds_per_design_min_usd=molds[0],
-        oem_molds_per_design_max_usd=molds[1],
-        odm_sample_credit_percent=draw(st.integers(0, 100)),
-        express_freight_percent=draw(st.integers(0, 30)),
-        oem_sample_fee_usd=oem_sample_fee,
-        oem_sampling_rounds=rounds,
-        odm_sample_fee_usd=draw(st.integers(0, oem_sample_fee * rounds)),
-        cad_design_fee_usd=draw(st.integers(0, 500)),
-        inspection_fee_usd=draw(st.integers(0, 1_000)),
-        oem_moq_min_units=oem_moq[0],
-        oem_moq_max_units=oem_moq[1],
-        odm_moq_min_units=odm_moq[0],
-        odm_moq_max_units=odm_moq[1],
-        wholesale_moq_min_units=wholesale[0],
-        wholesale_moq_max_units=wholesale[1],
-        oem_lead_time_min_weeks=oem_lead[0],
-        oem_lead_time_max_weeks=oem_lead[1],
-        odm_lead_time_min_weeks=odm_lead[0],
-        odm_lead_time_max_weeks=max(odm_lead[1], draw(st.integers(odm_lead[0], 52))),
-        transit_express_weeks=draw(st.integers(0, 4)),
-        oem_deposit_percent=draw(st.integers(0, 100)),
-        odm_deposit_percent=draw(st.integers(0, 100)),
-        weights=weights,
-    )
-
-
-thresholds_space = st.one_of(st.just(DEFAULTS), sane_thresholds())
-# As many examples as the Hypothesis profile says (tests/conftest.py): 200 in CI.
-PROPERTY = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-def rank(a: Answers, t: Thresholds) -> int:
-    return rules.RANK[evaluate(a, t, TODAY).verdict]
-
-
-@PROPERTY
-@given(a=answer_space, t=thresholds_space, extra=st.integers(1, 10_000_000))
-def test_more_upfront_budget_never_moves_away_from_oem(a, t, extra):
-    budget = min(a.upfront_budget_usd + extra, 10_000_000)
-    # The total budget includes the upfront one: a buyer who has more upfront has at least that.
-    total = None if a.total_budget_usd is None else max(a.total_budget_usd, budget)
-    more = dataclasses.replace(a, upfront_budget_usd=budget, total_budget_usd=total)
-    assert rank(more, t) >= rank(a, t)
-
-
-@PROPERTY
-@given(a=answer_space, t=thresholds_space, extra_days=st.integers(1, 5 * 365))
-def test_more_weeks_until_launch_never_move_away_from_oem(a, t, extra_days):
-    later = dataclasses.replace(a, launch_date=a.launch_date + timedelta(days=extra_days))
-    assert rank(later, t) >= rank(a, t)
-
-
-@PROPERTY
-@given(a=answer_space, t=thresholds_space, extra=st.integers(1, 1_000_000))
-def test_more_units_per_design_never_move_away_from_oem(a, t, extra):
-    # Without a total budget: with one, a bigger order needs more cash, and may rightly rule a
-    # model out (see docs/rules.md).
-    a = dataclasses.replace(a, total_budget_usd=None)
-    more = dataclasses.replace(a, units_per_design=min(a.units_per_design + extra, 1_000_000))
-    assert rank(more, t) >= rank(a, t)
-
-
-@PROPERTY
-@given(a=answer_space, t=thresholds_space)
-def test_it_is_deterministic_and_well_formed(a, t):
-    first, second = evaluate(a, t, TODAY), evaluate(a, t, TODAY)
-    assert first == second
-    assert [f.slug for f in first.factors] == list(rules.FACTOR_SLUGS)
-    assert 0.0 <= first.confidence <= 1.0
-    # A blocked model is never recommended over one that is not.
-    if first.blocked(Model.OEM) and not first.blocked(Model.ODM):
-        assert first.verdict != Verdict.OEM
-    if first.blocked(Model.ODM) and not first.blocked(Model.OEM):
-        assert first.verdict == Verdict.OEM
-    # Every blocker comes with the change that lifts it, first in what_would_change.
-    assert [c.change for c in first.what_would_change[: len(first.blockers)]] == [
-        b.lift for b in first.blockers
-    ]
-    assert first.summary.render()
-
-
-@PROPERTY
-@given(a=answer_space, t=thresholds_space)
-def test_every_suggested_change_does_what_it_says(a, t):
-    result = evaluate(a, t, TODAY)
-    for blocker in result.blockers:
-        lifted = rules.decide(blocker.lifted, t, TODAY)
-        assert (blocker.model, blocker.factor) not in {(b.model, b.factor) for b in lifted.blockers}
-    tipping = result.what_would_change[len(result.blockers) :]
-    assert len(tipping) <= 1
-    for change in tipping:
-        outcome = rules.decide(change.answers, t, TODAY).verdict
-        assert outcome != result.verdict
-        assert change.change.render().endswith(
-            f"would make the advice {rules.VERDICT_WORDS[outcome]}."
-        )
-
-
 def test_no_designs_yet_reads_as_such_not_as_qc():
     result = evaluate(
         answers(design_readiness="none", customization="full_custom"), DEFAULTS, TODAY
@@ -437,26 +292,6 @@ def test_when_both_are_blocked_the_summary_gives_every_change_the_nearer_model_n
     assert f"A launch on or after {(TODAY + timedelta(weeks=5)).isoformat()}" in text
 
 
-@PROPERTY
-@given(a=answer_space, t=thresholds_space)
-def test_texts_are_whole_and_say_the_cash_to_the_first_delivery(a, t):
-    # One property for the texts, so the rules run once per example.
-    result = evaluate(a, t, TODAY)
-    text = result.summary.render()
-    assert "led by ," not in text and "led by ;" not in text and "()" not in text
-    assert "%(" not in text
-    # Every report says what the model to start with costs until the first delivery.
-    model = {"oem": Model.OEM, "neither": result.nearest}.get(result.verdict, Model.ODM)
-    low = rules.usd(result.costs[model].cash_to_first_delivery[0])
-    assert f"Cash needed until the first {model.name} delivery arrives: about {low}" in text
-    # No hedged plurals ("design(s)", "1 units") and no "0 weeks away".
-    texts = [text] + [b.reason.render() for b in result.blockers]
-    texts += [f.reason.render() for f in result.factors]
-    for sentence in texts:
-        assert "(s)" not in sentence and " 1 units" not in sentence, sentence
-        assert " 0 weeks" not in sentence, sentence
-
-
 def test_neither_ranks_below_odm_and_only_neither_has_a_nearest_model():
     assert [rules.RANK[v] for v in ("neither", "odm", "hybrid", "oem")] == [0, 1, 2, 3]
     assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).nearest is None
@@ -500,138 +335,6 @@ def test_molds_grow_with_the_designs_and_the_programme_does_not():
     assert ten.tooling[0] - one.tooling[0] == 270
 
 
-def test_cash_to_first_delivery_counts_the_order_inspection_freight_and_the_sample_credit():
-    # 600 units x 3 designs x $12.50 = $22,500 (meets both minimums).
-    result = evaluate(answers(units_per_design=600), DEFAULTS, TODAY)
-    odm = result.costs[Model.ODM]
-    assert odm.first_order_at_moq == Decimal("22500.00")
-    assert (odm.deposit, odm.balance) == (Decimal("11250.00"), Decimal("11250.00"))
-    assert odm.freight == Decimal("1800.00")  # 8 % express freight
-    assert odm.sample_credit == Decimal("150.00")  # 3 catalogue samples, credited in full
-    # 150 samples + 22,500 order - 150 credit + 300 inspection + 1,800 freight
-    assert odm.cash_to_first_delivery == (Decimal("24600.00"),) * 2
-    oem = result.costs[Model.OEM]
-    assert oem.sample_credit == 0  # OEM development samples are not credited
-    assert oem.cash_to_first_delivery[0] == Decimal("30740.00")  # 6,140 + 22,500 + 300 + 1,800
-
-
-def test_a_credit_never_exceeds_the_order():
-    tiny = evaluate(
-        answers(unit_cost_usd=Decimal("0.01"), units_per_design=50, design_count=1),
-        DEFAULTS,
-        TODAY,
-    )
-    assert tiny.costs[Model.ODM].sample_credit == Decimal("0.50")
-
-
-def test_a_total_budget_below_the_cash_to_first_delivery_blocks_the_model():
-    # ODM needs $24,600 until the first delivery; OEM needs $30,740.
-    result = evaluate(answers(units_per_design=600, total_budget_usd=25_000), DEFAULTS, TODAY)
-    assert blockers(result, Model.OEM) == {"upfront-costs"}
-    assert not blockers(result, Model.ODM)
-    oem = next(b for b in result.blockers if b.model == Model.OEM)
-    assert oem.reason.render().startswith(
-        "Your total budget of $25,000 is below the $30,740 that OEM needs until the first "
-        "delivery arrives: $6,140 before the order, $22,500 for the order (600 units a design), "
-        "$300 for inspection and $1,800 for express freight, less $0 of sample fees credited."
-    )
-    assert oem.lift.render() == "A total budget of at least $30,740 lifts the OEM cash blocker."
-    assert oem.lifted.total_budget_usd == 30_740
-    assert not rules.decide(oem.lifted, DEFAULTS, TODAY).blocked(Model.OEM)
-
-
-def test_without_a_total_budget_no_cash_blocker_is_guessed():
-    assert not evaluate(answers(), DEFAULTS, TODAY).blockers
-
-
-def test_short_on_both_budgets_is_one_blocker_with_both_changes():
-    short = answers(units_per_design=600, upfront_budget_usd=1_000, total_budget_usd=1_000)
-    result = evaluate(short, DEFAULTS, TODAY)
-    oem = next(b for b in result.blockers if b.model == Model.OEM)
-    assert oem.lift.render() == (
-        "An upfront budget of at least $6,140 and a total budget of at least $30,740 lift the "
-        "OEM money blockers."
-    )
-    assert [b.factor for b in result.blockers if b.model == Model.OEM] == ["upfront-costs"]
-    assert "Your upfront budget of $1,000" in oem.reason.render()
-    assert "Your total budget of $1,000" in oem.reason.render()
-
-
-@PROPERTY
-@given(a=answer_space, t=thresholds_space, extra=st.integers(1, 10_000_000))
-def test_more_total_budget_never_moves_away_from_oem(a, t, extra):
-    start = a.total_budget_usd if a.total_budget_usd is not None else a.upfront_budget_usd
-    given = dataclasses.replace(a, total_budget_usd=start)
-    more = dataclasses.replace(a, total_budget_usd=min(start + extra, 10_000_000))
-    assert rank(more, t) >= rank(given, t)
-
-
-def test_a_tooling_blocker_says_the_figure_is_a_programme_and_a_quote_replaces_it():
-    result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
-    oem_money = next(
-        b for b in result.blockers if (b.model, b.factor) == (Model.OEM, "upfront-costs")
-    )
-    for text in (oem_money.reason.render(), fit(result, "upfront-costs").reason.render()):
-        assert "the source's range for a whole development programme" in text
-        assert "a factory's quote replaces this figure" in text
-
-
-def test_the_festival_dates_agree_with_public_calendars():
-    from advisor.rules.calendar import festival
-
-    # Public dates: the Year of the Goat began on 2015-02-19, the Monkey on 2016-02-08.
-    assert (festival(2015), festival(2016)) == (date(2015, 2, 19), date(2016, 2, 8))
-    assert festival(2027) == date(2027, 2, 6)
-
-
-def test_chinese_new_year_inside_production_is_added_and_named():
-    november = date(2026, 11, 26)
-    result = evaluate(answers(launch_date=november + timedelta(weeks=30)), DEFAULTS, november)
-    tl = result.timeline
-    # OEM: 13-22 weeks of production both span 2027-02-06, so 3 weeks more, plus 1 of transit.
-    assert (tl.oem_weeks, tl.oem_shutdown_weeks) == ((17, 26), (3, 3))
-    # ODM: 4 weeks end before the festival; 13 do not.
-    assert (tl.odm_weeks, tl.odm_shutdown_weeks) == ((5, 17), (0, 3))
-    assert tl.festival == date(2027, 2, 6)
-    assert tl.oem_earliest_launch == november + timedelta(weeks=17)
-    reason = fit(result, "lead-time").reason.render()
-    assert "Chinese New Year (2027-02-06) falls inside OEM production" in reason
-    assert "close for about 3 weeks" in reason
-
-
-def test_a_launch_inside_the_shutdown_is_a_lead_time_blocker_that_names_it():
-    november = date(2026, 11, 26)
-    result = evaluate(answers(launch_date=november + timedelta(weeks=15)), DEFAULTS, november)
-    blocker = next(b for b in result.blockers if (b.model, b.factor) == (Model.OEM, "lead-time"))
-    assert blocker.reason.render() == (
-        "Your launch on 2027-03-11 is 15 weeks away. OEM needs at least 17 weeks: lead time 13, "
-        "the Chinese New Year shutdown 3 and express transit 1."
-    )
-
-
-def test_without_a_shutdown_figure_the_festival_changes_nothing():
-    november = date(2026, 11, 26)
-    no_shutdown = dataclasses.replace(DEFAULTS, cny_shutdown_weeks=0)
-    tl = evaluate(answers(), no_shutdown, november).timeline
-    assert (tl.oem_weeks, tl.festival) == ((14, 23), None)
-
-
-@pytest.mark.parametrize(
-    ("weeks", "oem", "odm"),
-    [
-        (23, "fits_even_if_slow", "fits_even_if_slow"),
-        (22, "fits_only_if_fast", "fits_even_if_slow"),
-        (14, "fits_only_if_fast", "fits_even_if_slow"),
-        (13, "does_not_fit", "fits_only_if_fast"),
-        (10, "does_not_fit", "fits_only_if_fast"),
-        (4, "does_not_fit", "does_not_fit"),
-    ],
-)
-def test_each_model_says_whether_it_fits_even_if_the_factory_is_slow(weeks, oem, odm):
-    tl = evaluate(answers(launch_date=TODAY + timedelta(weeks=weeks)), DEFAULTS, TODAY).timeline
-    assert (tl.oem_schedule, tl.odm_schedule) == (oem, odm)
-
-
 def test_lists_read_as_prose_and_counts_agree_with_their_nouns():
     stuck = evaluate(
         answers(upfront_budget_usd=0, launch_date=TODAY + timedelta(days=3)), DEFAULTS, TODAY
@@ -655,60 +358,6 @@ def test_lists_read_as_prose_and_counts_agree_with_their_nouns():
         TODAY,
     )
     assert "(upfront costs and lead time)" in hybrid.summary.render()
-
-
-def test_a_hybrid_gets_a_dated_plan_in_its_own_figures():
-    short = answers(
-        positioning="premium", upfront_budget_usd=3_000, launch_date=TODAY + timedelta(weeks=6)
-    )
-    result = evaluate(short, DEFAULTS, TODAY)
-    assert result.verdict == Verdict.HYBRID
-    now, development, then = (step.render() for step in result.plan)
-    assert now.startswith("Now: order 300 units of each of your 3 designs")
-    assert "holds only if the factory is fast" in now  # 6 weeks: ODM takes 5 to 14
-    assert development.startswith("Next, once you have the money (an upfront budget of $6,140)")
-    assert then == (
-        "Then: move a design to OEM once it has sold about 500 units through your ODM line, "
-        "enough to fill OEM's minimum order."
-    )
-    summary = result.summary.render()
-    assert "OEM needs a launch from 2027-06-07 and an upfront budget of $6,140." in summary
-    assert "lifts the" not in summary  # conditions in words, not pasted blocker sentences
-
-
-def test_a_hybrid_that_can_afford_oem_starts_development_now():
-    funded = answers(
-        positioning="premium", upfront_budget_usd=30_000, launch_date=TODAY + timedelta(weeks=20)
-    )
-    result = evaluate(funded, DEFAULTS, TODAY)
-    assert result.verdict == Verdict.HYBRID
-    now, development, _then = (step.render() for step in result.plan)
-    assert "confirm the order by 2027-04-12 for your launch on 2027-07-19" in now
-    assert development.startswith("Also now: start OEM development of your hero designs")
-    assert "OEM pieces can arrive from 2027-06-07, 14 weeks from today" in development
-
-
-def test_only_a_hybrid_has_a_plan():
-    assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).plan == ()
-
-
-def test_the_latest_order_day_keeps_clear_of_the_new_year_shutdown():
-    from advisor.rules.plan import latest_order_day
-
-    # Ordering on 2026-11-23 (launch minus 13 + 1 weeks) would run into the 2027-02-06
-    # festival and arrive three weeks late; the last safe day ends production on the festival.
-    day = latest_order_day(date(2027, 3, 1), 13, DEFAULTS, date(2026, 3, 2))
-    assert day == date(2026, 11, 7)
-    assert latest_order_day(date(2026, 12, 1), 13, DEFAULTS, date(2026, 11, 26)) is None
-
-
-def test_a_shutdown_already_under_way_counts_its_remaining_weeks():
-    from advisor.rules.calendar import production
-
-    # Two days after the 2027 festival, with a 3-week shutdown: 19 days left, so 3 weeks.
-    run = production(date(2027, 2, 8), 5, 3)
-    assert (run.weeks, run.shutdown_weeks, run.festivals) == (8, 3, (date(2027, 2, 6),))
-    assert production(date(2027, 3, 1), 5, 3).shutdown_weeks == 0  # over by then
 
 
 def test_staff_cannot_make_odm_the_larger_or_slower_start():

@@ -1,0 +1,75 @@
+"""The rules' money: cash to the first delivery, sample credits, and the budgets it is held
+against. No database, no request."""
+
+from decimal import Decimal
+
+from advisor import rules
+from advisor.rules import Model, evaluate
+from tests.test_rules import DEFAULTS, STARTUP_SIX_WEEKS, TODAY, answers, blockers, fit
+
+
+def test_cash_to_first_delivery_counts_the_order_inspection_freight_and_the_sample_credit():
+    # 600 units x 3 designs x $12.50 = $22,500 (meets both minimums).
+    result = evaluate(answers(units_per_design=600), DEFAULTS, TODAY)
+    odm = result.costs[Model.ODM]
+    assert odm.first_order_at_moq == Decimal("22500.00")
+    assert (odm.deposit, odm.balance) == (Decimal("11250.00"), Decimal("11250.00"))
+    assert odm.freight == Decimal("1800.00")  # 8 % express freight
+    assert odm.sample_credit == Decimal("150.00")  # 3 catalogue samples, credited in full
+    # 150 samples + 22,500 order - 150 credit + 300 inspection + 1,800 freight
+    assert odm.cash_to_first_delivery == (Decimal("24600.00"),) * 2
+    oem = result.costs[Model.OEM]
+    assert oem.sample_credit == 0  # OEM development samples are not credited
+    assert oem.cash_to_first_delivery[0] == Decimal("30740.00")  # 6,140 + 22,500 + 300 + 1,800
+
+
+def test_a_credit_never_exceeds_the_order():
+    tiny = evaluate(
+        answers(unit_cost_usd=Decimal("0.01"), units_per_design=50, design_count=1),
+        DEFAULTS,
+        TODAY,
+    )
+    assert tiny.costs[Model.ODM].sample_credit == Decimal("0.50")
+
+
+def test_a_total_budget_below_the_cash_to_first_delivery_blocks_the_model():
+    # ODM needs $24,600 until the first delivery; OEM needs $30,740.
+    result = evaluate(answers(units_per_design=600, total_budget_usd=25_000), DEFAULTS, TODAY)
+    assert blockers(result, Model.OEM) == {"upfront-costs"}
+    assert not blockers(result, Model.ODM)
+    oem = next(b for b in result.blockers if b.model == Model.OEM)
+    assert oem.reason.render().startswith(
+        "Your total budget of $25,000 is below the $30,740 that OEM needs until the first "
+        "delivery arrives: $6,140 before the order, $22,500 for the order (600 units a design), "
+        "$300 for inspection and $1,800 for express freight, less $0 of sample fees credited."
+    )
+    assert oem.lift.render() == "A total budget of at least $30,740 lifts the OEM cash blocker."
+    assert oem.lifted.total_budget_usd == 30_740
+    assert not rules.decide(oem.lifted, DEFAULTS, TODAY).blocked(Model.OEM)
+
+
+def test_without_a_total_budget_no_cash_blocker_is_guessed():
+    assert not evaluate(answers(), DEFAULTS, TODAY).blockers
+
+
+def test_short_on_both_budgets_is_one_blocker_with_both_changes():
+    short = answers(units_per_design=600, upfront_budget_usd=1_000, total_budget_usd=1_000)
+    result = evaluate(short, DEFAULTS, TODAY)
+    oem = next(b for b in result.blockers if b.model == Model.OEM)
+    assert oem.lift.render() == (
+        "An upfront budget of at least $6,140 and a total budget of at least $30,740 lift the "
+        "OEM money blockers."
+    )
+    assert [b.factor for b in result.blockers if b.model == Model.OEM] == ["upfront-costs"]
+    assert "Your upfront budget of $1,000" in oem.reason.render()
+    assert "Your total budget of $1,000" in oem.reason.render()
+
+
+def test_a_tooling_blocker_says_the_figure_is_a_programme_and_a_quote_replaces_it():
+    result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
+    oem_money = next(
+        b for b in result.blockers if (b.model, b.factor) == (Model.OEM, "upfront-costs")
+    )
+    for text in (oem_money.reason.render(), fit(result, "upfront-costs").reason.render()):
+        assert "the source's range for a whole development programme" in text
+        assert "a factory's quote replaces this figure" in text
