@@ -283,3 +283,38 @@ def test_the_landing_page_with_kept_sections_is_exactly_a_fresh_render(db):
     fresh = Client().get("/").content
     assert without_token(first) == without_token(kept) == without_token(fresh)
     assert b"Whom each suits" in fresh and b'data-factor="risk-level"' in fresh
+
+
+def _step_form(html: str) -> str:
+    return html.split('name="csrfmiddlewaretoken"')[1].split("</form>")[0].split(">", 1)[1]
+
+
+def test_a_kept_step_form_is_exactly_a_fresh_render_and_follows_the_saved_answers(db):
+    """A step's form showing saved answers (or none) is kept per step and values: each buyer
+    sees their own answers, never another's, and errors are always drawn for the request."""
+    from tests.test_wizard import VALID
+
+    first, second = Client(), Client()
+    urls = [client.post("/wizard/")["Location"] for client in (first, second)]
+    empty = [
+        _step_form(client.get(url).content.decode())
+        for client, url in zip((first, second), urls, strict=True)
+    ]
+    assert empty[0] == empty[1]
+    forget_all()
+    assert _step_form(first.get(urls[0]).content.decode()) == empty[0]  # a fresh render agrees
+
+    mine = {**VALID["business"], "project_name": "Ana's rings"}
+    assert first.post(urls[0], mine).status_code == 303
+    assert second.post(urls[1], VALID["business"]).status_code == 303
+    kept = [
+        _step_form(client.get(url).content.decode())
+        for client, url in zip((first, second), urls, strict=True)
+    ]
+    assert "Ana&#x27;s rings" in kept[0] and "Ana" not in kept[1]
+    forget_all()
+    assert _step_form(first.get(urls[0]).content.decode()) == kept[0]
+
+    wrong = first.post(urls[0], {**mine, "company_stage": "giant"})  # errors: drawn, never kept
+    assert wrong.status_code == 200 and "Choose one of the options." in wrong.content.decode()
+    assert _step_form(first.get(urls[0]).content.decode()) == kept[0]
