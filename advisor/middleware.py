@@ -7,7 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from .errors import OUTAGE
-from .ownership import BROWSER_KEY
+from .ownership import BROWSER_KEY, browser_key
 
 
 def noindex_admin(
@@ -38,8 +38,9 @@ def staff_session_limits(
 ) -> Callable[[HttpRequest], HttpResponse]:
     """Signs staff out after STAFF_SESSION_MAX (12 hours) since login or STAFF_SESSION_IDLE
     (30 minutes) without a staff request, checked on the server. The session cookie itself stays
-    as long as a buyer's, because it also carries the browser's ownership of its reports:
-    signing out keeps that key, so staff limits never shorten a buyer's ownership.
+    as long as a buyer's, because it also carries the browser's ownership of its reports: every
+    sign-out keeps that key (these limits, the admin's button, a sign-in as someone else, which
+    all empty the session), so staff pages never end a buyer's ownership.
 
     Only staff pages (admin, its login included) are checked: no other page reads the signed-in
     user, and buyers' pages must not pay a session read for it."""
@@ -50,14 +51,17 @@ def staff_session_limits(
         admin_prefix = admin_prefix or reverse("admin:index")
         if not request.path.startswith(admin_prefix):
             return get_response(request)
+        owner_key = browser_key(request)
         if _signed_in(request):
             now = int(time.time())
             since = request.session.get(STAFF_SINCE, now)
             seen = request.session.get(STAFF_SEEN, since)
             too_old = now - since > settings.STAFF_SESSION_MAX.total_seconds()
             if too_old or now - seen > settings.STAFF_SESSION_IDLE.total_seconds():
-                _sign_out_keeping_ownership(request)
+                logout(request)  # a new, empty session: nothing of the staff session survives
         response = get_response(request)
+        if owner_key and request.session.get(BROWSER_KEY) != owner_key:
+            request.session[BROWSER_KEY] = owner_key
         if _signed_in(request):  # perhaps just now
             now = int(time.time())
             request.session.setdefault(STAFF_SINCE, now)
@@ -78,10 +82,3 @@ def _signed_in(request: HttpRequest) -> bool:
         # With the database down nobody can be signed in; the view answers the outage (a
         # wizard step keeps what was typed), not this check.
         return False
-
-
-def _sign_out_keeping_ownership(request: HttpRequest) -> None:
-    browser_key = request.session.get(BROWSER_KEY)
-    logout(request)  # a new, empty session: nothing of the staff session survives
-    if browser_key:
-        request.session[BROWSER_KEY] = browser_key

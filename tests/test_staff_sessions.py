@@ -86,3 +86,19 @@ def test_a_buyer_keeps_the_long_ownership_session(client, db):
     assert int(cookie["max-age"]) == settings.SESSION_COOKIE_AGE == 365 * 24 * 60 * 60
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
     assert STAFF_SINCE not in client.session
+
+
+def test_the_sign_out_button_keeps_the_browsers_ownership_of_its_reports(signed_in, make_report):
+    """Issue 26: `POST /admin/logout/` empties the session like any sign-out; the browser's
+    key survives it, so the owner's pages still open."""
+    session = signed_in.session
+    session["advisor_browser"] = "browser-of-ana"
+    session.save()
+    report = make_report(owner_key="browser-of-ana")
+    assert signed_in.get(f"/r/{report.token}/quotes/").status_code == 200
+
+    assert signed_in.post("/admin/logout/").status_code == 200
+    assert not is_signed_in(signed_in)
+    assert signed_in.session["advisor_browser"] == "browser-of-ana"
+    assert signed_in.get(f"/r/{report.token}/quotes/").status_code == 200
+    assert report.project_name in signed_in.get("/reports/").content.decode()
