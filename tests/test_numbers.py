@@ -134,6 +134,17 @@ def test_an_accepted_count_is_exactly_what_was_meant_and_shown(data, number):
         "Rings\u2066hidden\u2069",  # isolate
         "Line\x00one",
         "Tab\there",
+        # Issue 26: bidi marks, zero-width and other format characters, separators.
+        "Mark\u200eed",
+        "Mark\u200fed",
+        "Arabic\u061cmark",
+        "Zero\u200bwidth",
+        "Byte\ufefforder",
+        "Word\u2060joiner",
+        "Soft\u00adhyphen",
+        "Tag\U000e0041ged",
+        "Line\u2028separator",
+        "Paragraph\u2029separator",
     ],
 )
 def test_the_project_name_refuses_control_and_direction_characters(name):
@@ -160,3 +171,19 @@ def test_the_project_name_keeps_any_language_and_punctuation():
         }
     )
     assert form.is_valid() and form.cleaned_data["project_name"] == name
+
+
+@pytest.mark.parametrize(
+    "name", ["می\u200cخواهم", "👩\u200d👩\u200d👧", "Crème brûlée", "Ring № 5 — “Aurora”"]
+)
+def test_the_project_name_keeps_joiners_accents_and_punctuation(name):
+    form = forms.BusinessForm(
+        data={
+            "project_name": name,
+            "company_stage": "growing",
+            "positioning": "premium",
+            "demand_evidence": "proven",
+        }
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["project_name"] == name

@@ -2,6 +2,7 @@
 with nothing hidden in it."""
 
 import re
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -84,11 +85,20 @@ class MoneyField(forms.DecimalField):
 
 # Control characters, and the bidirectional embeddings, overrides and isolates that can make a
 # title display reversed or hide text: never part of a project's name.
-_HIDDEN_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Unicode's categories: control (Cc), format (Cf: bidi marks and overrides, zero-width spaces,
+# the byte-order mark, soft hyphens, tag characters) and the line and paragraph separators (Zl,
+# Zp), which split a one-line title. The zero-width joiner and non-joiner (Cf too) stay: some
+# scripts and emoji need them. https://www.unicode.org/reports/tr44/#General_Category_Values
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
+_JOINERS = {"\u200c", "\u200d"}
+
+
+def _is_hidden(character: str) -> bool:
+    return unicodedata.category(character) in _HIDDEN_CATEGORIES and character not in _JOINERS
 
 
 def refuse_hidden_characters(value: str) -> str:
-    if _HIDDEN_CHARACTERS.search(value):
+    if any(_is_hidden(character) for character in value):
         raise forms.ValidationError(
             _(
                 "Remove the invisible control characters from the text; letters, digits, spaces "
