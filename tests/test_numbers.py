@@ -187,3 +187,11 @@ def test_the_project_name_keeps_joiners_accents_and_punctuation(name):
     )
     assert form.is_valid(), form.errors
     assert form.cleaned_data["project_name"] == name
+
+
+def test_a_decimal_in_a_whole_number_field_is_not_taken_for_european_thousands():
+    """Issue 26: "0.001" suggested "0,001"."""
+    form = forms.VolumeForm(data={"units_per_design": "0.001", **VOLUME})
+    assert not form.is_valid()
+    message = form.errors["units_per_design"][0]
+    assert "0,001" not in message and "whole number" in message

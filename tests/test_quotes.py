@@ -361,3 +361,24 @@ def test_an_empty_quote_form_says_what_is_missing(report):
     assert response.status_code == 200
     assert "Enter the supplier&#x27;s name." in response.content.decode()
     assert Quote.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved", "message"),
+    [
+        ("5%", Decimal("5"), None),
+        ("12.5 %", Decimal("12.5"), None),
+        ("$5", None, "not an amount in dollars"),
+        ("5$", None, "not an amount in dollars"),
+    ],
+)
+def test_a_percentage_takes_its_sign_and_refuses_dollars(typed, saved, message):
+    """Issue 26: "$5" was saved as 5 % and "5%" refused."""
+    form = QuoteForm(data={**OEM_QUOTE, "duty_percent": typed, "deposit_percent": typed})
+    if saved is not None:
+        assert form.is_valid(), form.errors
+        assert form.cleaned_data["duty_percent"] == form.cleaned_data["deposit_percent"] == saved
+    else:
+        assert not form.is_valid()
+        assert message in form.errors["duty_percent"][0]
+        assert message in form.errors["deposit_percent"][0]

@@ -26,7 +26,8 @@ def radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
 # Thousands written the US way ("80,000"), and the two ways a European hand writes numbers
 # that this site would otherwise misread: "2.000" (two thousand) and "12,50" (twelve fifty).
 _US_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+# (A leading 0 is no group of thousands: "0.001" is a decimal, not one in the European way.)
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?")
 _COMMA_CENTS = re.compile(r"\d+,\d{1,2}")
 
 
@@ -81,6 +82,20 @@ class MoneyField(forms.DecimalField):
 
     def to_python(self, value: Any) -> Decimal | None:
         return super().to_python(_bare_number(value, whole=False))
+
+
+class PercentField(MoneyField):
+    """A percentage that may be typed with its sign ("30 %"); a dollar sign is refused, never
+    read as a percentage."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            if "$" in value:
+                raise forms.ValidationError(
+                    _("Enter a percentage, like 30, not an amount in dollars."), code="dollars"
+                )
+            value = value.strip().removesuffix("%")
+        return super().to_python(value)
 
 
 # Control characters, and the bidirectional embeddings, overrides and isolates that can make a

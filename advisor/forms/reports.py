@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rules
 from ..models import Quote
-from .fields import MoneyField, WholeNumberField, refuse_hidden_characters
+from .fields import MoneyField, PercentField, WholeNumberField, refuse_hidden_characters
 
 
 def _quote_messages() -> dict[str, dict[str, str]]:
@@ -164,7 +164,7 @@ class QuoteForm(forms.Form):
         decimal_places=2,
         help_text=_("Leave empty to use the report's express freight estimate; not used for DDP."),
     )
-    duty_percent = MoneyField(
+    duty_percent = PercentField(
         label=_("Import duty (% of the unit price, optional)"),
         required=False,
         min_value=0,
@@ -172,7 +172,7 @@ class QuoteForm(forms.Form):
         decimal_places=2,
         help_text=_("Not used for DDP, whose price includes duty."),
     )
-    deposit_percent = MoneyField(
+    deposit_percent = PercentField(
         label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
     )
 
