@@ -114,8 +114,8 @@ AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = ["ip_address"]
 AXES_CLIENT_IP_CALLABLE = "advisor.client.client_ip"
-# The lockout answers 429 with a page in the site's look.
-AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+# The lockout answers 429 with a page in the site's look and Retry-After.
+AXES_LOCKOUT_CALLABLE = "advisor.errors.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 

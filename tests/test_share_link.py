@@ -100,7 +100,12 @@ def test_revoking_asks_first_and_a_get_changes_nothing(report):
     assert "No, keep it working" in html
     report.refresh_from_db()
     assert report.revoked_at is None
-    assert browser("colleague").get(f"/r/{report.token}/revoke").status_code == 403
+    refused = browser("colleague").get(f"/r/{report.token}/revoke")
+    assert refused.status_code == 403
+    # In the site's look, saying why (issue 26: it was a bare sentence).
+    html = refused.content.decode()
+    assert "Only the browser that made this report can revoke its link." in html
+    assert "<h1>" in html and "Go to the home page" in html
 
 
 def test_after_the_owner_revokes_the_report_is_gone_for_everyone_else(report):

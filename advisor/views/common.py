@@ -45,6 +45,11 @@ def capability_url(view: View) -> View:
     return wrapped
 
 
+def not_the_owner(request: HttpRequest, message: str) -> HttpResponse:
+    """403, in the site's look, saying what only the report's owner can do."""
+    return render(request, "403.html", {"message": message}, status=403)
+
+
 def gone(request: HttpRequest, *, as_json: bool = False) -> HttpResponse:
     if as_json:
         return JsonResponse({"error": "gone"}, status=410)

@@ -2,7 +2,7 @@
 wizard of their own started from a shared report."""
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -13,7 +13,13 @@ from ..forms import ExpiryForm
 from ..limits import limited
 from ..models import Report
 from ..services import reports, wizard
-from .common import capability_url, see_other, with_live_report, with_readable_report
+from .common import (
+    capability_url,
+    not_the_owner,
+    see_other,
+    with_live_report,
+    with_readable_report,
+)
 from .wizard import step_url
 
 
@@ -23,8 +29,8 @@ from .wizard import step_url
 def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
     if not ownership.is_owner(request, report):
-        return HttpResponseForbidden(
-            _("Only the browser that made this report can revoke its link.")
+        return not_the_owner(
+            request, _("Only the browser that made this report can revoke its link.")
         )
     if request.method == "GET":  # revoking cannot be undone: ask first
         title = presenters.report_title(report.data)
@@ -42,7 +48,7 @@ def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
 def report_share_again(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
     if not ownership.is_owner(request, report):
-        return HttpResponseForbidden(_("Only the browser that made this report can share it."))
+        return not_the_owner(request, _("Only the browser that made this report can share it."))
     if report.is_live(timezone.now()):
         return see_other(report.get_absolute_url() + "#share")
     fresh = reports.share_again(report=report)
@@ -60,8 +66,8 @@ def report_share_again(request: HttpRequest, token: str) -> HttpResponse:
 @with_live_report
 def report_expiry(request: HttpRequest, report: Report) -> HttpResponse:
     if not ownership.is_owner(request, report):
-        return HttpResponseForbidden(
-            _("Only the browser that made this report can change its link.")
+        return not_the_owner(
+            request, _("Only the browser that made this report can change its link.")
         )
     form = ExpiryForm(request.POST, expires_at=report.expires_at)
     if form.is_valid():
