@@ -47,6 +47,8 @@ COUNTED_METHODS: dict[str, tuple[str, ...] | None] = {
     "revoke": ALL,
     "rfq": ALL,
     "quotes": ("POST",),
+    "start": ("POST",),
+    "step": ("POST",),
 }
 
 _PERIODS = {

@@ -134,6 +134,11 @@ _RATE_LIMIT_DEFAULTS = {
     # Requests for quotation (page and text) and saving supplier quotes.
     "rfq": "60/m",
     "quotes": "30/m",
+    # Starting a wizard (each start is a session and a wizard row) and saving a step: far above
+    # a buyer's pace (one start, a step every few seconds), even for an office behind one
+    # address, but a loop of cookieless posts no longer fills the tables.
+    "start": "60/h",
+    "step": "120/m",
 }
 RATE_LIMITS = {
     name: os.environ.get(f"DJANGO_RATE_LIMIT_{name.upper()}") or default

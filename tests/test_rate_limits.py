@@ -8,6 +8,7 @@ from django.test import Client, RequestFactory
 
 from advisor import limits, services
 from advisor.limits import limited, rate_limit_item
+from advisor.models import Submission
 from tests.conftest import browser, redis_or_skip, sample_answers
 from tests.test_wizard import answer_all, start
 
@@ -222,3 +223,19 @@ def test_an_unreachable_cache_leaves_pages_unlimited_not_broken(run_django):
     result = run_django(COUNT_IN_ANOTHER_PROCESS.format(n=3, address="10.0.0.1"), **env)
     assert result.stdout.split() == ["200"] * 3, result.stderr
     assert "Rate limit 'pdf' not applied" in result.stderr
+
+
+def test_starting_wizards_and_saving_steps_are_limited_but_looking_is_not(db, settings):
+    """Issue 26: 200 cookieless starts from one client made 200 sessions and wizards."""
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "start": "2/h", "step": "2/m"}
+    assert [Client().post("/wizard/").status_code for _ in range(2)] == [303, 303]
+    assert_too_many(Client().post("/wizard/"))
+    assert Client().get("/wizard/").status_code == 200  # the start page itself
+    assert Submission.objects.count() == 2
+
+    client = Client()
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "start": "100/h"}
+    url = client.post("/wizard/")["Location"]
+    assert [client.post(url, {}).status_code for _ in range(2)] == [200, 200]  # refused forms
+    assert_too_many(client.post(url, {}))
+    assert client.get(url).status_code == 200

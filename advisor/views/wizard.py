@@ -44,6 +44,7 @@ def _owned_with_answers(request: HttpRequest, public_id: str) -> tuple[Submissio
 
 
 @never_cache
+@limited("start")
 @require_http_methods(["GET", "HEAD", "POST"])
 def wizard_start(request: HttpRequest) -> HttpResponse:
     """A GET resumes this browser's open wizard, or shows the start button, and writes nothing:
@@ -90,6 +91,7 @@ def _keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[..., Ht
 
 
 @never_cache
+@limited("step")
 @require_http_methods(["GET", "POST"])
 @_keeps_what_was_typed
 def wizard_step(request: HttpRequest, public_id: str, slug: str) -> HttpResponse:
