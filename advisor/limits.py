@@ -49,6 +49,7 @@ COUNTED_METHODS: dict[str, tuple[str, ...] | None] = {
     "quotes": ("POST",),
     "start": ("POST",),
     "step": ("POST",),
+    "csp_report": ALL,
 }
 
 _PERIODS = {

@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", site.healthz, name="healthz"),
     path("favicon.ico", site.favicon),
     path("robots.txt", site.robots_txt),
+    path("csp-report", site.csp_report, name="csp_report"),
     path("wizard/", wizard.wizard_start, name="wizard"),
     path("wizard/<token:public_id>/review/", wizard.wizard_review, name="review"),
     path("wizard/<token:public_id>/restart/", wizard.wizard_restart, name="restart"),

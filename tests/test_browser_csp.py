@@ -1,7 +1,9 @@
 """Every page type under the Content-Security-Policy in a real Chromium: no violation reported
 by the browser, and the forms and the copy button still work."""
 
+import logging
 import re
+import time
 
 import pytest
 from playwright.sync_api import BrowserContext, Page, expect
@@ -150,6 +152,9 @@ def test_every_page_type_renders_and_works_under_the_policy(
     watcher.check(page, "admin index")
     page.goto(url + f"/admin/advisor/thresholds/{Thresholds.objects.get().pk}/change/")
     watcher.check(page, "admin thresholds change")
+    page.goto(url + f"/admin/advisor/factor/{Factor.objects.first().pk}/history/")
+    expect(page.locator("p.paginator")).to_be_visible()  # its inline style, allowed by hash
+    watcher.check(page, "admin factor history")
     page.goto(url + f"/admin/advisor/factor/{Factor.objects.first().pk}/change/")
     watcher.check(page, "admin factor change")
     page.get_by_role("button", name="Preview impact").click()
@@ -160,3 +165,17 @@ def test_every_page_type_renders_and_works_under_the_policy(
     for context in (visitor, owner_context, colleague, staff):
         context.close()
     assert watcher.found == {name: [] for name in watcher.found}
+
+
+def test_a_violation_in_the_browser_reaches_the_site_s_log(live_server, page, caplog):
+    """Issue 26: violations went nowhere. Chromium posts its report to /csp-report."""
+    caplog.set_level(logging.WARNING, logger="advisor.views.site")
+    page.goto(live_server.url + "/")
+    # An inline style the policy refuses, as injected markup would carry.
+    page.evaluate(
+        """document.body.insertAdjacentHTML("beforeend", '<p style="color: red">x</p>')"""
+    )
+    deadline = time.monotonic() + 10
+    while not caplog.records and time.monotonic() < deadline:
+        page.wait_for_timeout(100)
+    assert any("CSP violation: style-src" in record.message for record in caplog.records)

@@ -1,4 +1,9 @@
-"""The site's own pages: the landing page, robots.txt, the favicon and the health check."""
+"""The site's own pages: the landing page, robots.txt, the favicon, the health check and the
+browsers' policy-violation reports."""
+
+import json
+import logging
+import re
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -6,9 +11,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST, require_safe
 
+from ..limits import limited
 from ..services import thresholds
+
+logger = logging.getLogger(__name__)
 
 
 @require_safe
@@ -45,6 +54,32 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# A report link's token is a capability: never written to the logs.
+_TOKENS = re.compile(r"/(r|wizard)/[^/?#]+")
+_CSP_REPORT_MAX_BYTES = 16_384
+
+
+@csrf_exempt  # browsers send reports without a form token, from any page of ours
+@limited("csp_report")
+@require_POST
+def csp_report(request: HttpRequest) -> HttpResponse:
+    """Logs what a browser reports of a Content-Security-Policy violation (`report-uri`), so
+    a page the policy breaks is seen in production. Answers 204 whatever it was sent."""
+    if len(request.body) <= _CSP_REPORT_MAX_BYTES:
+        try:
+            report = json.loads(request.body).get("csp-report", {})
+        except (ValueError, AttributeError):
+            report = {}
+        if isinstance(report, dict) and report:
+            logger.warning(
+                "CSP violation: %s blocked %s on %s",
+                str(report.get("violated-directive", "?"))[:200],
+                _TOKENS.sub(r"/\1/…", str(report.get("blocked-uri", "?")))[:200],
+                _TOKENS.sub(r"/\1/…", str(report.get("document-uri", "?")))[:200],
+            )
+    return HttpResponse(status=204)
 
 
 @require_safe
