@@ -382,3 +382,64 @@ def test_a_percentage_takes_its_sign_and_refuses_dollars(typed, saved, message):
         assert not form.is_valid()
         assert message in form.errors["duty_percent"][0]
         assert message in form.errors["deposit_percent"][0]
+
+
+def _rerun(owner, report, **changes) -> Report:
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, **changes})
+    quote = Quote.objects.filter(report=report).latest("pk")
+    location = owner.post(f"/r/{report.token}/quotes/{quote.pk}/rerun")["Location"]
+    return Report.objects.get(token=location.split("/")[2])
+
+
+def test_revoking_an_original_revokes_its_re_runs_for_everyone_but_the_owner(report):
+    """Issue 24: a re-run belongs to its original, and names the supplier."""
+    owner = browser(OWNER)
+    first = _rerun(owner, report, supplier="Yiwu Star")
+    second_generation = _rerun(owner, first, supplier="Ningbo Gold")
+    colleague = browser("colleague")
+    assert colleague.get(first.get_absolute_url()).status_code == 200
+
+    confirmation = owner.get(f"/r/{report.token}/revoke").content.decode()
+    assert "Its 2 re-runs with suppliers" in confirmation
+    assert owner.post(f"/r/{report.token}/revoke").status_code == 303
+
+    for rerun in (first, second_generation):
+        assert colleague.get(rerun.get_absolute_url()).status_code == 410
+        assert colleague.get(f"/r/{rerun.token}.json").status_code == 410
+        assert owner.get(rerun.get_absolute_url()).status_code == 200  # marked, still theirs
+
+
+def test_removing_a_quote_revokes_its_re_run(report):
+    owner = browser(OWNER)
+    rerun = _rerun(owner, report)
+    quote = Quote.objects.get(report=report)
+    assert owner.post(f"/r/{report.token}/quotes/{quote.pk}/remove").status_code == 303
+    assert browser("colleague").get(rerun.get_absolute_url()).status_code == 410
+    assert (
+        browser("colleague").get(report.get_absolute_url()).status_code == 200
+    )  # not the original
+
+
+def test_the_51st_quote_is_refused_with_a_message(report):
+    from advisor.services.quotes import MAX_QUOTES
+
+    form = QuoteForm(data=OEM_QUOTE)
+    assert form.is_valid()
+    Quote.objects.bulk_create(
+        [Quote(report=report, **{**form.cleaned_data, "supplier": f"S{n}"}) for n in range(50)]
+    )
+    assert MAX_QUOTES == 50
+    response = browser(OWNER).post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    assert response.status_code == 200
+    assert "This report holds 50 quotes, the most it takes" in response.content.decode()
+    assert Quote.objects.filter(report=report).count() == 50
+
+
+def test_a_re_run_s_json_names_its_original_to_the_owner_alone(report):
+    owner = browser(OWNER)
+    rerun = _rerun(owner, report)
+    url = f"/r/{rerun.token}.json"
+    assert json.loads(owner.get(url).content)["based_on"] == report.token
+    for _visit in ("drawn", "kept"):
+        body = browser("colleague").get(url).content.decode()
+        assert "based_on" not in json.loads(body) and report.token not in body

@@ -318,3 +318,22 @@ def test_a_kept_step_form_is_exactly_a_fresh_render_and_follows_the_saved_answer
     wrong = first.post(urls[0], {**mine, "company_stage": "giant"})  # errors: drawn, never kept
     assert wrong.status_code == 200 and "Choose one of the options." in wrong.content.decode()
     assert _step_form(first.get(urls[0]).content.decode()) == kept[0]
+
+
+@pytest.mark.slow  # draws a PDF
+def test_the_owner_s_pdf_of_a_dead_link_is_kept_under_when_it_ended(report):
+    """Issue 24: it was drawn (2-4 s) on every request."""
+    from advisor.caching import part_key
+
+    owner = browser(OWNER)
+    services.reports.revoke_link(report=report)
+    first = owner.get(f"/r/{report.token}.pdf")
+    assert first.status_code == 200
+    report.refresh_from_db()
+    with translation.override("en"):
+        assert caches["default"].has_key(
+            part_key(report.token, f"pdf-ended-{report.revoked_at.isoformat()}")
+        )
+        assert not caches["default"].has_key(part_key(report.token, "pdf"))
+    assert owner.get(f"/r/{report.token}.pdf").content == first.content
+    assert Client().get(f"/r/{report.token}.pdf").status_code == 410

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
-from .reports import save_report
+from . import reports
 from .thresholds import current_rules
 
 
@@ -24,8 +24,21 @@ def add_quote(*, report: Report, cleaned_data: dict) -> Quote:
     return Quote.objects.create(report=report, **cleaned_data)
 
 
+MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
+
+
+def has_room(report: Report) -> bool:
+    return report.quotes.count() < MAX_QUOTES
+
+
+@transaction.atomic
 def remove_quote(*, quote: Quote) -> None:
+    """Takes the quote out, and revokes its re-run's link (and the re-run's own re-runs): the
+    re-run names the supplier, whose quote the buyer no longer holds."""
+    rerun = quote.rerun
     quote.delete()
+    if rerun is not None:
+        reports.revoke_link(report=rerun)
 
 
 def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
@@ -101,7 +114,7 @@ def rerun_with_quote(*, quote: Quote) -> Report:
     answers, thresholds = _plan(original)
     rule = locked.to_rule()
     quoted_answers, quoted = rules.with_quote(answers, thresholds, rule)
-    rerun = save_report(
+    rerun = reports.save_report(
         answers=quoted_answers,
         thresholds=quoted,
         version=original.rules_version,

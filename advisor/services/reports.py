@@ -80,10 +80,25 @@ def reports_of(*, browser_key: str) -> list[Report]:
     )
 
 
+def reruns_of(report: Report) -> list[Report]:
+    """The reports re-run from this one with a quote, and theirs in turn, with live links
+    (one query a generation)."""
+    found: list[Report] = []
+    generation = [report.pk]
+    while generation:
+        children = list(Report.objects.filter(based_on__in=generation, revoked_at=None))
+        found += children
+        generation = [child.pk for child in children]
+    return found
+
+
+@transaction.atomic
 def revoke_link(*, report: Report, now: datetime | None = None) -> None:
-    """Makes the report's link stop working for everyone, for good."""
+    """Makes the report's link stop working for everyone, for good, and its re-runs' links too:
+    a re-run shows the quote's supplier and figures, and belongs to its original."""
     now = now or timezone.now()
-    Report.objects.filter(pk=report.pk, revoked_at=None).update(revoked_at=now)
+    ids = [report.pk, *(rerun.pk for rerun in reruns_of(report))]
+    Report.objects.filter(pk__in=ids, revoked_at=None).update(revoked_at=now)
     report.refresh_from_db(fields=["revoked_at"])
 
 

@@ -63,7 +63,13 @@ def _quotes_url(report: Report) -> str:
 @owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
     form = QuoteForm(data=request.POST if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not quotes.has_room(report):
+        form.add_error(
+            None,
+            _("This report holds %(max)s quotes, the most it takes: remove one to add another.")
+            % {"max": quotes.MAX_QUOTES},
+        )
+    elif request.method == "POST" and form.is_valid():
         quote = quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
         messages.success(
             request, _("Quote from %(supplier)s added.") % {"supplier": quote.supplier}

@@ -7,6 +7,7 @@ template. Whether the link works is read on every request (`with_readable_report
 """
 
 import hashlib
+import json
 from typing import Any
 
 from django.conf import settings
@@ -98,8 +99,17 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 
 @condition(etag_func=lambda request, report: f'"{report.token}"')
 def _colleague_json(request: HttpRequest, report: Report) -> HttpResponse:
-    # The stored snapshot as it is: it never changes, so the token is its tag.
-    return HttpResponse(report.snapshot, content_type="application/json; charset=utf-8")
+    """The stored snapshot, which never changes (the token is its tag); a re-run's without
+    `based_on`, the original's token, which leads to the owner's quotes (kept: drawn once)."""
+    body = report.snapshot
+    if report.based_on_id is not None:
+        body = caching.report_part(report.token, "json", lambda: _without_origin(report))
+    return HttpResponse(body, content_type="application/json; charset=utf-8")
+
+
+def _without_origin(report: Report) -> str:
+    data = {key: value for key, value in report.data.items() if key != "based_on"}
+    return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 @capability_url
@@ -107,11 +117,14 @@ def _colleague_json(request: HttpRequest, report: Report) -> HttpResponse:
 @require_safe
 @with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
+    # About a second of CPU: kept, in the cache every server shares. A dead link's (only its
+    # owner gets here) is marked with when the link ended, and kept under that.
     ended_at = report.ended_at(timezone.now())
-    if ended_at is not None:  # only its owner gets here: drawn for them, marked, never kept
-        pdf = _draw_pdf(report, {"report": report, "link_ended_at": ended_at})
+    if ended_at is not None:
+        marked = {"report": report, "link_ended_at": ended_at}
+        part = f"pdf-ended-{ended_at.isoformat()}"
+        pdf = caching.report_part(report.token, part, lambda: _draw_pdf(report, marked))
     else:
-        # About a second of CPU: kept, in the cache every server shares.
         pdf = caching.report_part(report.token, "pdf", lambda: _draw_pdf(report, {}))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = presenters.pdf_filename(report.data)

@@ -33,8 +33,12 @@ def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
             request, _("Only the browser that made this report can revoke its link.")
         )
     if request.method == "GET":  # revoking cannot be undone: ask first
-        title = presenters.report_title(report.data)
-        return render(request, "advisor/revoke.html", {"report": report, "title": title})
+        context = {
+            "report": report,
+            "title": presenters.report_title(report.data),
+            "reruns": len(reports.reruns_of(report)),
+        }
+        return render(request, "advisor/revoke.html", context)
     reports.revoke_link(report=report)
     messages.success(
         request,
