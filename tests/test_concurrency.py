@@ -117,8 +117,8 @@ def test_two_identical_posts_at_once_both_succeed_and_make_one_report(server):
         start_page = opener.open(server + "/wizard/").read().decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', start_page)[1]
         body = urllib.parse.urlencode({"csrfmiddlewaretoken": token}).encode()
-        first = opener.open(urllib.request.Request(server + "/wizard/", data=body))
-        wizard = first.geturl().rsplit("/", 2)[0]
+        with opener.open(urllib.request.Request(server + "/wizard/", data=body)) as first:
+            wizard = first.geturl().rsplit("/", 2)[0]
         for slug, data in STEPS.items():
             statuses += _post_twice_at_once(jar, f"{wizard}/{slug}/", data, token)
         statuses += _post_twice_at_once(jar, f"{wizard}/review/", {}, token)
