@@ -1,3 +1,4 @@
+import fcntl
 import os
 import shutil
 import subprocess
@@ -100,6 +101,33 @@ PRODUCTION_ENV = {
     "DJANGO_SECRET_KEY": "x7#kq-test-only-9f3b1c2d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4",
     "DJANGO_ALLOWED_HOSTS": "advisor.example.com,testserver",
 }
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory, worker_id) -> Path:
+    """A DJANGO_STATIC_ROOT as `manage.py collectstatic` leaves it under the production
+    settings (hashed names, a manifest, compressed copies), for the tests that run them.
+
+    Collecting compresses some 800 files, seconds of CPU: done once per test run, whichever
+    pytest-xdist worker asks first (the others wait for it, then use the same folder).
+    """
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the run's folder, above each worker's own
+    static_root = shared / "collected-static"
+    with open(shared / "collected-static.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (static_root / "staticfiles.json").exists():
+            env = {**clean_environment(), **PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(static_root)}
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                cwd=ROOT,
+                env=env,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+    return static_root
 
 
 def browser(key: str | None = None, **defaults):

@@ -237,11 +237,9 @@ def test_two_app_servers_share_reports_revocations_and_staff_changes(two_servers
 
 STATIC_AND_DATABASE = """
 from django.conf import settings as s
-from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import Client
 
-call_command("collectstatic", interactive=False, verbosity=0)
 served = Client().get(static("advisor/css/site.css"), headers={"x-forwarded-proto": "https"})
 database = s.DATABASES["default"]
 print(served.status_code, database["CONN_MAX_AGE"], database["CONN_HEALTH_CHECKS"])
@@ -249,8 +247,11 @@ print(served.headers["Cache-Control"])
 """
 
 
-def test_static_files_are_kept_for_good_and_database_connections_are_reused(run_django, tmp_path):
-    result = run_django(STATIC_AND_DATABASE, **PRODUCTION_ENV, DJANGO_STATIC_ROOT=str(tmp_path))
+def test_static_files_are_kept_for_good_and_database_connections_are_reused(
+    run_django, collected_static
+):
+    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(collected_static)}
+    result = run_django(STATIC_AND_DATABASE, **env)
     facts, cache_control = result.stdout.strip().splitlines()[-2:]
     # Hashed names change with their content, so browsers may keep them as long as they like.
     assert facts == "200 60 True", result.stderr

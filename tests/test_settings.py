@@ -72,7 +72,6 @@ from django.core.management import call_command
 from django.templatetags.static import static
 from django.test import Client
 
-call_command("collectstatic", interactive=False, verbosity=0)
 checks = StringIO()
 call_command("check", deploy=True, fail_level="WARNING", stdout=checks, stderr=checks)
 client = Client()
@@ -92,9 +91,10 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def production(tmp_path_factory):
-    """Facts read from one process running the production settings (collectstatic included)."""
-    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(tmp_path_factory.mktemp("static"))}
+def production(collected_static):
+    """Facts read from one process running the production settings, on the files that
+    `collectstatic` collected under them."""
+    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(collected_static)}
     base = clean_environment()
     result = subprocess.run(
         [sys.executable, "-c", "import django; django.setup()\n" + PRODUCTION_FACTS],
