@@ -152,10 +152,12 @@ def test_the_wheel_serves_the_site_from_a_fresh_environment(tmp_path):
     }
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     venv = tmp_path / "venv"
-    # The interpreter's own venv: nothing from the checkout's .venv comes along.
-    _run([sys.executable, "-m", "venv", venv], cwd=tmp_path, env=env, timeout=120)
+    # The interpreter's own venv: nothing from the checkout's .venv comes along. Without pip
+    # of its own (installing one takes seconds): this process's pip installs into it, run by
+    # the new environment's interpreter (--python).
+    _run([sys.executable, "-m", "venv", "--without-pip", venv], cwd=tmp_path, env=env, timeout=120)
     python = venv / "bin" / "python"
-    pip = [python, "-m", "pip"]
+    pip = [sys.executable, "-m", "pip", "--python", python]
 
     source = _source_copy(tmp_path / "source")
     dist = tmp_path / "dist"
