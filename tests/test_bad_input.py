@@ -80,22 +80,32 @@ def test_no_bad_value_in_a_quote_is_a_server_error_or_saves_a_quote(make_report,
     report = make_report(owner_key="bad-input-owner")
     owner = browser("bad-input-owner")
     url = f"/r/{report.token}/quotes/"
+    assert _post(owner, url, OEM_QUOTE) == 303  # a quote saved before, which must stay as it is
+    (kept,) = Quote.objects.values()
     saved = 0
     for field in OEM_QUOTE:
         for bad in BAD_VALUES:
-            if _post(owner, url, {**OEM_QUOTE, field: bad}) == 303:
+            accepted = _post(owner, url, {**OEM_QUOTE, field: bad}) == 303
+            added = list(Quote.objects.exclude(pk=kept["id"]))
+            assert len(added) == accepted, (field, bad)
+            if accepted:
                 saved += 1
+                _assert_within_the_contract(added[0])
+                # Taken out again: the page lists every quote, and would grow with each.
+                added[0].delete()
     print(f"quotes: {len(OEM_QUOTE) * len(BAD_VALUES)} bad values tried, {saved} saved")
-    assert Quote.objects.count() == saved
-    # What was saved is a name a supplier may have, a zero where zero is allowed, digits of
+    assert list(Quote.objects.values()) == [kept]
+
+
+def _assert_within_the_contract(quote: Quote) -> None:
+    # What is saved is a name a supplier may have, a zero where zero is allowed, digits of
     # another script read as the number they are, or an optional figure left out: every
     # saved quote is within the contract's bounds.
-    for quote in Quote.objects.all():
-        assert 0 < quote.unit_price_usd <= 100_000 and 1 <= quote.moq_per_design <= 1_000_000
-        assert 1 <= quote.lead_time_weeks_min <= quote.lead_time_weeks_max <= 104
-        assert 0 <= quote.deposit_percent <= 100 and 0 <= (quote.duty_percent or 0) <= 100
-        assert quote.tooling_usd >= 0 and quote.sample_fee_usd >= 0
-        assert 1 <= len(quote.supplier) <= 120 and "\x00" not in quote.supplier
+    assert 0 < quote.unit_price_usd <= 100_000 and 1 <= quote.moq_per_design <= 1_000_000
+    assert 1 <= quote.lead_time_weeks_min <= quote.lead_time_weeks_max <= 104
+    assert 0 <= quote.deposit_percent <= 100 and 0 <= (quote.duty_percent or 0) <= 100
+    assert quote.tooling_usd >= 0 and quote.sample_fee_usd >= 0
+    assert 1 <= len(quote.supplier) <= 120 and "\x00" not in quote.supplier
 
 
 def test_no_bad_value_in_the_link_forms_is_a_server_error(make_report, generous_limits):
