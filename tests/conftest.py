@@ -75,23 +75,29 @@ def clean_environment() -> dict[str, str]:
     }
 
 
+@pytest.fixture(scope="session")
+def fork_server():
+    """Starts fresh Django processes (run_django); see tests/fork_server.py."""
+    from tests.fork_server import ForkServer
+
+    server = ForkServer(ROOT, clean_environment())
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def run_django():
+def run_django(fork_server):
     """Runs Python code in a fresh process with Django set up under the given environment.
 
     Settings are read once per process, so tests of other environments need their own process.
+    Each is forked from a process that has imported Django's own modules, and nothing of the
+    project's, once (tests/fork_server.py).
     """
 
     def run(code: str, **env: str) -> subprocess.CompletedProcess:
         script = "import django; django.setup()\n" + code
-        return subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=ROOT,
-            env={**clean_environment(), "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        env = {**clean_environment(), "DJANGO_SETTINGS_MODULE": "config.settings", **env}
+        return fork_server.run(script, env, timeout=60)
 
     return run
 

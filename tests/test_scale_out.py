@@ -44,13 +44,13 @@ def redis_db4():
     client.close()
 
 
-SHOW_CACHE = """
-import os
+# The probe's key names the test process (other runs may share the Redis database).
+SHOW_CACHE = f"""
 from django.conf import settings
 from django.core.cache import cache
 print(settings.CACHES["default"]["BACKEND"])
-cache.set(f"settings-probe-{os.getppid()}", "through the configured cache", 30)
-print(cache.get(f"settings-probe-{os.getppid()}"))
+cache.set("settings-probe-{os.getpid()}", "through the configured cache", 30)
+print(cache.get("settings-probe-{os.getpid()}"))
 """
 
 

@@ -91,18 +91,13 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def production(collected_static):
+def production(collected_static, fork_server):
     """Facts read from one process running the production settings, on the files that
     `collectstatic` collected under them."""
-    env = {**PRODUCTION_ENV, "DJANGO_STATIC_ROOT": str(collected_static)}
-    base = clean_environment()
-    result = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()\n" + PRODUCTION_FACTS],
-        env={**base, "DJANGO_SETTINGS_MODULE": "config.settings", **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    env = {**clean_environment(), "DJANGO_SETTINGS_MODULE": "config.settings", **PRODUCTION_ENV}
+    env["DJANGO_STATIC_ROOT"] = str(collected_static)
+    script = "import django; django.setup()\n" + PRODUCTION_FACTS
+    result = fork_server.run(script, env, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
 
