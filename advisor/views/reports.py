@@ -22,7 +22,6 @@ from .. import caching, ownership, presenters, rfq
 from ..forms import ExpiryForm
 from ..limits import limited
 from ..models import Report
-from ..pdf import render_pdf
 from ..services import compliance, quotes, reports
 from .common import capability_url, gone, may_have_messages, with_readable_report
 
@@ -133,6 +132,10 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
 
 
 def _draw_pdf(report: Report, extra: dict[str, Any]) -> bytes:
+    # WeasyPrint takes most of a second to import: with the first PDF a process draws, not with
+    # the URLs, which every process loads (each gunicorn worker, `manage.py migrate` and check).
+    from ..pdf import render_pdf
+
     # Drawn without the request: the same bytes for whoever asks first.
     context = _page_context(report) | extra | {"for_pdf": True}
     html = render_to_string("advisor/report.html", context)
