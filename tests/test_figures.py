@@ -1,6 +1,9 @@
 """Every threshold figure is declared once, in `rules.FIGURES`; everything else follows it."""
 
 import ast
+import dataclasses
+import re
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -8,6 +11,9 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from advisor import rules
 from advisor.admin import ThresholdsAdmin
 from advisor.models import Thresholds
+from advisor.rules.figures import DEFAULT_WEIGHTS, FIGURES, Unit
+from advisor.rules.types import Answers
+from tests.conftest import ROOT
 
 RULES_DIR = Path(rules.__file__).parent
 
@@ -82,3 +88,58 @@ def test_no_function_in_the_app_is_longer_than_fifty_lines():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.FunctionDef):
                 assert node.end_lineno - node.lineno < 50, f"{path.name}: {node.name}"
+
+
+# docs/rules.md states each figure's default, unit and limits in one table, and the factors'
+# default weights in another; these hold both to `FIGURES` and `DEFAULT_WEIGHTS`.
+RULES_DOC = ROOT / "docs" / "rules.md"
+UNIT_WORDS = {
+    Unit.USD: "USD",
+    Unit.UNITS: "units a design",
+    Unit.WEEKS: "weeks",
+    Unit.PERCENT: "%",
+    Unit.ROUNDS: "rounds",
+}
+
+
+def _doc_table(header: str) -> list[list[str]]:
+    """The cells of each row of the docs/rules.md table whose header row starts so."""
+    lines = RULES_DOC.read_text().splitlines()
+    (start,) = [number for number, line in enumerate(lines) if line.startswith(header)]
+    rows = []
+    for line in lines[start + 2 :]:  # after the header and its |---| line
+        if not line.startswith("|"):
+            break
+        rows.append([cell.strip() for cell in line.strip().strip("|").split("|")])
+    return rows
+
+
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def test_the_rules_doc_states_each_figure_as_figures_declares_it():
+    rows = _doc_table("| figure | default |")
+    assert [row[0].strip("`") for row in rows] == list(FIGURES), "every figure once, in order"
+    for name, default, unit, limits, assumption, factor, label in rows:
+        figure = FIGURES[name.strip("`")]
+        assert _number(default) == figure.default, f"{name}: docs/rules.md says {default}"
+        assert unit == UNIT_WORDS[figure.unit], name
+        assert tuple(_number(end) for end in limits.split("–")) == figure.limits, name
+        assert (assumption == "A") == figure.assumption, name
+        assert factor.strip("`") == figure.factor, name
+        assert label == figure.label, name
+
+
+def test_the_rules_doc_states_the_default_weights():
+    rows = _doc_table("| factor | default weight |")
+    assert {slug.strip("`"): Decimal(weight) for slug, weight in rows} == DEFAULT_WEIGHTS
+    assert len(rows) == len(DEFAULT_WEIGHTS)
+
+
+def test_every_figure_the_rules_doc_names_is_one():
+    named = set(
+        re.findall(r"`([a-z][a-z_]*_(?:usd|units|weeks|percent|rounds))`", RULES_DOC.read_text())
+    )
+    answers = {field.name for field in dataclasses.fields(Answers)}
+    assert named - answers - set(FIGURES) == set()
