@@ -1,4 +1,4 @@
-"""Slow clients against the documented setup: nginx (deploy/nginx/site.conf) in front of
+"""The documented proxy: slow clients against the documented setup: nginx (deploy/nginx/site.conf) in front of
 gunicorn's two sync workers (gunicorn.conf.py). Clients that send one header line a second
 leave /healthz answering through nginx; straight at gunicorn, the same clients stall it."""
 
@@ -57,7 +57,7 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="module")
-def gunicorn(tmp_path_factory):
+def gunicorn(tmp_path_factory, collected_static):
     """gunicorn with the repository's config and two sync workers, on a free port: one for
     both tests (the test that stalls it checks that it recovers)."""
     tmp_path = tmp_path_factory.mktemp("gunicorn")
@@ -72,6 +72,8 @@ def gunicorn(tmp_path_factory):
         "DJANGO_SITE_URL": "http://127.0.0.1",
         "DJANGO_SECURE_SSL_REDIRECT": "0",
         "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        # Pages name their hashed static files (the start page, in the nginx test).
+        "DJANGO_STATIC_ROOT": str(collected_static),
     }
     command = [sys.executable, "-m", "gunicorn", "-c", str(ROOT / "gunicorn.conf.py")]
     process = subprocess.Popen(
@@ -188,3 +190,49 @@ def test_without_nginx_the_same_slow_clients_stall_gunicorn(gunicorn):
         answered = probe(gunicorn)
     assert answered is None, f"/healthz answered in {answered:.3f} s"
     assert probe(gunicorn) is not None  # and it comes back once they are gone
+
+
+SECURITY_HEADERS = ("X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")
+
+
+def _raw(port: int, request: bytes) -> tuple[str, dict[str, list[str]]]:
+    """The status line and headers nginx answers a raw request with."""
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as client:
+        client.sendall(request)
+        answer = b""
+        while b"\r\n\r\n" not in answer:
+            chunk = client.recv(65536)
+            if not chunk:
+                break
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")
+    headers: dict[str, list[str]] = {}
+    for line in head[1:]:
+        name, _, value = line.partition(":")
+        headers.setdefault(name.strip().lower(), []).append(value.strip())
+    return head[0], headers
+
+
+def test_nginx_s_own_errors_carry_the_security_headers_and_pages_go_out_compressed(nginx):
+    """Issue 26: nginx's 400/413/414 had none of the headers; pages went out uncompressed."""
+    too_long = b"GET /" + b"a" * 9000 + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    too_big = b"POST /wizard/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2000000\r\n\r\n"
+    malformed = b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header Line\r\n\r\n"
+    for request, status in ((too_long, "414"), (too_big, "413"), (malformed, "400")):
+        status_line, headers = _raw(nginx, request)
+        assert status in status_line, status_line
+        for name in (*SECURITY_HEADERS, "Content-Security-Policy"):
+            assert name.lower() in headers, (status, name)
+        assert headers["content-security-policy"] == ["default-src 'none'; frame-ancestors 'none'"]
+
+    # The site's own pages (the start page needs no database) keep the site's headers, once
+    # each, and are compressed.
+    status_line, headers = _raw(
+        nginx, b"GET /wizard/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept-Encoding: gzip\r\n\r\n"
+    )
+    assert "200" in status_line
+    assert headers["content-encoding"] == ["gzip"]
+    for name in SECURITY_HEADERS:
+        assert len(headers[name.lower()]) == 1, name
+    assert "default-src 'self'" in headers["content-security-policy"][0]
+    assert len(headers["content-security-policy"]) == 1
