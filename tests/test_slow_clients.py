@@ -1,6 +1,7 @@
-"""The documented proxy: slow clients against the documented setup: nginx (deploy/nginx/site.conf) in front of
-gunicorn's two sync workers (gunicorn.conf.py). Clients that send one header line a second
-leave /healthz answering through nginx; straight at gunicorn, the same clients stall it."""
+"""The documented setup: nginx (deploy/nginx/site.conf) in front of gunicorn's two sync workers
+(gunicorn.conf.py). Clients that send one header line a second leave /healthz answering through
+nginx; straight at gunicorn, the same clients stall it. nginx's own errors carry the security
+headers, and pages go out compressed."""
 
 import contextlib
 import os
