@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from advisor import rules
 from advisor.forms import QuoteForm
@@ -443,3 +444,32 @@ def test_a_re_run_s_json_names_its_original_to_the_owner_alone(report):
     for _visit in ("drawn", "kept"):
         body = browser("colleague").get(url).content.decode()
         assert "based_on" not in json.loads(body) and report.token not in body
+
+
+def test_a_re_run_under_a_revoked_re_run_still_goes_with_its_original(report):
+    owner = browser(OWNER)
+    first = _rerun(owner, report, supplier="Yiwu Star")
+    assert owner.post(f"/r/{first.token}/revoke").status_code == 303
+    second = _rerun(owner, first, supplier="Ningbo Gold")  # made from the revoked re-run
+    assert owner.post(f"/r/{report.token}/revoke").status_code == 303
+    assert browser("colleague").get(second.get_absolute_url()).status_code == 410
+
+
+def test_shared_again_a_report_keeps_its_re_runs_and_a_re_run_its_original(report):
+    from advisor import services
+
+    owner, colleague = browser(OWNER), browser("colleague")
+    rerun = _rerun(owner, report)
+    # The re-run's link dies and is shared again: still a re-run of the original.
+    services.reports.revoke_link(report=rerun)
+    rerun_again = services.reports.share_again(report=rerun)
+    body = colleague.get(f"/r/{rerun_again.token}.json").content.decode()
+    assert "based_on" not in json.loads(body) and report.token not in body
+    # The original's link dies and is shared again: its re-runs follow it.
+    Report.objects.filter(pk=report.pk).update(revoked_at=timezone.now())  # not its re-runs
+    report.refresh_from_db()
+    original_again = services.reports.share_again(report=report)
+    confirmation = owner.get(f"/r/{original_again.token}/revoke").content.decode()
+    assert "Its re-run with a supplier" in confirmation
+    assert owner.post(f"/r/{original_again.token}/revoke").status_code == 303
+    assert colleague.get(rerun_again.get_absolute_url()).status_code == 410

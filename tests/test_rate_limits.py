@@ -236,6 +236,13 @@ def test_starting_wizards_and_saving_steps_are_limited_but_looking_is_not(db, se
     client = Client()
     settings.RATE_LIMITS = {**settings.RATE_LIMITS, "start": "100/h"}
     url = client.post("/wizard/")["Location"]
+    restart = url.rsplit("/", 2)[0] + "/restart/"
+    settings.RATE_LIMITS = {**settings.RATE_LIMITS, "start": "1/h"}
+    # A restart is a start (a new wizard row): no way round the limit.
+    assert client.post(restart).status_code == 303
+    assert_too_many(client.post(restart))
+    assert Submission.objects.count() == 4
+    url = client.get("/wizard/")["Location"]
     assert [client.post(url, {}).status_code for _ in range(2)] == [200, 200]  # refused forms
     assert_too_many(client.post(url, {}))
     assert client.get(url).status_code == 200

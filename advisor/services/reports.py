@@ -81,12 +81,14 @@ def reports_of(*, browser_key: str) -> list[Report]:
 
 
 def reruns_of(report: Report) -> list[Report]:
-    """The reports re-run from this one with a quote, and theirs in turn, with live links
-    (one query a generation)."""
+    """The reports re-run from this one with a quote, and theirs in turn, revoked or not (one
+    query a generation): a revoked re-run's own re-runs are still this report's."""
     found: list[Report] = []
-    generation = [report.pk]
+    seen, generation = {report.pk}, [report.pk]
     while generation:
-        children = list(Report.objects.filter(based_on__in=generation, revoked_at=None))
+        children = Report.objects.filter(based_on__in=generation).defer("snapshot")
+        children = [child for child in children if child.pk not in seen]
+        seen.update(child.pk for child in children)
         found += children
         generation = [child.pk for child in children]
     return found
@@ -108,7 +110,8 @@ def share_again(*, report: Report) -> Report:
 
     The old token stays dead for good (a dead link's expiry cannot be changed); the new link
     works until revoked, and its owner may set it to expire. The snapshot is copied with the
-    new token in it, nothing else; the owner's supplier quotes move to the new link.
+    new token in it, nothing else; the owner's supplier quotes and the report's re-runs move
+    to the new link, and a re-run stays one (so revoking its original still revokes it).
     """
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.replaced_by is not None:  # a second press of the button
@@ -119,6 +122,7 @@ def share_again(*, report: Report) -> Report:
         project_name=locked.project_name,
         recommendation=locked.recommendation,
         rules_version=locked.rules_version,
+        based_on=locked.based_on,
     )
     data = json.loads(locked.snapshot)
     data["token"] = fresh.token
@@ -126,8 +130,9 @@ def share_again(*, report: Report) -> Report:
     fresh.save()
     locked.replaced_by = fresh
     locked.save(update_fields=["replaced_by"])
-    # The owner's supplier quotes follow the report to its new link.
+    # The owner's supplier quotes, and the re-runs made with them, follow the report.
     Quote.objects.filter(report=locked).update(report=fresh)
+    Report.objects.filter(based_on=locked).update(based_on=fresh)
     return fresh
 
 

@@ -36,7 +36,7 @@ def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
         context = {
             "report": report,
             "title": presenters.report_title(report.data),
-            "reruns": len(reports.reruns_of(report)),
+            "reruns": sum(1 for rerun in reports.reruns_of(report) if rerun.revoked_at is None),
         }
         return render(request, "advisor/revoke.html", context)
     reports.revoke_link(report=report)

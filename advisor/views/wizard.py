@@ -186,6 +186,7 @@ def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
 
 
 @never_cache
+@limited("start")
 @require_http_methods(["GET", "POST"])
 def wizard_restart(request: HttpRequest, public_id: str) -> HttpResponse:
     submission, _stored = _owned_with_answers(request, public_id)
