@@ -12,14 +12,15 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation \
  && rm -rf /var/lib/apt/lists/*
 
+# The wheel carries the templates and static files too (setup.py), so they come in first.
 COPY pyproject.toml setup.py README.md ./
 COPY config ./config
 COPY advisor ./advisor
+COPY templates ./templates
+COPY static ./static
 RUN pip install --no-cache-dir .
 
 COPY manage.py gunicorn.conf.py ./
-COPY templates ./templates
-COPY static ./static
 
 # collectstatic needs settings to load; the real secret comes from the environment at run time.
 RUN DJANGO_SECRET_KEY=collectstatic-only DJANGO_DEBUG=0 python manage.py collectstatic --noinput

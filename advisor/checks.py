@@ -18,3 +18,18 @@ def site_url_uses_https(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
             id="advisor.W001",
         )
     ]
+
+
+@register(Tags.caches, deploy=True)
+def release_is_set_with_a_shared_cache(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
+    if not settings.REDIS_URL or settings.RELEASE_IS_DEPLOYS:
+        return []
+    return [
+        Warning(
+            f"REDIS_URL is set but DJANGO_RELEASE is not: kept pages are keyed by the package "
+            f"version ({settings.RELEASE}), and Redis outlives a deploy, so a new release could "
+            "serve pages an older one drew, naming static files it no longer has.",
+            hint="Set DJANGO_RELEASE per deploy (the Dockerfile's RELEASE build argument).",
+            id="advisor.W002",
+        )
+    ]

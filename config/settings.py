@@ -214,6 +214,7 @@ try:
     _package_version = importlib.metadata.version("oem-odm-advisor")
 except importlib.metadata.PackageNotFoundError:
     _package_version = "unreleased"
+RELEASE_IS_DEPLOYS = bool(os.environ.get("DJANGO_RELEASE"))  # checked by `check --deploy`
 RELEASE = os.environ.get("DJANGO_RELEASE") or _package_version
 
 # Django's cache: Redis when REDIS_URL is set, shared by every app server; otherwise each

@@ -145,6 +145,8 @@ def test_an_accepted_count_is_exactly_what_was_meant_and_shown(data, number):
         "Tag\U000e0041ged",
         "Line\u2028separator",
         "Paragraph\u2029separator",
+        "\u3164",  # a Hangul filler: a name that draws nothing
+        "Braille\u2800blank",
     ],
 )
 def test_the_project_name_refuses_control_and_direction_characters(name):

@@ -320,8 +320,8 @@ def test_the_quotes_page_and_json_take_few_queries(report, django_assert_max_num
 
 
 def test_a_re_run_made_on_another_server_shows_in_this_servers_json(report, make_report):
-    """Another server's re-run reaches this one only through the database: what this process
-    kept must hide it from the owner's JSON."""
+    """Another server's re-run reaches this one only through the database: the owner's JSON,
+    drawn per request, shows it at once."""
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
     url = f"/r/{report.token}.json"

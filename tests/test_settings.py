@@ -202,7 +202,7 @@ def test_rate_limits_on_redis_pass_the_deploy_checks(run_django):
         "from django.core.management import call_command\n"
         "call_command('check', deploy=True, fail_level='WARNING')\n"
     )
-    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/2"}
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/2", "DJANGO_RELEASE": "a1b2"}
     result = run_django(code, **env)
     assert result.returncode == 0, result.stderr
 
@@ -255,3 +255,12 @@ def test_the_release_is_the_deploy_s_or_the_package_version_and_caching_can_be_o
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     development = run_django(show, DJANGO_DEBUG="1", DJANGO_CACHE_PAGES="0")
     assert development.stdout.split() == [version, "DummyCache", "DummyCache"], development.stderr
+
+
+def test_check_deploy_warns_when_a_shared_cache_has_no_release_set(run_django):
+    check = "from django.core.management import call_command; call_command('check', '--deploy')"
+    env = {**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/9"}
+    warned = run_django(check, **env)
+    assert "advisor.W002" in warned.stderr + warned.stdout
+    released = run_django(check, **env, DJANGO_RELEASE="a1b2c3")
+    assert "advisor.W002" not in released.stderr + released.stdout

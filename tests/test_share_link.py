@@ -135,9 +135,10 @@ def test_the_owner_keeps_a_revoked_report_marked_so(report):
     assert 'name="days"' not in html  # no expiry for a dead link
     json_response = owner.get(urls(report)["json"])
     assert json_response.status_code == 200 and json_response["X-Link-Status"] == "revoked"
-    # Asking with the snapshot's ETag still tells the owner the link's state.
+    # A client holding the live link's ETag still gets the whole body and the link's state.
     again = owner.get(urls(report)["json"], headers={"if-none-match": etag})
     assert again.status_code == 200 and again["X-Link-Status"] == "revoked"
+    assert json.loads(again.content)["token"] == report.token
     pdf = owner.get(urls(report)["pdf"])
     assert pdf.status_code == 200
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)

@@ -106,9 +106,13 @@ class PercentField(MoneyField):
 # scripts and emoji need them. https://www.unicode.org/reports/tr44/#General_Category_Values
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Zl", "Zp"}
 _JOINERS = {"\u200c", "\u200d"}
+# Letters and symbols that draw nothing: the Hangul fillers and the blank Braille pattern.
+_BLANKS = {"\u115f", "\u1160", "\u3164", "\uffa0", "\u2800"}
 
 
 def _is_hidden(character: str) -> bool:
+    if character in _BLANKS:
+        return True
     return unicodedata.category(character) in _HIDDEN_CATEGORIES and character not in _JOINERS
 
 

@@ -31,6 +31,11 @@ LOADED_REASON = "Loaded by the seed migration"  # compliance requirements
 REQUIREMENT_KEY = ("market", "wearers", "plating", "substance")
 
 
+def _concrete(model: type[models.Model]) -> list[models.Field]:
+    """The model's own columns, by the documented `_meta.get_fields()`."""
+    return [field for field in model._meta.get_fields() if field.concrete]
+
+
 def _without_notes(value: Any) -> Any:  # any JSON value
     if isinstance(value, dict):
         return {k: _without_notes(v) for k, v in value.items() if not k.startswith("_")}
@@ -55,7 +60,7 @@ def factor_rows() -> list[dict]:
 
 def thresholds_row(model: type[models.Model]) -> dict:
     """The thresholds row: each figure the model has, at its default in FIGURES."""
-    names = {field.name for field in model._meta.concrete_fields}
+    names = {field.name for field in _concrete(model)}
     figures = {name: f.default for name, f in rules.FIGURES.items() if name in names}
     return {**read()["thresholds"], **figures}
 
@@ -76,13 +81,9 @@ def _create(apps: Apps, name: str, values: dict, reason: str) -> None:
     # With the real models (tests), simple-history would add a record of its own.
     row.skip_history_when_saving = True
     row.save()
-    kept = {f.attname for f in historical._meta.concrete_fields}
+    kept = {f.attname for f in _concrete(historical)}
     historical.objects.create(
-        **{
-            f.attname: getattr(row, f.attname)
-            for f in model._meta.concrete_fields
-            if f.attname in kept
-        },
+        **{f.attname: getattr(row, f.attname) for f in _concrete(model) if f.attname in kept},
         history_date=timezone.now(),
         history_type="+",
         history_change_reason=reason,

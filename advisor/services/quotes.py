@@ -20,7 +20,13 @@ class AssessedQuote:
     rank: int  # 1 for the best
 
 
-def add_quote(*, report: Report, cleaned_data: dict) -> Quote:
+@transaction.atomic
+def add_quote(*, report: Report, cleaned_data: dict) -> Quote | None:
+    """The quote saved against the report, or None when it already holds MAX_QUOTES (counted
+    with the report's row locked, so two posts at once cannot make it 51)."""
+    Report.objects.select_for_update().filter(pk=report.pk).first()
+    if not has_room(report):
+        return None
     return Quote.objects.create(report=report, **cleaned_data)
 
 

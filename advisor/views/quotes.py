@@ -63,18 +63,17 @@ def _quotes_url(report: Report) -> str:
 @owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
     form = QuoteForm(data=request.POST if request.method == "POST" else None)
-    if request.method == "POST" and not quotes.has_room(report):
+    if request.method == "POST" and form.is_valid():
+        quote = quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
+        if quote is not None:
+            added = _("Quote from %(supplier)s added.") % {"supplier": quote.supplier}
+            messages.success(request, added)
+            return see_other(_quotes_url(report))
         form.add_error(
             None,
             _("This report holds %(max)s quotes, the most it takes: remove one to add another.")
             % {"max": quotes.MAX_QUOTES},
         )
-    elif request.method == "POST" and form.is_valid():
-        quote = quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
-        messages.success(
-            request, _("Quote from %(supplier)s added.") % {"supplier": quote.supplier}
-        )
-        return see_other(_quotes_url(report))
     assessed = quotes.assessed_quotes(report, timezone.localdate())
     context = presenters.quotes_context(report.data, assessed)
     return render(request, "advisor/quotes.html", context | {"form": form})

@@ -56,8 +56,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-# A report link's token is a capability: never written to the logs.
+# A report link's token is a capability: never written to the logs; nor is a line break a
+# client sent, which would forge a log line.
 _TOKENS = re.compile(r"/(r|wizard)/[^/?#]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CSP_REPORT_MAX_BYTES = 16_384
 
 
@@ -75,11 +77,16 @@ def csp_report(request: HttpRequest) -> HttpResponse:
         if isinstance(report, dict) and report:
             logger.warning(
                 "CSP violation: %s blocked %s on %s",
-                str(report.get("violated-directive", "?"))[:200],
-                _TOKENS.sub(r"/\1/…", str(report.get("blocked-uri", "?")))[:200],
-                _TOKENS.sub(r"/\1/…", str(report.get("document-uri", "?")))[:200],
+                *(_loggable(report.get(key)) for key in _LOGGED_FIELDS),
             )
     return HttpResponse(status=204)
+
+
+_LOGGED_FIELDS = ("violated-directive", "blocked-uri", "document-uri")
+
+
+def _loggable(value: object) -> str:
+    return _CONTROL.sub(" ", _TOKENS.sub(r"/\1/…", str(value or "?")))[:200]
 
 
 @require_safe
