@@ -32,9 +32,9 @@ def test_it_seeds_the_default_thresholds_from_the_source():
 
 @pytest.mark.django_db
 def test_it_shows_the_eight_factors_side_by_side(client, django_assert_max_num_queries):
-    # The thresholds and the factors, for the key of the factors' kept sections; and twice more
-    # for each section when it is drawn.
-    with django_assert_max_num_queries(6):
+    # The thresholds and the factors: the key of the factors' kept sections, and what they
+    # are drawn from when they are not kept.
+    with django_assert_max_num_queries(2):
         response = client.get(reverse("advisor:landing"))
     assert response.status_code == 200
     html = response.content.decode()

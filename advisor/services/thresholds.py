@@ -28,18 +28,31 @@ def current_rules() -> CurrentRules:
     return CurrentRules(thresholds_from_row(row, weights), row.version, factors)
 
 
-def factors_version() -> str:
-    """A digest of every row the factors' texts are drawn from (two queries): any change, on
-    any server and by any path (admin, history revert, a bare update()), is a new digest."""
-    rows = [list(Thresholds.objects.values_list()), list(Factor.objects.values_list())]
-    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+@dataclass(frozen=True)
+class FactorRows:
+    """The thresholds row and the factors, as read together (two queries)."""
+
+    thresholds: Thresholds
+    factors: list[Factor]
+
+    def digest(self) -> str:
+        """Changes with any field of any of these rows, whatever changed it (admin, a history
+        revert, a bare update() on another server): a key for what is drawn from them."""
+        values = [_fields(row) for row in (self.thresholds, *self.factors)]
+        return hashlib.sha256(repr(values).encode()).hexdigest()[:16]
+
+    def texts(self) -> list[tuple[Factor, dict[str, str]]]:
+        """The eight factors and their OEM and ODM texts, figures filled in (no query)."""
+        figures = self.thresholds.figures()
+        return [(factor, factor.texts(figures)) for factor in self.factors]
 
 
-def factors_with_figures() -> list[tuple[Factor, dict[str, str]]]:
-    """The eight factors and their OEM and ODM texts, figures filled from the current
-    thresholds (two queries)."""
-    figures = Thresholds.objects.get().figures()
-    return [(factor, factor.texts(figures)) for factor in Factor.objects.all()]
+def _fields(row: Thresholds | Factor) -> list[tuple[str, object]]:
+    return sorted((name, value) for name, value in vars(row).items() if not name.startswith("_"))
+
+
+def factor_rows() -> FactorRows:
+    return FactorRows(Thresholds.objects.get(), list(Factor.objects.all()))
 
 
 def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:

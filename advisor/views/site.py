@@ -22,11 +22,12 @@ logger = logging.getLogger(__name__)
 
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
-    # The factors' sections are kept by the template under the digest of the rows they are
-    # drawn from; `factors` is called (two queries) only when they are drawn.
+    # The factors' sections are kept by the template under the digest of the very rows they
+    # are drawn from; their texts (`factors`, called by the template) only when they are drawn.
+    rows = thresholds.factor_rows()
     context = {
-        "factors": thresholds.factors_with_figures,
-        "factors_version": thresholds.factors_version(),
+        "factors": rows.texts,
+        "factors_version": rows.digest(),
         "release": settings.RELEASE,
     }
     return render(request, "advisor/landing.html", context)
