@@ -324,3 +324,35 @@ def test_a_step_shows_what_was_saved_and_not_another_buyers_answers(client, firs
     html = other.get(other_first).content.decode()
     assert "Kept apart" not in html
     assert "checked" not in html
+
+
+def test_the_review_lists_answers_in_question_order_whatever_order_they_are_stored_in(
+    client, first
+):
+    """Issue 27: PostgreSQL's jsonb keeps keys in its own order (shortest first)."""
+    from advisor import answers, steps
+
+    review = answer_all(client, first)["Location"]
+    for saved in StepAnswer.objects.all():
+        saved.data = dict(reversed(list(saved.data.items())))  # as a database may hand it back
+        saved.save()
+    html = client.get(review).content.decode()
+    questions = [
+        str(answers.LABELS[name]) for step in steps.STEPS for name in step.form_class.base_fields
+    ]
+    positions = [html.index(question.replace("'", "&#x27;")) for question in questions]
+    assert positions == sorted(positions)
+
+
+def test_the_start_page_counts_the_steps_the_progress_bar_counts(client, db):
+    from advisor import steps
+
+    html = client.get("/wizard/").content.decode()
+    assert f"{steps.TOTAL} short steps" in html
+    url = client.post("/wizard/")["Location"]
+    assert f"Step 1 of {steps.TOTAL}" in client.get(url).content.decode()
+
+
+def test_the_landing_page_describes_itself_to_search_engines(client, db):
+    html = client.get("/").content.decode()
+    assert '<meta name="description" content="A three-minute check for jewelry brands' in html

@@ -55,7 +55,7 @@ def wizard_start(request: HttpRequest) -> HttpResponse:
         browser_key = ownership.browser_key(request)
         submission = browser_key and wizard.find_open_submission(browser_key=browser_key)
         if not submission:
-            return render(request, "advisor/wizard/start.html")
+            return render(request, "advisor/wizard/start.html", {"total": steps.TOTAL})
     stored = wizard.stored_answers(submission)
     url = step_url(submission.public_id, wizard.first_invalid_step(stored) or steps.REVIEW)
     return see_other(url) if request.method == "POST" else redirect(url)
@@ -171,7 +171,10 @@ def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "step": step,
             "change_url": step_url(public_id, step.slug) + "?return=review",
-            "rows": presenters.answer_rows(stored[step.slug]),
+            # In the form's order, whatever order the database keeps the saved keys in.
+            "rows": presenters.answer_rows(
+                stored[step.slug], expected=list(step.form_class.base_fields)
+            ),
         }
         for step in steps.STEPS
     ]
