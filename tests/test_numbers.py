@@ -127,6 +127,17 @@ def test_an_accepted_count_is_exactly_what_was_meant_and_shown(data, number):
         assert _shown("units_per_design", number) == number
 
 
+def _business(project_name: str) -> forms.BusinessForm:
+    return forms.BusinessForm(
+        data={
+            "project_name": project_name,
+            "company_stage": "growing",
+            "positioning": "premium",
+            "demand_evidence": "proven",
+        }
+    )
+
+
 @pytest.mark.parametrize(
     "name",
     [
@@ -150,28 +161,14 @@ def test_an_accepted_count_is_exactly_what_was_meant_and_shown(data, number):
     ],
 )
 def test_the_project_name_refuses_control_and_direction_characters(name):
-    form = forms.BusinessForm(
-        data={
-            "project_name": name,
-            "company_stage": "growing",
-            "positioning": "premium",
-            "demand_evidence": "proven",
-        }
-    )
+    form = _business(name)
     assert not form.is_valid()
     assert "Remove the invisible control characters" in form.errors["project_name"][0]
 
 
 def test_the_project_name_keeps_any_language_and_punctuation():
     name = "Ünïcode “Aurora” & <b>rings</b> — 金"
-    form = forms.BusinessForm(
-        data={
-            "project_name": name,
-            "company_stage": "growing",
-            "positioning": "premium",
-            "demand_evidence": "proven",
-        }
-    )
+    form = _business(name)
     assert form.is_valid() and form.cleaned_data["project_name"] == name
 
 
@@ -179,14 +176,7 @@ def test_the_project_name_keeps_any_language_and_punctuation():
     "name", ["می\u200cخواهم", "👩\u200d👩\u200d👧", "Crème brûlée", "Ring № 5 — “Aurora”"]
 )
 def test_the_project_name_keeps_joiners_accents_and_punctuation(name):
-    form = forms.BusinessForm(
-        data={
-            "project_name": name,
-            "company_stage": "growing",
-            "positioning": "premium",
-            "demand_evidence": "proven",
-        }
-    )
+    form = _business(name)
     assert form.is_valid(), form.errors
     assert form.cleaned_data["project_name"] == name
 
