@@ -299,7 +299,9 @@ CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Cookies: the session cookie identifies the browser that owns a wizard and its reports, so it
-# lives long (a year by default): when it expires, that browser can no longer revoke its links.
+# lives long (a year by default, from the browser's last visit: advisor/ownership.py saves the
+# session on the first visit of each day): when it expires, that browser can no longer revoke
+# its links.
 # Django's database sessions (the default engine), on every server alike: one query, and a
 # sign-out or a new browser key seen at once by every process.
 SESSION_COOKIE_AGE = env_int("DJANGO_SESSION_DAYS", 365) * 24 * 60 * 60

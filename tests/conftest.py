@@ -138,13 +138,18 @@ def collected_static(tmp_path_factory, worker_id) -> Path:
 
 def browser(key: str | None = None, **defaults):
     """A test client; with `key`, a browser whose session makes it the owner of the reports
-    and wizards made under that browser key."""
+    and wizards made under that browser key, already seen today: a day's first visit saves the
+    session once (tests/test_staff_sessions.py), which the query counts leave out."""
     from django.test import Client
+    from django.utils import timezone
+
+    from advisor.ownership import LAST_SEEN
 
     client = Client(**defaults)
     if key:
         session = client.session
         session["advisor_browser"] = key
+        session[LAST_SEEN] = timezone.localdate().isoformat()
         session.save()
     return client
 

@@ -102,3 +102,33 @@ def test_the_sign_out_button_keeps_the_browsers_ownership_of_its_reports(signed_
     assert signed_in.session["advisor_browser"] == "browser-of-ana"
     assert signed_in.get(f"/r/{report.token}/quotes/").status_code == 200
     assert report.project_name in signed_in.get("/reports/").content.decode()
+
+
+def test_ownership_lasts_a_year_from_the_owner_s_last_visit_with_one_write_a_day(db, make_report):
+    """Issue 26: it lasted a year from the last session write, which a visit did not make."""
+    from datetime import timedelta
+
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    from advisor.ownership import LAST_SEEN
+    from tests.conftest import browser
+
+    owner = browser("browser-of-ana")
+    session = owner.session
+    del session[LAST_SEEN]  # last seen before today
+    session.save()
+    report = make_report(owner_key="browser-of-ana")
+    key = owner.session.session_key
+    Session.objects.filter(pk=key).update(expire_date=timezone.now() + timedelta(days=30))
+
+    first = owner.get(f"/r/{report.token}/")
+    assert first.status_code == 200
+    renewed = Session.objects.get(pk=owner.cookies[settings.SESSION_COOKIE_NAME].value)
+    assert renewed.expire_date > timezone.now() + timedelta(days=360)
+    assert (
+        int(first.cookies[settings.SESSION_COOKIE_NAME]["max-age"]) == settings.SESSION_COOKIE_AGE
+    )
+
+    again = owner.get(f"/r/{report.token}/")  # the same day: nothing written
+    assert settings.SESSION_COOKIE_NAME not in again.cookies
