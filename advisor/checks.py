@@ -22,7 +22,7 @@ def site_url_uses_https(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
 
 @register(Tags.caches, deploy=True)
 def release_is_set_with_a_shared_cache(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
-    if not settings.REDIS_URL or settings.RELEASE_IS_DEPLOYS:
+    if not settings.REDIS_URL or settings.RELEASE_SET_BY_DEPLOY:
         return []
     return [
         Warning(

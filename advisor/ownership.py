@@ -21,7 +21,8 @@ LAST_SEEN = "advisor_seen"
 
 
 def browser_key(request: HttpRequest) -> str | None:
-    """This browser's key, if it has one (reads the session only if there is a cookie)."""
+    """This browser's key, if it has one (reads the session only if there is a cookie). Marks
+    the session seen today, so the day's first call saves it (`LAST_SEEN`)."""
     if settings.SESSION_COOKIE_NAME not in request.COOKIES and not request.session.modified:
         return None
     key = request.session.get(BROWSER_KEY)

@@ -4,6 +4,7 @@ The snapshot is what `/r/<token>.json` serves byte for byte and what the page is
 so a saved report never changes when thresholds or rules change later.
 """
 
+import json
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Protocol
@@ -115,6 +116,17 @@ def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds
     if per_piece is not None and not assumed:
         origin["freight_per_piece_usd"] = _number(per_piece)
     return {"based_on": based_on, "from_quote": origin}
+
+
+# What a report's JSON tells its owner alone (docs/product.md): the report a re-run was made
+# from, whose token leads to the owner's quotes.
+OWNER_ONLY = ("based_on",)
+
+
+def for_link_holders(data: dict) -> str:
+    """The snapshot's JSON as anyone but the owner gets it."""
+    shown = {key: value for key, value in data.items() if key not in OWNER_ONLY}
+    return json.dumps(shown, ensure_ascii=False, indent=1)
 
 
 def _number(value: Decimal | int) -> int | float:

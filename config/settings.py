@@ -214,8 +214,9 @@ try:
     _package_version = importlib.metadata.version("oem-odm-advisor")
 except importlib.metadata.PackageNotFoundError:
     _package_version = "unreleased"
-RELEASE_IS_DEPLOYS = bool(os.environ.get("DJANGO_RELEASE"))  # checked by `check --deploy`
-RELEASE = os.environ.get("DJANGO_RELEASE") or _package_version
+_deploy_release = os.environ.get("DJANGO_RELEASE", "")
+RELEASE_SET_BY_DEPLOY = bool(_deploy_release)  # `check --deploy` warns without it on Redis
+RELEASE = _deploy_release or _package_version
 
 # Django's cache: Redis when REDIS_URL is set, shared by every app server; otherwise each
 # process keeps its own in memory, which is enough for one server. `make run` turns keeping off

@@ -20,21 +20,17 @@ class AssessedQuote:
     rank: int  # 1 for the best
 
 
+MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
+
+
 @transaction.atomic
 def add_quote(*, report: Report, cleaned_data: dict) -> Quote | None:
     """The quote saved against the report, or None when it already holds MAX_QUOTES (counted
     with the report's row locked, so two posts at once cannot make it 51)."""
-    Report.objects.select_for_update().filter(pk=report.pk).first()
-    if not has_room(report):
+    Report.objects.select_for_update().get(pk=report.pk)  # the lock; the row is not needed
+    if report.quotes.count() >= MAX_QUOTES:
         return None
     return Quote.objects.create(report=report, **cleaned_data)
-
-
-MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
-
-
-def has_room(report: Report) -> bool:
-    return report.quotes.count() < MAX_QUOTES
 
 
 @transaction.atomic

@@ -7,7 +7,6 @@ template. Whether the link works is read on every request (`with_readable_report
 """
 
 import hashlib
-import json
 from typing import Any
 
 from django.conf import settings
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_safe
 
-from .. import caching, ownership, presenters, rfq
+from .. import caching, ownership, presenters, rfq, snapshots
 from ..forms import ExpiryForm
 from ..limits import limited
 from ..models import Report
@@ -102,13 +101,10 @@ def _colleague_json(request: HttpRequest, report: Report) -> HttpResponse:
     `based_on`, the original's token, which leads to the owner's quotes (kept: drawn once)."""
     body = report.snapshot
     if report.based_on_id is not None:
-        body = caching.report_part(report.token, "json", lambda: _without_origin(report))
+        body = caching.report_part(
+            report.token, "json", lambda: snapshots.for_link_holders(report.data)
+        )
     return HttpResponse(body, content_type="application/json; charset=utf-8")
-
-
-def _without_origin(report: Report) -> str:
-    data = {key: value for key, value in report.data.items() if key != "based_on"}
-    return json.dumps(data, ensure_ascii=False, indent=1)
 
 
 @capability_url
