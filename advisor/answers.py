@@ -109,6 +109,7 @@ LABELS = {
     "base_metal": _("Base metal"),
     "plating": _("Plating"),
     "retail_price_usd": _("Planned retail price per piece (USD, optional)"),
+    "piece_weight_g": _("Weight of one piece in grams (optional)"),
 }
 _WHOLE_DOLLARS = {"upfront_budget_usd", "total_budget_usd"}
 _DOLLARS_AND_CENTS = {"unit_cost_usd", "retail_price_usd"}
@@ -131,6 +132,8 @@ def display_value(name: str, value: str | int | float | list) -> str:
         return rules.usd(int(value))
     if name in _DOLLARS_AND_CENTS:
         return rules.usd(value, cents=True)
+    if name == "piece_weight_g":
+        return _("%(grams)s g") % {"grams": value}
     if isinstance(value, int):
         return rules.count(value)
     return str(value)

@@ -61,7 +61,9 @@ def report_context(data: dict) -> dict:
         "plan": data.get("plan", []),
         "factors": [{**f, "fit_label": fits[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
-        "cost_rows": _cost_rows(data["costs"], data.get("from_quote")),
+        "cost_rows": _cost_rows(
+            data["costs"], data.get("from_quote"), data["answers"]["qc_capability"] == "in_house"
+        ),
         "cost_chart": charts.cost_chart(
             data,
             {**models, "upfront": _("before the first order"), "order": _("first order")},
@@ -100,11 +102,16 @@ def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> 
     ]
 
 
+# The figures of the freight estimate, which a quote's freight replaces for its model (reports
+# made before it held a share of the order's value instead).
+_COURIER = (*rules.FREIGHT_FIGURES, "express_freight_percent")
+
+
 def _quoted_names(quote: dict | None) -> set[str]:
     """The figures a re-run's quote stands in for, freight included when it gave one."""
     if not quote:
         return set()
-    freight = {"express_freight_percent"} if "freight_per_piece_usd" in quote else set()
+    freight = set(_COURIER) if "freight_per_piece_usd" in quote else set()
     return set(quote["figures"]) | freight
 
 
@@ -112,7 +119,19 @@ def quote_tag(quote: dict) -> str:
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
-def _cost_rows(costs: dict, quote: dict | None = None) -> list[dict]:
+def _cost_notes(oem: dict, odm: dict, own_qc: bool) -> dict[str, str]:
+    """What a $0 line means, where it is not obvious."""
+    notes = {}
+    if odm.get("from_stock"):
+        notes["samples_usd"] = _("ODM from the factory's stock: the pieces you buy are the samples")
+    if not own_qc and 0 in (oem["inspection_usd"], odm["inspection_usd"]):
+        notes["inspection_usd"] = _(
+            "$0: ask the factory for photos and a video of the packed goods"
+        )
+    return notes
+
+
+def _cost_rows(costs: dict, quote: dict | None = None, own_qc: bool = False) -> list[dict]:
     oem, odm = costs["oem"], costs["odm"]
     quoted = _quoted_names(quote)
 
@@ -134,10 +153,11 @@ def _cost_rows(costs: dict, quote: dict | None = None) -> list[dict]:
         }
 
     units = rules.count
+    notes = _cost_notes(oem, odm, own_qc)
     return [
         row(_("Tooling: development programme and molds"), "tooling_usd", _usd_range),
         row(_("of which molds, for your designs"), "molds_usd", _usd_range),
-        row(_("Samples"), "samples_usd"),
+        row(_("Samples"), "samples_usd", note=notes.get("samples_usd", "")),
         row(_("Design (CAD) fees"), "design_fees_usd"),
         row(
             _("Before the first order"),
@@ -153,8 +173,10 @@ def _cost_rows(costs: dict, quote: dict | None = None) -> list[dict]:
         row(_("Sample fees credited to the order"), "sample_credit_usd"),
         row(_("Deposit before production"), "deposit_usd"),
         row(_("Balance before shipping"), "balance_usd"),
-        row(_("Inspection before shipping"), "inspection_usd"),
-        row(_("Express freight to you"), "freight_usd"),
+        row(
+            _("Inspection before shipping"), "inspection_usd", note=notes.get("inspection_usd", "")
+        ),
+        row(_("Freight to you"), "freight_usd"),
         row(_("Cash to first delivery"), "cash_to_first_delivery_usd", _usd_range),
     ]
 
@@ -189,8 +211,11 @@ def _schedule_rows(timeline: dict, models: dict[str, str]) -> list[dict]:
 
 
 def _figure_tag(name: str, figure: rules.Figure, quote: dict | None) -> str:
-    if quote and name == "express_freight_percent" and "freight_per_piece_usd" in quote:
-        return _("not used: %(supplier)s's quote gives freight and duty of %(usd)s a piece") % {
+    if quote and name in _COURIER and "freight_per_piece_usd" in quote:
+        return _(
+            "%(model)s uses %(supplier)s's quote, which gives freight and duty of %(usd)s a piece"
+        ) % {
+            "model": quote["model"].upper(),
             "supplier": quote["supplier"],
             "usd": _usd(quote["freight_per_piece_usd"], cents=True),
         }

@@ -31,21 +31,26 @@ def answers_as_json(answers: rules.Answers) -> dict:
     if not answers.target_markets:  # made without the market questions: absent, not guessed
         return {name: value for name, value in data.items() if name not in rules.MARKET_FIELDS}
     data["target_markets"] = list(answers.target_markets)
-    if answers.retail_price_usd is not None:
-        data["retail_price_usd"] = _number(answers.retail_price_usd)
+    for name in ("retail_price_usd", "piece_weight_g"):
+        data[name] = number_or_none(getattr(answers, name))
     return data
 
 
 def answers_from_json(data: dict) -> rules.Answers:
     """The answers of a saved report, old ones included (they lack the later questions)."""
-    retail = data.get("retail_price_usd")
+
+    def decimal(name: str) -> Decimal | None:
+        value = data.get(name)
+        return None if value is None else Decimal(str(value))
+
     return rules.Answers(
         **{
             **data,
             "unit_cost_usd": Decimal(str(data["unit_cost_usd"])),
             "launch_date": date.fromisoformat(data["launch_date"]),
             "target_markets": tuple(data.get("target_markets") or ()),
-            "retail_price_usd": None if retail is None else Decimal(str(retail)),
+            "retail_price_usd": decimal("retail_price_usd"),
+            "piece_weight_g": decimal("piece_weight_g"),
         }
     )
 
@@ -82,7 +87,13 @@ def build_snapshot(
             {"model": b.model.value, "factor": b.factor, "reason": _text(b.reason)}
             for b in result.blockers
         ],
-        "costs": {model.value: _costs(model, result.costs[model], quoted) for model in rules.Model},
+        # A re-run's quote gave figures for its own model only.
+        "costs": {
+            model.value: _costs(
+                model, result.costs[model], quoted if model == thresholds.quoted_model else set()
+            )
+            for model in rules.Model
+        },
         "timeline": _timeline(result.timeline),
         "what_would_change": [
             {"factor": change.factor, "change": _text(change.change)}
@@ -102,7 +113,9 @@ def number_or_none(value: Decimal | int | None) -> int | float | None:
     return None if value is None else _number(value)
 
 
-def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds) -> dict:
+def quote_origin(
+    based_on: str, quote: rules.Quote, answers: rules.Answers, thresholds: rules.Thresholds
+) -> dict:
     """What a re-run report adds: the report it re-ran, and which of its figures and answers
     came from whose quote (so pages label them "from <supplier>'s quote"), with the freight
     and duty a piece when the quote gave them."""
@@ -110,9 +123,10 @@ def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds
         "supplier": quote.supplier,
         "model": quote.model.value,
         "figures": sorted(rules.quoted_figures(quote, thresholds)),
-        "answers": ["unit_cost_usd"],
+        "answers": [],  # the buyer's answers stand; the quote's price is its model's alone
+        "unit_price_usd": _number(quote.unit_price_usd),
     }
-    per_piece, assumed = rules.freight_per_piece(quote, thresholds)
+    per_piece, assumed = rules.freight_per_piece(quote, answers, thresholds)
     if per_piece is not None and not assumed:
         origin["freight_per_piece_usd"] = _number(per_piece)
     return {"based_on": based_on, "from_quote": origin}
@@ -157,7 +171,7 @@ def _factors(
     ]
 
 
-def _costs(model: rules.Model, costs: rules.ModelCosts, quoted: frozenset[str]) -> dict:
+def _costs(model: rules.Model, costs: rules.ModelCosts, quoted: set[str] | frozenset[str]) -> dict:
     data = {
         "upfront_usd": list(costs.upfront),
         "tooling_usd": list(costs.tooling),
@@ -178,6 +192,7 @@ def _costs(model: rules.Model, costs: rules.ModelCosts, quoted: frozenset[str]) 
         "inspection_usd": costs.inspection,
         "freight_usd": _number(costs.freight),
         "cash_to_first_delivery_usd": [_number(v) for v in costs.cash_to_first_delivery],
+        "from_stock": costs.from_stock,
     }
     data["assumptions"] = [
         key

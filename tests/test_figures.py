@@ -99,6 +99,7 @@ UNIT_WORDS = {
     Unit.WEEKS: "weeks",
     Unit.PERCENT: "%",
     Unit.ROUNDS: "rounds",
+    Unit.GRAMS: "g",
 }
 
 
@@ -139,7 +140,7 @@ def test_the_rules_doc_states_the_default_weights():
 
 def test_every_figure_the_rules_doc_names_is_one():
     named = set(
-        re.findall(r"`([a-z][a-z_]*_(?:usd|units|weeks|percent|rounds))`", RULES_DOC.read_text())
+        re.findall(r"`([a-z][a-z_]*_(?:usd|units|weeks|percent|rounds|g))`", RULES_DOC.read_text())
     )
     answers = {field.name for field in dataclasses.fields(Answers)}
     assert named - answers - set(FIGURES) == set()

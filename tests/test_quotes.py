@@ -54,22 +54,26 @@ def quote(**overrides) -> rules.Quote:
 
 
 def test_landed_cost_adds_freight_and_duty_on_the_unit_price():
-    landed, assumed = rules.quotes.landed_per_piece(quote(), rules.Thresholds())
+    landed, assumed = rules.quotes.landed_per_piece(quote(), sample_answers(), rules.Thresholds())
     assert landed == Decimal("9.17") and not assumed  # 8.40 + 0.35 + 5 % of 8.40 (0.42)
 
 
 def test_a_ddp_price_is_the_landed_cost_whatever_freight_and_duty_say():
     landed, _ = rules.quotes.landed_per_piece(
-        quote(incoterm=rules.Incoterm.DDP), rules.Thresholds()
+        quote(incoterm=rules.Incoterm.DDP), sample_answers(), rules.Thresholds()
     )
     assert landed == Decimal("8.40")
 
 
-def test_without_quoted_freight_the_reports_freight_share_is_used_and_labelled():
-    t = rules.Thresholds(express_freight_percent=8)
-    landed, assumed = rules.quotes.landed_per_piece(quote(freight_per_piece_usd=None), t)
+def test_without_quoted_freight_the_reports_courier_estimate_is_used_and_labelled():
+    answers = sample_answers(base_metal="brass")  # 6 g a piece, assumed
+    landed, assumed = rules.quotes.landed_per_piece(
+        quote(freight_per_piece_usd=None), answers, rules.Thresholds()
+    )
     assert assumed
-    assert landed == Decimal("9.49")  # 8.40 + 8 % (0.672) + 5 % (0.42) = 9.492
+    # 300 pieces (the quote's minimum) x 4 designs x 6 g: 7.2 kg, $25 + 7 x $10 = $95, and
+    # $5 insurance per $1,000 of the $10,080 order ($50.40): $0.121 a piece; duty 5 % (0.42).
+    assert landed == Decimal("8.94")
 
 
 def test_the_margin_is_against_the_planned_retail_price():
@@ -260,14 +264,20 @@ def test_re_running_with_a_cheap_tooling_quote_lifts_the_oem_blocker(report):
     data = rerun.data
     assert data["based_on"] == report.token
     assert not any(b["model"] == "oem" and b["factor"] == "upfront-costs" for b in data["blockers"])
-    assert data["answers"]["unit_cost_usd"] == 8.4
+    assert data["answers"]["unit_cost_usd"] == 12.5  # the buyer's answer stands...
+    assert data["from_quote"]["unit_price_usd"] == 8.4  # ...and the quote's price is OEM's
+    assert data["costs"]["oem"]["first_order_at_moq_usd"] == 8.4 * 300 * 4
+    assert data["costs"]["odm"] == report.data["costs"]["odm"]  # ODM keeps the assumptions
     assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] == 1_200
     assert "samples_usd" in data["costs"]["oem"]["assumptions"]  # the rounds are still assumed
     assert data["from_quote"]["freight_per_piece_usd"] == 0.77  # 0.35 freight + 5 % duty
     assert "freight_usd" not in data["costs"]["oem"]["assumptions"]
     html = owner.get(response["Location"]).content.decode()
     assert "from Shenzhen Bright Jewelry&#x27;s quote" in html
-    assert "quote gives freight and duty of $0.77 a piece" in html
+    assert (
+        "OEM uses Shenzhen Bright Jewelry&#x27;s quote, which gives freight and duty of $0.77 a piece"
+        in html
+    )
     assert f'href="/r/{report.token}/"' in html
     # The original never changes; asking again returns the same re-run.
     assert Report.objects.get(pk=report.pk).snapshot == original

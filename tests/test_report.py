@@ -32,6 +32,7 @@ ANSWER_KEYS = [
     "base_metal",
     "plating",
     "retail_price_usd",
+    "piece_weight_g",
 ]
 TOP_KEYS = {
     "token",
@@ -256,7 +257,7 @@ def test_the_costs_show_the_order_freight_credit_and_the_total_budget(client, ma
         "of which molds, for your designs",
         "Sample fees credited to the order",
         "Balance before shipping",
-        "Express freight to you",
+        "Freight to you",
         "Cash to first delivery",
     ):
         assert label in html

@@ -116,10 +116,10 @@ def test_a_wholesale_sized_order_leans_odm_on_moq():
     result = evaluate(WHOLESALE_FEW_UNITS, DEFAULTS, TODAY)
     moq = fit(result, "moq-requirements")
     assert moq.fit == Fit.ODM
-    assert "4 units a design" in moq.reason.render()
+    assert "4 units a design is a wholesale quantity" in moq.reason.render()
     assert "2 to 5" in moq.reason.render()
-    assert result.costs[Model.ODM].order_units_per_design == 50
-    assert result.costs[Model.ODM].moq_forced
+    assert result.costs[Model.ODM].order_units_per_design == 4
+    assert not result.costs[Model.ODM].moq_forced
 
 
 @pytest.mark.parametrize(
@@ -221,7 +221,9 @@ def test_every_report_lists_the_eight_factors_in_order():
 
 def test_texts_translate_through_the_function_given():
     result = evaluate(STARTUP_SIX_WEEKS, DEFAULTS, TODAY)
-    marked = result.summary.render(lambda text: f"[{text}]")
+    marked = result.summary.render(
+        lambda text: f"[{text}]", lambda one, many, n: f"[{one if n == 1 else many}]"
+    )
     assert marked.startswith("[Work ODM")
     assert "[upfront costs]" in marked  # the phrases inside the sentence are translated too
 
@@ -349,7 +351,7 @@ def test_lists_read_as_prose_and_counts_agree_with_their_nouns():
     assert "is 3 days away" in lead.reason.render()
     assert "leaves 3 days" in fit(stuck, "lead-time").reason.render()
     single = evaluate(answers(units_per_design=1), DEFAULTS, TODAY)
-    assert fit(single, "moq-requirements").reason.render().startswith("1 unit a design is below")
+    assert fit(single, "moq-requirements").reason.render().startswith("1 unit a design is a")
     hybrid = evaluate(
         answers(
             positioning="premium", upfront_budget_usd=3_000, launch_date=TODAY + timedelta(weeks=6)

@@ -14,13 +14,16 @@ def test_cash_to_first_delivery_counts_the_order_inspection_freight_and_the_samp
     odm = result.costs[Model.ODM]
     assert odm.first_order_at_moq == Decimal("22500.00")
     assert (odm.deposit, odm.balance) == (Decimal("11250.00"), Decimal("11250.00"))
-    assert odm.freight == Decimal("1800.00")  # 8 % express freight
-    assert odm.sample_credit == Decimal("150.00")  # 3 catalogue samples, credited in full
-    # 150 samples + 22,500 order - 150 credit + 300 inspection + 1,800 freight
-    assert odm.cash_to_first_delivery == (Decimal("24600.00"),) * 2
+    # 1,800 pieces of 5 g (no metal given): 9 kg by courier, $25 + 8 x $10, and insurance of
+    # $5 per $1,000: $112.50.
+    assert odm.freight == Decimal("217.50")
+    # 3 catalogue samples less the courier of their parcel (one kilogram, $25).
+    assert odm.sample_credit == Decimal("125.00")
+    # 150 samples + 22,500 order - 125 credit + 300 inspection + 217.50 freight
+    assert odm.cash_to_first_delivery == (Decimal("23042.50"),) * 2
     oem = result.costs[Model.OEM]
     assert oem.sample_credit == 0  # OEM development samples are not credited
-    assert oem.cash_to_first_delivery[0] == Decimal("30740.00")  # 6,140 + 22,500 + 300 + 1,800
+    assert oem.cash_to_first_delivery[0] == Decimal("29157.50")  # 6,140 + 22,500 + 300 + 217.50
 
 
 def test_a_credit_never_exceeds_the_order():
@@ -33,18 +36,18 @@ def test_a_credit_never_exceeds_the_order():
 
 
 def test_a_total_budget_below_the_cash_to_first_delivery_blocks_the_model():
-    # ODM needs $24,600 until the first delivery; OEM needs $30,740.
+    # ODM needs $23,042.50 until the first delivery; OEM needs $29,157.50.
     result = evaluate(answers(units_per_design=600, total_budget_usd=25_000), DEFAULTS, TODAY)
     assert blockers(result, Model.OEM) == {"upfront-costs"}
     assert not blockers(result, Model.ODM)
     oem = next(b for b in result.blockers if b.model == Model.OEM)
     assert oem.reason.render().startswith(
-        "Your total budget of $25,000 is below the $30,740 that OEM needs until the first "
+        "Your total budget of $25,000 is below the $29,157.50 that OEM needs until the first "
         "delivery arrives: $6,140 before the order, $22,500 for the order (600 units a design), "
-        "$300 for inspection and $1,800 for express freight, less $0 of sample fees credited."
+        "$300 for inspection and $217.50 for freight, less $0 of sample fees credited."
     )
-    assert oem.lift.render() == "A total budget of at least $30,740 lifts the OEM cash blocker."
-    assert oem.lifted.total_budget_usd == 30_740
+    assert oem.lift.render() == "A total budget of at least $29,158 lifts the OEM cash blocker."
+    assert oem.lifted.total_budget_usd == 29_158
     assert not rules.decide(oem.lifted, DEFAULTS, TODAY).blocked(Model.OEM)
 
 
@@ -57,7 +60,7 @@ def test_short_on_both_budgets_is_one_blocker_with_both_changes():
     result = evaluate(short, DEFAULTS, TODAY)
     oem = next(b for b in result.blockers if b.model == Model.OEM)
     assert oem.lift.render() == (
-        "An upfront budget of at least $6,140 and a total budget of at least $30,740 lift the "
+        "An upfront budget of at least $6,140 and a total budget of at least $29,158 lift the "
         "OEM money blockers."
     )
     assert [b.factor for b in result.blockers if b.model == Model.OEM] == ["upfront-costs"]

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import timedelta
 from decimal import Decimal
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from advisor import rules
@@ -35,6 +35,8 @@ answer_space = st.builds(
     qc_capability=_choice(rules.QcCapability),
     risk_tolerance=_choice(rules.RiskTolerance),
     total_budget_usd=st.none() | st.integers(0, 10_000_000),
+    base_metal=st.none() | _choice(rules.BaseMetal),
+    piece_weight_g=st.none() | st.decimals(Decimal("0.1"), Decimal("1000"), places=1),
 )
 
 
@@ -60,7 +62,12 @@ def sane_thresholds(draw):
         oem_molds_per_design_min_usd=molds[0],
         oem_molds_per_design_max_usd=molds[1],
         odm_sample_credit_percent=draw(st.integers(0, 100)),
-        express_freight_percent=draw(st.integers(0, 30)),
+        courier_first_kg_usd=draw(st.integers(0, 200)),
+        courier_extra_kg_usd=draw(st.integers(0, 100)),
+        courier_insurance_per_1000_usd=draw(st.integers(0, 100)),
+        inspection_min_order_usd=draw(st.integers(0, 100_000)),
+        stock_order_max_units=draw(st.integers(1, max(odm_moq[0] - 1, 1))),
+        stock_dispatch_weeks=draw(st.integers(0, odm_lead[0])),
         oem_sample_fee_usd=oem_sample_fee,
         oem_sampling_rounds=rounds,
         odm_sample_fee_usd=draw(st.integers(0, oem_sample_fee * rounds)),
@@ -116,6 +123,12 @@ def test_more_units_per_design_never_move_away_from_oem(a, t, extra):
     # model out (see docs/rules.md).
     a = dataclasses.replace(a, total_budget_usd=None)
     more = dataclasses.replace(a, units_per_design=min(a.units_per_design + extra, 1_000_000))
+    # Past the stock quantity, ODM stops being a purchase from stock and becomes a development
+    # order with samples and a minimum: a real step, which may rule ODM out (docs/rules.md).
+    assume(
+        (a.units_per_design <= t.stock_order_max_units)
+        == (more.units_per_design <= t.stock_order_max_units)
+    )
     assert rank(more, t) >= rank(a, t)
 
 

@@ -286,6 +286,23 @@ class MarketForm(StepForm):
         help_text=_("To show each supplier quote's margin, for example 49.00."),
     )
 
+    piece_weight_g = MoneyField(
+        label=answers.LABELS["piece_weight_g"],
+        required=False,
+        max_value=rules.MAX_PIECE_WEIGHT_G,
+        decimal_places=1,
+        help_text=_(
+            "Decides the freight, and for gold the metal. Leave it empty to use a typical piece "
+            "of its metal (3 to 6 g)."
+        ),
+    )
+
+    def clean_piece_weight_g(self) -> Decimal | None:
+        value = self.cleaned_data["piece_weight_g"]
+        if value is not None and value <= 0:
+            raise forms.ValidationError(_("Enter a weight above 0 g, or leave it empty."))
+        return value
+
     def clean_retail_price_usd(self) -> Decimal | None:
         value = self.cleaned_data["retail_price_usd"]
         if value is not None and value <= 0:

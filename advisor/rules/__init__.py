@@ -37,7 +37,7 @@ from .figures import (
     problems,
     text_problems,
 )
-from .money import COST_FIGURES, costs_for
+from .money import COST_FIGURES, FREIGHT_FIGURES, costs_for
 from .plan import latest_order_day
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
@@ -66,6 +66,7 @@ from .types import (
     FACTOR_SLUGS,
     MARKET_FIELDS,
     MAX_DESIGNS,
+    MAX_PIECE_WEIGHT_G,
     MAX_UNIT_COST_USD,
     MAX_UNITS,
     MAX_USD,
@@ -86,6 +87,7 @@ from .types import (
     Positioning,
     QcCapability,
     RiskTolerance,
+    Schedule,
     Verdict,
     WearerAge,
 )
@@ -116,6 +118,7 @@ __all__ = [
     "ANSWER_FIELDS",
     "ASSUMPTIONS",
     "COST_FIGURES",
+    "FREIGHT_FIGURES",
     "DEFAULT_WEIGHTS",
     "FACTOR_FIGURES",
     "FACTOR_PHRASES",
@@ -125,6 +128,7 @@ __all__ = [
     "text_problems",
     "MARKET_FIELDS",
     "MAX_DESIGNS",
+    "MAX_PIECE_WEIGHT_G",
     "MAX_UNITS",
     "MAX_UNIT_COST_USD",
     "MAX_USD",
@@ -163,6 +167,7 @@ __all__ = [
     "QcCapability",
     "Recommendation",
     "RiskTolerance",
+    "Schedule",
     "Thresholds",
     "Timeline",
     "Unit",

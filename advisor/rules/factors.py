@@ -116,6 +116,14 @@ def _moq(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
             gettext_noop("%(units)s a design clears the OEM minimum of %(oem_min)s."),
             params,
         )
+    if a.units_per_design <= t.stock_order_max_units:
+        return Fit.ODM, Msg(
+            gettext_noop(
+                "%(units)s a design is a wholesale quantity: ODM means buying the factory's "
+                "stock, sold from %(wholesale)s a design, with no samples or fees to pay first."
+            ),
+            params,
+        )
     if a.units_per_design >= t.odm_moq_min_units:
         return Fit.ODM, Msg(
             gettext_noop(
@@ -233,7 +241,11 @@ def _upfront_quoted(a: Answers, upfront: int) -> tuple[Fit, Msg]:
 
 
 def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
-    params = {"qc": word(QcCapability, a.qc_capability), "fee": usd(t.inspection_fee_usd)}
+    params = {
+        "qc": word(QcCapability, a.qc_capability),
+        "fee": usd(t.inspection_fee_usd),
+        "from": usd(t.inspection_min_order_usd),
+    }
     if a.qc_capability == QcCapability.IN_HOUSE:
         return Fit.OEM, Msg(
             gettext_noop(
@@ -244,15 +256,17 @@ def _quality_control(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]
     if a.qc_capability == QcCapability.THIRD_PARTY:
         return Fit.NEUTRAL, Msg(
             gettext_noop(
-                "With %(qc)s either model works; each inspection costs about %(fee)s, counted "
-                "in the costs."
+                "With %(qc)s either model works; an inspection costs about %(fee)s, counted in "
+                "the costs of an order from %(from)s (below that, the factory's photos and a "
+                "video of the packed goods do)."
             ),
             params,
         )
     return Fit.ODM, Msg(
         gettext_noop(
             "With %(qc)s, ODM's standard factory checks carry less risk; an inspection before "
-            "shipping (about %(fee)s) is counted in the costs."
+            "shipping (about %(fee)s) is counted in the costs of an order from %(from)s (below "
+            "that, ask the factory for photos and a video of the packed goods)."
         ),
         params,
     )

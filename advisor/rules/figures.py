@@ -27,6 +27,7 @@ class Unit(StrEnum):
     WEEKS = "weeks"
     PERCENT = "percent"
     ROUNDS = "rounds"
+    GRAMS = "grams"
 
 
 # What staff may enter, per unit: (lowest, highest).
@@ -36,6 +37,7 @@ UNIT_LIMITS = {
     Unit.WEEKS: (0, 104),
     Unit.PERCENT: (0, 100),
     Unit.ROUNDS: (1, 10),
+    Unit.GRAMS: (1, 1_000),
 }
 
 ASSUMPTION_NOTE = gettext_noop("Assumption: the source gives no figure.")
@@ -101,15 +103,21 @@ FIGURES: dict[str, Figure] = {
         _figure("odm_sample_fee_usd", gettext_noop("ODM catalogue sample per design (USD)"), _USD, 50, _UPFRONT, assumption=True),
         # The source: ODM sample fees are "often credited to bulk order"; the contract
         # (docs/product.md): when the order meets the minimum, courier never.
-        _figure("odm_sample_credit_percent", gettext_noop("ODM sample fees credited to an order that meets the minimum (%)"), _PERCENT, 100, _UPFRONT, assumption=True, note=gettext_noop("Courier costs are never credited: lower this where the sample fee includes them.")),
+        _figure("odm_sample_credit_percent", gettext_noop("ODM sample fees credited to an order that meets the minimum (%)"), _PERCENT, 100, _UPFRONT, assumption=True, note=gettext_noop("Of the fees less the courier of the sample parcel, which is never credited.")),
         _figure("cad_design_fee_usd", gettext_noop("CAD design fee per design (USD)"), _USD, 50, "customization-level", assumption=True),
         _figure("inspection_fee_usd", gettext_noop("Pre-shipment inspection, one inspector-day (USD)"), _USD, 300, "quality-control", assumption=True),
+        # Assumption (docs/product.md): under about $3,000 an inspector-day costs a tenth of the
+        # order or more, and the factory's photos and video of the packed goods do instead.
+        _figure("inspection_min_order_usd", gettext_noop("Order value from which a paid inspection is counted (USD)"), _USD, 3_000, "quality-control", assumption=True, note=gettext_noop("Below it the report suggests the factory's photos and a video of the packed goods, at no cost.")),
         _figure("oem_moq_min_units", gettext_noop("OEM minimum order, low end (units per design)"), _UNITS, 500, _MOQ),
         _figure("oem_moq_max_units", gettext_noop("OEM minimum order, high end (units per design)"), _UNITS, 1_000, _MOQ, at_least="oem_moq_min_units"),
         _figure("odm_moq_min_units", gettext_noop("ODM minimum order, low end (units per design)"), _UNITS, 50, _MOQ),
         _figure("odm_moq_max_units", gettext_noop("ODM minimum order, high end (units per design)"), _UNITS, 200, _MOQ, at_least="odm_moq_min_units"),
         _figure("wholesale_moq_min_units", gettext_noop("Wholesale minimum order, low end (units per design)"), _UNITS, 2, _MOQ),
         _figure("wholesale_moq_max_units", gettext_noop("Wholesale minimum order, high end (units per design)"), _UNITS, 5, _MOQ, at_least="wholesale_moq_min_units"),
+        # The source: ODM goes "as low as 2-5 units for wholesale". At or under this quantity ODM
+        # means buying a catalogue listing from stock: no samples, fees or inspection.
+        _figure("stock_order_max_units", gettext_noop("Largest quantity a design bought from the factory's stock (units per design)"), _UNITS, 5, _MOQ, note=gettext_noop("At or under it, ODM means the factory's wholesale stock: the pieces bought are the samples, with no design fees and no paid inspection.")),
         # The source's 3-5 months (OEM) and 1-3 months (ODM), in whole weeks (a month is 52/12
         # weeks, rounded).
         _figure("oem_lead_time_min_weeks", gettext_noop("OEM lead time, shortest (weeks)"), _WEEKS, 13, _LEAD),
@@ -119,10 +127,27 @@ FIGURES: dict[str, Figure] = {
         # Assumptions (docs/product.md): factories close 2-4 weeks around the festival.
         _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package."), bounds=(0, 8)),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
+        _figure("stock_dispatch_weeks", gettext_noop("Wholesale stock, weeks until it ships"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
-        # Assumptions (docs/product.md): express freight as a share of the order's value.
-        _figure("express_freight_percent", gettext_noop("Express freight to the buyer (% of the order's value)"), _PERCENT, 8, _UPFRONT, assumption=True),
+        # Assumptions (docs/product.md): express courier from China by weight, insured on the
+        # goods' value; rates vary widely by carrier and lane, and a quote's freight replaces them.
+        _figure("courier_first_kg_usd", gettext_noop("Courier to the buyer, first kilogram (USD)"), _USD, 25, _UPFRONT, assumption=True, note=gettext_noop("Also the courier part of a parcel of samples, which is never credited to the order.")),
+        _figure("courier_extra_kg_usd", gettext_noop("Courier to the buyer, each further kilogram (USD)"), _USD, 10, _UPFRONT, assumption=True),
+        _figure("courier_insurance_per_1000_usd", gettext_noop("Courier insurance per $1,000 of goods (USD)"), _USD, 5, _UPFRONT, assumption=True, bounds=(0, 100)),
+        # Assumptions (docs/product.md): a ring or pendant weighs 3-6 g; gold pieces are made
+        # lighter for their price. Used when the buyer does not give a weight.
+        *(
+            _figure(f"piece_weight_{metal}_g", label, Unit.GRAMS, grams, _UPFRONT, assumption=True)
+            for metal, label, grams in (
+                ("sterling_silver", gettext_noop("Weight of a piece when not given: sterling silver (g)"), 5),
+                ("stainless_steel", gettext_noop("Weight of a piece when not given: stainless steel (g)"), 6),
+                ("brass", gettext_noop("Weight of a piece when not given: brass (g)"), 6),
+                ("zinc_alloy", gettext_noop("Weight of a piece when not given: zinc alloy (g)"), 6),
+                ("solid_gold", gettext_noop("Weight of a piece when not given: solid gold (g)"), 3),
+                ("other", gettext_noop("Weight of a piece when not given: other metals (g)"), 5),
+            )
+        ),
     )
 }  # fmt: skip
 
@@ -165,8 +190,10 @@ Thresholds = dataclasses.make_dataclass(
     + [("weights", Mapping[str, Decimal], field(default_factory=lambda: dict(DEFAULT_WEIGHTS)))]
     # The figures a supplier's quote gave (a re-run), which are not the staff's ranges.
     + [("quoted", frozenset, field(default=frozenset()))]
-    # Freight and duty a piece from a supplier's quote, used in place of the express freight
-    # share of the order's value; None outside a re-run.
+    # A re-run's supplier quote, for its model alone: the model, its price a piece, and the
+    # freight and duty a piece it gave (in place of the courier estimate); None outside one.
+    + [("quoted_model", object, field(default=None))]
+    + [("quoted_unit_price", object, field(default=None))]
     + [("quoted_freight_per_piece", object, field(default=None))],
     bases=(_ThresholdMethods,),
     frozen=True,
@@ -203,6 +230,14 @@ def problems(values: Mapping[str, int | None]) -> dict[str, Msg]:
         odm, oem = values.get(odm_name), values.get(oem_name)
         if odm is not None and oem is not None and odm > oem:
             errors.setdefault(odm_name, Msg(message, {"oem": oem}))
+    stock, odm_moq = values.get("stock_order_max_units"), values.get("odm_moq_min_units")
+    if stock is not None and odm_moq is not None and stock >= odm_moq:
+        errors.setdefault(
+            "stock_order_max_units",
+            Msg(
+                gettext_noop("Must be below ODM's minimum order (%(odm)s units)."), {"odm": odm_moq}
+            ),
+        )
     odm_fee, oem_fee = values.get("odm_sample_fee_usd"), values.get("oem_sample_fee_usd")
     rounds = values.get("oem_sampling_rounds")
     if None not in (odm_fee, oem_fee, rounds) and odm_fee > oem_fee * rounds:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -12,9 +13,15 @@ from .calendar import Production, production
 from .figures import Thresholds
 from .results import Blocker, ModelCosts, Timeline
 from .texts import TOOLING_CAVEAT, Msg, Paragraph, gettext_noop, time_left, units, usd
-from .types import Answers, DesignReadiness, Model, QcCapability, Schedule
+from .types import Answers, BaseMetal, DesignReadiness, Model, QcCapability, Schedule
 
 # Which figures each cost line is computed from, to label the lines that rest on assumptions.
+FREIGHT_FIGURES = (
+    "courier_first_kg_usd",
+    "courier_extra_kg_usd",
+    "courier_insurance_per_1000_usd",
+    *(f"piece_weight_{metal}_g" for metal in BaseMetal),
+)
 COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
     Model.OEM: {
         "tooling_usd": (
@@ -28,16 +35,16 @@ COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
         "design_fees_usd": ("cad_design_fee_usd",),
         "deposit_usd": ("oem_deposit_percent",),
         "balance_usd": ("oem_deposit_percent",),
-        "inspection_usd": ("inspection_fee_usd",),
-        "freight_usd": ("express_freight_percent",),
+        "inspection_usd": ("inspection_fee_usd", "inspection_min_order_usd"),
+        "freight_usd": FREIGHT_FIGURES,
     },
     Model.ODM: {
         "samples_usd": ("odm_sample_fee_usd",),
-        "sample_credit_usd": ("odm_sample_credit_percent",),
+        "sample_credit_usd": ("odm_sample_credit_percent", "courier_first_kg_usd"),
         "deposit_usd": ("odm_deposit_percent",),
         "balance_usd": ("odm_deposit_percent",),
-        "inspection_usd": ("inspection_fee_usd",),
-        "freight_usd": ("express_freight_percent",),
+        "inspection_usd": ("inspection_fee_usd", "inspection_min_order_usd"),
+        "freight_usd": FREIGHT_FIGURES,
     },
 }
 
@@ -50,40 +57,82 @@ def _percent(amount: Decimal, percent: int) -> Decimal:
     return _cents(amount * percent / 100)
 
 
-def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
+def from_stock(model: Model, answers: Answers, t: Thresholds) -> bool:
+    """Whether the buyer's quantity makes ODM a purchase of the factory's wholesale stock (an
+    ODM quote in a re-run is the factory's own terms, whatever they are)."""
+    if model != Model.ODM or t.quoted_model == Model.ODM:
+        return False
+    return answers.units_per_design <= t.stock_order_max_units
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """What a model asks before and of the order."""
+
+    tooling: tuple[int, int] = (0, 0)
+    molds: tuple[int, int] = (0, 0)
+    rounds: int = 0
+    samples: int = 0
+    design_fees: int = 0
+    moq: int = 0
+    deposit_percent: int = 0
+    credit_percent: int = 0
+
+
+def _terms(model: Model, stock: bool, answers: Answers, t: Thresholds) -> _Terms:
     designs = answers.design_count
     if model == Model.OEM:
         molds = (
             t.oem_molds_per_design_min_usd * designs,
             t.oem_molds_per_design_max_usd * designs,
         )
-        tooling = (t.oem_tooling_min_usd + molds[0], t.oem_tooling_max_usd + molds[1])
-        rounds = t.oem_sampling_rounds
-        samples = t.oem_sample_fee_usd * rounds * designs
         needs_cad = answers.design_readiness != DesignReadiness.FULL_SPECS
-        design_fees = t.cad_design_fee_usd * designs if needs_cad else 0
-        moq, deposit_percent, credit_percent = t.oem_moq_min_units, t.oem_deposit_percent, 0
-    else:
-        tooling, molds, rounds, design_fees = (0, 0), (0, 0), 1, 0
-        samples = t.odm_sample_fee_usd * designs
-        moq, deposit_percent = t.odm_moq_min_units, t.odm_deposit_percent
-        credit_percent = t.odm_sample_credit_percent
+        return _Terms(
+            tooling=(t.oem_tooling_min_usd + molds[0], t.oem_tooling_max_usd + molds[1]),
+            molds=molds,
+            rounds=t.oem_sampling_rounds,
+            samples=t.oem_sample_fee_usd * t.oem_sampling_rounds * designs,
+            design_fees=t.cad_design_fee_usd * designs if needs_cad else 0,
+            moq=t.oem_moq_min_units,
+            deposit_percent=t.oem_deposit_percent,
+        )
+    if stock:
+        # The pieces bought are the samples: nothing to pay before the order. Assumption: stock
+        # is paid in full when ordered, as marketplace listings sell it.
+        return _Terms(moq=t.wholesale_moq_min_units, deposit_percent=100)
+    return _Terms(
+        rounds=1,
+        samples=t.odm_sample_fee_usd * designs,
+        moq=t.odm_moq_min_units,
+        deposit_percent=t.odm_deposit_percent,
+        credit_percent=t.odm_sample_credit_percent,
+    )
+
+
+def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
+    designs = answers.design_count
+    stock = from_stock(model, answers, t)
+    terms = _terms(model, stock, answers, t)
+    tooling, samples, design_fees, moq = terms.tooling, terms.samples, terms.design_fees, terms.moq
     upfront = (tooling[0] + samples + design_fees, tooling[1] + samples + design_fees)
     order_units = max(answers.units_per_design, moq)
-    first_order = _cents(answers.unit_cost_usd * answers.units_per_design * designs)
-    order = _cents(answers.unit_cost_usd * order_units * designs)
-    # The order always meets the minimum here; a credit never exceeds the order it is taken off.
-    credit = min(_percent(Decimal(samples), credit_percent), order)
-    deposit = _percent(order, deposit_percent)
-    # Buyers without their own QC pay an inspector (a third party, or one they hire) per order.
-    inspection = t.inspection_fee_usd if answers.qc_capability != QcCapability.IN_HOUSE else 0
-    freight = _freight(order, order_units * designs, t)
+    unit_cost = unit_cost_for(model, answers, t)
+    first_order = _cents(unit_cost * answers.units_per_design * designs)
+    order = _cents(unit_cost * order_units * designs)
+    # The order always meets the minimum here. The sample fees include their courier, which is
+    # never credited; a credit never exceeds the order it is taken off.
+    sample_courier = courier(designs, answers, t, insured_value=Decimal(0)) if samples else 0
+    creditable = Decimal(max(samples - sample_courier, 0))
+    credit = min(_percent(creditable, terms.credit_percent), order)
+    deposit = _percent(order, terms.deposit_percent)
+    inspection = t.inspection_fee_usd if pays_inspection(stock, answers, order, t) else 0
+    freight = _freight(model, order, order_units * designs, answers, t)
     after_upfront = order - credit + inspection + freight
     return ModelCosts(
         tooling=tooling,
-        molds=molds,
+        molds=terms.molds,
         samples=samples,
-        sample_rounds=rounds,
+        sample_rounds=terms.rounds,
         design_fees=design_fees,
         upfront=upfront,
         moq_units=moq,
@@ -93,21 +142,54 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
         first_order_at_moq=order,
         moq_extra=order - first_order,
         sample_credit=credit,
-        deposit_percent=deposit_percent,
+        deposit_percent=terms.deposit_percent,
         deposit=deposit,
         balance=order - deposit,
         inspection=inspection,
         freight=freight,
         cash_to_first_delivery=(upfront[0] + after_upfront, upfront[1] + after_upfront),
+        from_stock=stock,
     )
 
 
-def _freight(order: Decimal, pieces: int, t: Thresholds) -> Decimal:
-    """Express freight to the buyer: a share of the order's value, or in a re-run the freight
-    and duty a piece a supplier quoted."""
-    if t.quoted_freight_per_piece is None:
-        return _percent(order, t.express_freight_percent)
-    return _cents(t.quoted_freight_per_piece * pieces)
+def pays_inspection(stock: bool, answers: Answers, order: Decimal, t: Thresholds) -> bool:
+    """Buyers without their own QC pay an inspector-day per order once the order is worth it;
+    below that, and for stock, the factory's photos and video of the packed goods do."""
+    if stock or answers.qc_capability == QcCapability.IN_HOUSE:
+        return False
+    return order >= t.inspection_min_order_usd
+
+
+def piece_weight_g(answers: Answers, t: Thresholds) -> Decimal:
+    """The buyer's weight of a piece, or the assumed one for its metal."""
+    if answers.piece_weight_g is not None:
+        return answers.piece_weight_g
+    metal = answers.base_metal if answers.base_metal in set(BaseMetal) else BaseMetal.OTHER
+    return Decimal(getattr(t, f"piece_weight_{metal}_g"))
+
+
+def courier(pieces: int, answers: Answers, t: Thresholds, insured_value: Decimal) -> Decimal:
+    """An express courier parcel of these pieces: the first kilogram, each further one started,
+    and insurance on the goods' value."""
+    kilograms = max(1, math.ceil(pieces * piece_weight_g(answers, t) / 1000))
+    carriage = t.courier_first_kg_usd + (kilograms - 1) * t.courier_extra_kg_usd
+    return _cents(carriage + insured_value * t.courier_insurance_per_1000_usd / 1000)
+
+
+def unit_cost_for(model: Model, answers: Answers, t: Thresholds) -> Decimal:
+    """The buyer's expected cost a piece, or in a re-run the price its quote gave this model
+    (the other model keeps the buyer's figure)."""
+    if model == t.quoted_model and t.quoted_unit_price is not None:
+        return t.quoted_unit_price
+    return answers.unit_cost_usd
+
+
+def _freight(model: Model, order: Decimal, pieces: int, answers: Answers, t: Thresholds) -> Decimal:
+    """Freight to the buyer: a courier parcel by weight, or in a re-run the freight and duty a
+    piece its quote gave this model."""
+    if model == t.quoted_model and t.quoted_freight_per_piece is not None:
+        return _cents(t.quoted_freight_per_piece * pieces)
+    return courier(pieces, answers, t, insured_value=order)
 
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
@@ -117,7 +199,7 @@ def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
     transit = t.transit_express_weeks
     runs = {
         Model.OEM: _runs(today, t.oem_lead_time_min_weeks, t.oem_lead_time_max_weeks, t),
-        Model.ODM: _runs(today, t.odm_lead_time_min_weeks, t.odm_lead_time_max_weeks, t),
+        Model.ODM: _runs(today, *_odm_lead_weeks(answers, t), t),
     }
     weeks = {
         model: (fast.weeks + transit, slow.weeks + transit) for model, (fast, slow) in runs.items()
@@ -140,6 +222,12 @@ def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
         odm_shutdown_weeks=tuple(run.shutdown_weeks for run in runs[Model.ODM]),
         festival=festivals[0] if festivals else None,
     )
+
+
+def _odm_lead_weeks(answers: Answers, t: Thresholds) -> tuple[int, int]:
+    if from_stock(Model.ODM, answers, t):
+        return t.stock_dispatch_weeks, t.stock_dispatch_weeks
+    return t.odm_lead_time_min_weeks, t.odm_lead_time_max_weeks
 
 
 def _runs(today: date, fast: int, slow: int, t: Thresholds) -> tuple[Production, Production]:
@@ -216,7 +304,7 @@ def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> M
             "Your total budget of %(total)s is below the %(cash)s that %(model)s needs until the "
             "first delivery arrives: %(upfront)s before the order, %(order)s for the order "
             "(%(units)s a design), %(inspection)s for inspection and %(freight)s for "
-            "express freight, less %(credit)s of sample fees credited."
+            "freight, less %(credit)s of sample fees credited."
         ),
         {
             "total": usd(answers.cash_available or 0),

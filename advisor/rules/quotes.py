@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from .figures import Thresholds
-from .money import costs_for, timeline_for
+from .money import FREIGHT_FIGURES, costs_for, courier, timeline_for
 from .types import Answers, Model
 
 MAX_LEAD_TIME_WEEKS = 104
@@ -47,7 +47,7 @@ class Assessment:
     """A quote's figures for the buyer's order, as of a day."""
 
     landed_per_piece: Decimal
-    freight_assumed: bool  # no freight quoted: the report's express freight share was used
+    freight_assumed: bool  # no freight quoted: the report's courier estimate was used
     cash_before_first_order: int
     cash_to_first_delivery: Decimal
     earliest_delivery: date
@@ -61,30 +61,39 @@ def _cents(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def landed_per_piece(quote: Quote, t: Thresholds) -> tuple[Decimal, bool]:
+def landed_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[Decimal, bool]:
     """The price of a piece delivered to the buyer, and whether its freight is an assumption.
 
     Duty is taken on the quoted unit price (an assumption: customs value rules vary by
-    country); a DDP price already includes freight and duty."""
+    country); a DDP price already includes freight and duty. Without a quoted freight, the
+    report's courier estimate for the order this quote makes is shared over its pieces."""
     price = quote.unit_price_usd
     if quote.incoterm == Incoterm.DDP:
         return _cents(price), False
     duty = price * (quote.duty_percent or 0) / 100
     if quote.freight_per_piece_usd is not None:
         return _cents(price + quote.freight_per_piece_usd + duty), False
-    return _cents(price + price * t.express_freight_percent / 100 + duty), True
+    pieces = max(answers.units_per_design, quote.moq_per_design) * answers.design_count
+    order = price * pieces
+    estimate = courier(pieces, answers, t, insured_value=order) / pieces
+    return _cents(price + estimate + duty), True
 
 
 def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:
-    """The answers and thresholds with the quote's figures in place of the assumptions."""
-    answers = dataclasses.replace(answers, unit_cost_usd=quote.unit_price_usd)
+    """The answers and thresholds with the quote's figures in place of the assumptions, for the
+    quote's model only: the other model keeps the buyer's figures and the assumptions."""
     figures = quoted_figures(quote, t)
     quoted = frozenset(figures)
-    per_piece, assumed = freight_per_piece(quote, t)
+    per_piece, assumed = freight_per_piece(quote, answers, t)
     if per_piece is not None and not assumed:
-        quoted |= {"express_freight_percent"}  # what the freight line came from, replaced
+        quoted |= set(FREIGHT_FIGURES)  # what the freight estimate came from, replaced
     return answers, dataclasses.replace(
-        t, **figures, quoted=quoted, quoted_freight_per_piece=per_piece
+        t,
+        **figures,
+        quoted=quoted,
+        quoted_model=quote.model,
+        quoted_unit_price=quote.unit_price_usd,
+        quoted_freight_per_piece=per_piece,
     )
 
 
@@ -111,14 +120,14 @@ def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
     return figures
 
 
-def freight_per_piece(quote: Quote, t: Thresholds) -> tuple[Decimal | None, bool]:
+def freight_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[Decimal | None, bool]:
     """Freight and duty a piece as the quote gives them (exactly, not as a rounded share of
     the order), and whether the freight in it is the report's assumption; None when the quote
-    says nothing of either, and the report's express freight share stands."""
+    says nothing of either, and the report's courier estimate stands."""
     if quote.incoterm != Incoterm.DDP and quote.freight_per_piece_usd is None:
         if not quote.duty_percent:
             return None, True
-    landed, assumed = landed_per_piece(quote, t)
+    landed, assumed = landed_per_piece(quote, answers, t)
     return landed - quote.unit_price_usd, assumed
 
 
@@ -126,7 +135,7 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
     quoted_answers, quoted = with_quote(answers, t, quote)
     costs = costs_for(quote.model, quoted_answers, quoted)
     timeline = timeline_for(quoted_answers, quoted, today)
-    landed, assumed = landed_per_piece(quote, t)
+    landed, assumed = landed_per_piece(quote, answers, t)
     retail = answers.retail_price_usd
     margin = None
     if retail:

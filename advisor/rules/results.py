@@ -58,6 +58,7 @@ class ModelCosts:
     freight: Decimal  # express, to the buyer
     # Upfront costs + the order (deposit and balance) - the credit + inspection + freight.
     cash_to_first_delivery: tuple[Decimal, Decimal]
+    from_stock: bool = False  # ODM as a purchase of the factory's wholesale stock
 
 
 @dataclass(frozen=True)

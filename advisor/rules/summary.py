@@ -9,12 +9,13 @@ never recommends a model without saying what it costs.
 from __future__ import annotations
 
 import math
+from datetime import timedelta
 
 from .figures import Thresholds
-from .plan import oem_conditions
-from .results import Blocker, Decision, ModelCosts
+from .plan import latest_order_day, oem_conditions
+from .results import Blocker, Decision, ModelCosts, Timeline
 from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, units, usd
-from .types import Answers, DemandEvidence, Fit, Model, Verdict
+from .types import Answers, DemandEvidence, Fit, Model, Schedule, Verdict
 from .verdict import nearest, wants_oem
 
 
@@ -78,10 +79,12 @@ def _oem(params: dict, *, odm_blocked: bool, moq_forced: bool) -> Msg:
         )
     if moq_forced:  # the minimum order is a hard fact of its own, said next
         return Msg(
-            gettext_noop(
+            gettext_noop("Work OEM: %(oem_count)s of the 8 factors leans OEM: %(oem_leaders)s."),
+            params,
+            plural=gettext_noop(
                 "Work OEM: %(oem_count)s of the 8 factors lean OEM, led by %(oem_leaders)s."
             ),
-            params,
+            count="oem_count",
         )
     if odm_blocked:
         return Msg(
@@ -93,32 +96,53 @@ def _oem(params: dict, *, odm_blocked: bool, moq_forced: bool) -> Msg:
         )
     return Msg(
         gettext_noop(
+            "Work OEM: %(oem_count)s of the 8 factors leans OEM (%(oem_leaders)s), and nothing "
+            "you told us rules it out."
+        ),
+        params,
+        plural=gettext_noop(
             "Work OEM: %(oem_count)s of the 8 factors lean OEM, led by %(oem_leaders)s, and "
             "nothing you told us rules it out."
         ),
-        params,
+        count="oem_count",
     )
 
 
 def _odm(params: dict, score: float, oem_blockers: list[Blocker], *, leans_odm: bool) -> Msg:
     if oem_blockers and leans_odm:
-        template = gettext_noop(
-            "Work ODM: OEM is ruled out today (%(oem_blockers)s), and %(odm_count)s of the 8 "
-            "factors lean ODM anyway, led by %(odm_leaders)s."
+        return Msg(
+            gettext_noop(
+                "Work ODM: OEM is ruled out today (%(oem_blockers)s), and %(odm_count)s of the 8 "
+                "factors leans ODM anyway (%(odm_leaders)s)."
+            ),
+            params,
+            plural=gettext_noop(
+                "Work ODM: OEM is ruled out today (%(oem_blockers)s), and %(odm_count)s of the 8 "
+                "factors lean ODM anyway, led by %(odm_leaders)s."
+            ),
+            count="odm_count",
         )
     elif oem_blockers:
         template = gettext_noop(
             "Work ODM: OEM is ruled out today (%(oem_blockers)s), while nothing rules ODM out."
         )
     elif score < 0 and leans_odm:
-        template = gettext_noop(
-            "Work ODM: %(odm_count)s of the 8 factors lean ODM, led by %(odm_leaders)s; OEM's "
-            "extra cost and wait would buy you little."
+        return Msg(
+            gettext_noop(
+                "Work ODM: %(odm_count)s of the 8 factors leans ODM (%(odm_leaders)s); OEM's "
+                "extra cost and wait would buy you little."
+            ),
+            params,
+            plural=gettext_noop(
+                "Work ODM: %(odm_count)s of the 8 factors lean ODM, led by %(odm_leaders)s; OEM's "
+                "extra cost and wait would buy you little."
+            ),
+            count="odm_count",
         )
     else:
         template = gettext_noop(
-            "Work ODM: the factors are close to balanced (%(oem_count)s lean OEM, "
-            "%(odm_count)s lean ODM), so the cheaper and faster start wins."
+            "Work ODM: the factors are close to balanced (of the 8, OEM %(oem_count)s, ODM "
+            "%(odm_count)s), so the cheaper and faster start wins."
         )
     return Msg(template, params)
 
@@ -145,8 +169,8 @@ def _hybrid(a: Answers, core: Decision, params: dict, oem_blockers: list[Blocker
     return Msg(
         gettext_noop(
             "Hybrid: launch with ODM now and move your hero designs to OEM once %(when)s. "
-            "%(why)s, but the other factors do not justify it yet (%(oem_count)s lean OEM, "
-            "%(odm_count)s lean ODM)."
+            "%(why)s, but the other factors do not justify it yet (of the 8, OEM %(oem_count)s, "
+            "ODM %(odm_count)s)."
         ),
         {**params, "when": when, "why": why},
     )
@@ -155,10 +179,44 @@ def _hybrid(a: Answers, core: Decision, params: dict, oem_blockers: list[Blocker
 def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list[Msg | Paragraph]:
     costs = core.costs[model]
     facts: list[Msg | Paragraph] = []
+    if costs.from_stock:
+        facts.append(
+            Msg(
+                gettext_noop(
+                    "At %(units)s a design, buy the factory's wholesale stock: the pieces you "
+                    "buy are your samples, with no sample, design or inspection fees."
+                ),
+                {"units": units(a.units_per_design)},
+            )
+        )
     if costs.moq_forced:
         facts.append(_forced_minimum(model, a, t, costs))
     facts.append(_cash_to_first_delivery(model, costs, a.cash_available))
+    if _schedule(model, core) == Schedule.FITS_ONLY_IF_FAST:
+        facts.append(_only_if_fast(model, t, core.timeline))
     return facts
+
+
+def _schedule(model: Model, core: Decision) -> Schedule:
+    timeline = core.timeline
+    return timeline.oem_schedule if model == Model.OEM else timeline.odm_schedule
+
+
+def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline) -> Msg:
+    """The launch is met only at the short end of the lead time: say so, and by when the
+    order must be placed for even a fast factory to make it."""
+    fast, slow = timeline.weeks(model)
+    today = timeline.launch_date - timedelta(days=timeline.days_available)
+    lead = fast - timeline.shutdown_weeks(model)[0] - timeline.transit_weeks
+    order_by = latest_order_day(timeline.launch_date, lead, t, today) or today
+    return Msg(
+        gettext_noop(
+            "%(model)s meets your launch only if the factory is fast (%(fast)s weeks; a slow "
+            "one needs %(slow)s): order by %(date)s, and write the delivery date into the "
+            "contract."
+        ),
+        {"model": model.name, "fast": fast, "slow": slow, "date": order_by.isoformat()},
+    )
 
 
 def _forced_minimum(model: Model, a: Answers, t: Thresholds, costs: ModelCosts) -> Msg:
@@ -171,7 +229,12 @@ def _forced_minimum(model: Model, a: Answers, t: Thresholds, costs: ModelCosts) 
         "odm_moq": units(t.odm_moq_min_units),
         "wholesale": units(t.wholesale_moq_min_units),
     }
-    if model == Model.OEM:
+    if costs.from_stock:
+        template = gettext_noop(
+            "Wholesale stock usually sells from %(moq)s a design, not the %(units)s you "
+            "planned: %(extra)s more for the first order (%(total)s in all)."
+        )
+    elif model == Model.OEM:
         template = gettext_noop(
             "OEM factories usually ask for at least %(moq)s a design, not the %(units)s "
             "you planned: %(extra)s more for the first order (%(total)s in all). Ask for a lower "
@@ -193,15 +256,20 @@ def _cash_to_first_delivery(
 ) -> Msg | Paragraph:
     low, high = costs.cash_to_first_delivery
     params = {"model": model.name, "low": usd(low), "high": usd(high)}
-    if low == high:
+    if costs.from_stock:
+        template = gettext_noop(
+            "Cash needed until the first %(model)s delivery arrives: about %(low)s (the order "
+            "and a courier parcel)."
+        )
+    elif low == high:
         template = gettext_noop(
             "Cash needed until the first %(model)s delivery arrives: about %(low)s (what is paid "
-            "before the order, the order itself, inspection and express freight)."
+            "before the order, the order itself, inspection and freight)."
         )
     else:
         template = gettext_noop(
             "Cash needed until the first %(model)s delivery arrives: about %(low)s to %(high)s "
-            "(what is paid before the order, the order itself, inspection and express freight)."
+            "(what is paid before the order, the order itself, inspection and freight)."
         )
     sentence = Msg(template, params)
     # Short of the low end is a blocker, said first; covering the top needs no warning.

@@ -162,10 +162,18 @@ ANSWER_FIELDS = (
     "base_metal",
     "plating",
     "retail_price_usd",
+    "piece_weight_g",
 )
 
 # Answers that reports made before they were asked do not have: pages say "unknown".
-MARKET_FIELDS = ("target_markets", "wearer_age", "base_metal", "plating", "retail_price_usd")
+MARKET_FIELDS = (
+    "target_markets",
+    "wearer_age",
+    "base_metal",
+    "plating",
+    "retail_price_usd",
+    "piece_weight_g",
+)
 
 # The contract's limits on answers; the forms enforce them and the thresholds reuse them.
 PROJECT_NAME_MAX_LENGTH = 120
@@ -174,6 +182,7 @@ MAX_UNIT_COST_USD = 100_000
 MAX_UNITS = 1_000_000  # units per design, and any order-quantity threshold
 MAX_DESIGNS = 500
 MAX_YEARS_AHEAD = 5  # the latest launch date
+MAX_PIECE_WEIGHT_G = 1_000
 
 
 @dataclass(frozen=True)
@@ -202,6 +211,8 @@ class Answers:
     base_metal: str | None = None
     plating: str | None = None
     retail_price_usd: Decimal | None = None
+    # Grams a piece; None when the buyer did not say (the rules take a weight by metal).
+    piece_weight_g: Decimal | None = None
 
     @property
     def cash_available(self) -> int | None:

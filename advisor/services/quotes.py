@@ -1,8 +1,10 @@
 """Supplier quotes: saved against a report, held against its plan, and re-run as new advice."""
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,10 +46,20 @@ def remove_quote(*, quote: Quote) -> None:
 
 
 def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
-    """The answers and thresholds the report was computed with."""
+    """The answers and thresholds the report was computed with, a re-run's quote included."""
     data = report.data
     answers = snapshots.answers_from_json(data["answers"])
-    return answers, snapshots.thresholds_from_json(data["thresholds"])
+    thresholds = snapshots.thresholds_from_json(data["thresholds"])
+    origin = data.get("from_quote") or {}
+    if "unit_price_usd" in origin:  # re-runs made before kept the price in their answers
+        freight = origin.get("freight_per_piece_usd")
+        thresholds = dataclasses.replace(
+            thresholds,
+            quoted_model=rules.Model(origin["model"]),
+            quoted_unit_price=Decimal(str(origin["unit_price_usd"])),
+            quoted_freight_per_piece=None if freight is None else Decimal(str(freight)),
+        )
+    return answers, thresholds
 
 
 def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = None) -> list:
@@ -124,7 +136,7 @@ def rerun_with_quote(*, quote: Quote) -> Report:
         owner_key=original.owner_key,
         now=timezone.now(),
         based_on=original,
-        origin=snapshots.quote_origin(original.token, rule, thresholds),
+        origin=snapshots.quote_origin(original.token, rule, answers, thresholds),
     )
     locked.rerun = rerun
     locked.save(update_fields=["rerun"])

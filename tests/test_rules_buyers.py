@@ -1,0 +1,110 @@
+"""The rules at the market's edges: a wholesale tester buying from stock, inspection and
+freight that scale with the order, and a re-run that changes only its quote's model. No
+database, no request."""
+
+import dataclasses
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from advisor import rules
+from advisor.rules import Incoterm, Model, Quote, Verdict, evaluate
+from advisor.rules.types import Schedule
+from tests.test_rules import DEFAULTS, TODAY, answers
+
+# The issue's wholesale tester: brass, 5 pieces of each of 40 designs at $2, $800 to spend,
+# eight weeks to the launch.
+WHOLESALE_TESTER = answers(
+    company_stage="startup",
+    positioning="budget",
+    demand_evidence="untested",
+    upfront_budget_usd=800,
+    unit_cost_usd=Decimal("2.00"),
+    units_per_design=5,
+    design_count=40,
+    launch_date=TODAY + timedelta(weeks=8),
+    design_readiness="none",
+    ip_importance="unimportant",
+    customization="branding_only",
+    qc_capability="none",
+    risk_tolerance="low",
+    base_metal="brass",
+)
+
+
+def test_a_wholesale_tester_buys_stock_for_the_order_plus_a_courier_parcel():
+    result = evaluate(WHOLESALE_TESTER, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.ODM
+    odm = result.costs[Model.ODM]
+    assert odm.from_stock
+    assert (odm.samples, odm.design_fees, odm.upfront, odm.inspection) == (0, 0, (0, 0), 0)
+    assert not odm.moq_forced
+    # 200 brass pieces of 6 g: 1.2 kg, two kilograms started ($25 + $10), insured at $5 per
+    # $1,000 of the $400 order ($2).
+    assert odm.freight == Decimal("37.00")
+    assert odm.cash_to_first_delivery == (Decimal("437.00"),) * 2
+    assert result.timeline.odm_schedule == Schedule.FITS_EVEN_IF_SLOW
+    assert "Neither" not in result.summary.render()
+    assert "$437" in result.summary.render()
+
+
+def test_one_piece_over_the_stock_quantity_is_a_development_order_at_the_odm_minimum():
+    result = evaluate(dataclasses.replace(WHOLESALE_TESTER, units_per_design=6), DEFAULTS, TODAY)
+    odm = result.costs[Model.ODM]
+    assert not odm.from_stock
+    assert (odm.order_units_per_design, odm.moq_forced) == (50, True)
+    assert odm.samples == 40 * 50
+
+
+@pytest.mark.parametrize(
+    ("units", "inspection"),
+    # $12.50 x 3 designs: 79 units make $2,962.50, 80 make $3,000.
+    [(79, 0), (80, 300)],
+)
+def test_a_paid_inspection_is_counted_from_the_order_value_staff_set(units, inspection):
+    costs = evaluate(answers(units_per_design=units), DEFAULTS, TODAY).costs[Model.ODM]
+    assert costs.first_order_at_moq >= Decimal("2962.50")
+    assert costs.inspection == inspection
+
+
+def test_the_sample_credit_never_includes_the_courier_of_the_samples():
+    thresholds = dataclasses.replace(DEFAULTS, odm_sample_fee_usd=20)
+    costs = evaluate(answers(design_count=1), thresholds, TODAY).costs[Model.ODM]
+    # $20 paid, of which the parcel's first kilogram ($25) is courier: nothing to credit.
+    assert (costs.samples, costs.sample_credit) == (20, 0)
+
+
+def test_the_buyers_weight_of_a_piece_decides_the_freight():
+    light = evaluate(answers(piece_weight_g=Decimal("2")), DEFAULTS, TODAY).costs[Model.ODM]
+    heavy = evaluate(answers(piece_weight_g=Decimal("40")), DEFAULTS, TODAY).costs[Model.ODM]
+    # 300 x 3 pieces: 1.8 kg or 36 kg; insurance on $11,250 is $56.25 either way.
+    assert light.freight == Decimal("35.00") + Decimal("56.25")
+    assert heavy.freight == Decimal("375.00") + Decimal("56.25")
+
+
+OEM_QUOTE = Quote(
+    supplier="Ningbo Casting",
+    model=Model.OEM,
+    unit_price_usd=Decimal("5.00"),
+    moq_per_design=300,
+    tooling_usd=2_000,
+    sample_fee_usd=Decimal("100"),
+    lead_time_weeks_min=14,
+    lead_time_weeks_max=16,
+    incoterm=Incoterm.FOB,
+    deposit_percent=Decimal("30"),
+    freight_per_piece_usd=Decimal("0.80"),
+)
+
+
+def test_a_rerun_changes_only_the_model_its_quote_is_for():
+    plan = answers()
+    before = evaluate(plan, DEFAULTS, TODAY)
+    quoted_answers, quoted = rules.with_quote(plan, DEFAULTS, OEM_QUOTE)
+    after = evaluate(quoted_answers, quoted, TODAY)
+    assert after.costs[Model.ODM] == before.costs[Model.ODM]
+    oem = after.costs[Model.OEM]
+    assert oem.first_order_at_moq == Decimal("4500.00")  # 300 x 3 x the quote's $5
+    assert oem.freight == Decimal("720.00")  # 900 pieces x the quote's $0.80
+    assert quoted_answers.unit_cost_usd == plan.unit_cost_usd
