@@ -145,6 +145,8 @@ def figure_fieldsets() -> list[tuple[str, dict]]:
             low = rules.FIGURES[name].at_least
             if low is not None and rows and rows[-1] == low:
                 rows[-1] = (low, name)
+            elif name == "gold_price_usd_per_oz":  # the price with the day it was taken
+                rows.append((name, "gold_price_set_on"))
             else:
                 rows.append(name)
         fieldsets.append((capfirst(_(rules.FACTOR_PHRASES[slug])), {"fields": rows}))

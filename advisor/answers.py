@@ -50,7 +50,7 @@ TARGET_MARKETS = [
     (rules.Market.US, _("United States")),
     (rules.Market.EU, _("European Union")),
     (rules.Market.UK, _("United Kingdom")),
-    (rules.Market.OTHER, _("Elsewhere")),
+    (rules.Market.OTHER, _("Other countries")),
 ]
 WEARER_AGES = [
     (rules.WearerAge.ADULTS, _("Adults")),
@@ -64,6 +64,13 @@ BASE_METALS = [
     (rules.BaseMetal.ZINC_ALLOY, _("Zinc alloy")),
     (rules.BaseMetal.SOLID_GOLD, _("Solid gold")),
     (rules.BaseMetal.OTHER, _("Another metal")),
+]
+KARATS = [
+    (rules.Karat.K9, _("9K (375): the UK's and much of Europe's lowest gold standard")),
+    (rules.Karat.K10, _("10K (417): the lowest the US allows to be called gold")),
+    (rules.Karat.K14, _("14K (585)")),
+    (rules.Karat.K18, _("18K (750)")),
+    (rules.Karat.K22, _("22K (916)")),
 ]
 PLATINGS = [
     (rules.Plating.NONE, _("No plating")),
@@ -85,6 +92,7 @@ CHOICES = {
     "wearer_age": WEARER_AGES,
     "base_metal": BASE_METALS,
     "plating": PLATINGS,
+    "karat": KARATS,
 }
 
 # Each answer's question, in the wizard's order.
@@ -110,6 +118,7 @@ LABELS = {
     "plating": _("Plating"),
     "retail_price_usd": _("Planned retail price per piece (USD, optional)"),
     "piece_weight_g": _("Weight of one piece in grams (optional)"),
+    "karat": _("Karat of the gold"),
 }
 _WHOLE_DOLLARS = {"upfront_budget_usd", "total_budget_usd"}
 _DOLLARS_AND_CENTS = {"unit_cost_usd", "retail_price_usd"}

@@ -235,6 +235,9 @@ def _threshold_groups(
         for name, value in figures.items():
             if name == "weight":
                 continue
+            if name == "gold_price_set_on":
+                rows.append((_("Gold price set on"), value, ""))
+                continue
             figure = rules.FIGURES.get(name)
             if figure is None:  # a figure since retired: show the report's own record of it
                 rows.append((name, rules.count(value), ""))

@@ -193,6 +193,7 @@ def _costs(model: rules.Model, costs: rules.ModelCosts, quoted: set[str] | froze
         "freight_usd": _number(costs.freight),
         "cash_to_first_delivery_usd": [_number(v) for v in costs.cash_to_first_delivery],
         "from_stock": costs.from_stock,
+        "unit_cost_usd": _number(costs.unit_cost),
     }
     data["assumptions"] = [
         key
@@ -223,14 +224,17 @@ def _timeline(timeline: rules.Timeline) -> dict:
 
 
 def _thresholds(thresholds: rules.Thresholds) -> dict:
-    """The figures this report was computed with, grouped by the factor that reads them."""
-    return {
+    """The figures this report was computed with, grouped by the factor that reads them; the
+    gold price with the day staff set it."""
+    data = {
         slug: {
             "weight": _number(thresholds.weight(slug)),
             **{name: getattr(thresholds, name) for name in rules.FACTOR_FIGURES[slug]},
         }
         for slug in rules.FACTOR_SLUGS
     }
+    data["upfront-costs"]["gold_price_set_on"] = thresholds.gold_price_set_on.isoformat()
+    return data
 
 
 def thresholds_from_json(data: dict) -> rules.Thresholds:
@@ -243,4 +247,6 @@ def thresholds_from_json(data: dict) -> rules.Thresholds:
         if name in rules.FIGURES
     }
     weights = {slug: Decimal(str(group["weight"])) for slug, group in data.items()}
-    return rules.Thresholds(**figures, weights=weights)
+    set_on = data.get("upfront-costs", {}).get("gold_price_set_on")
+    dated = {"gold_price_set_on": date.fromisoformat(set_on)} if set_on else {}
+    return rules.Thresholds(**figures, weights=weights, **dated)

@@ -17,6 +17,7 @@ CHANGE_URL = "/admin/advisor/thresholds/{}/change/"
 
 def form_data(thresholds: Thresholds, **changes) -> dict:
     data = {name: getattr(thresholds, name) for name in rules.Thresholds.figure_names()}
+    data["gold_price_set_on"] = thresholds.gold_price_set_on.isoformat()
     return {**data, **changes, "_save": "Save"}
 
 

@@ -34,6 +34,8 @@ VALID = {
         "base_metal": "sterling_silver",
         "plating": "none",
         "retail_price_usd": "",
+        "piece_weight_g": "",
+        "karat": "",
     },
 }
 FORM_OF = {field: form for form, data in VALID.items() for field in data}
@@ -157,6 +159,25 @@ def test_money_and_counts_are_converted():
     assert budget.is_valid()
     assert budget.cleaned_data["upfront_budget_usd"] == 12_500
     assert str(budget.cleaned_data["unit_cost_usd"]) == "7.25"
+
+
+def test_solid_gold_asks_its_karat_and_other_metals_drop_it():
+    market = VALID[forms.MarketForm]
+    gold = forms.MarketForm(data={**market, "base_metal": "solid_gold"})
+    assert not gold.is_valid()
+    assert gold.errors["karat"] == ["Choose the karat of the gold."]
+    chosen = forms.MarketForm(data={**market, "base_metal": "solid_gold", "karat": "18k"})
+    assert chosen.is_valid() and chosen.cleaned_data["karat"] == "18k"
+    silver = forms.MarketForm(data={**market, "karat": "18k"})
+    assert silver.is_valid() and silver.cleaned_data["karat"] is None
+
+
+def test_a_piece_weighs_more_than_nothing_and_at_most_a_kilogram():
+    market = VALID[forms.MarketForm]
+    assert forms.MarketForm(data={**market, "piece_weight_g": "4.5"}).is_valid()
+    for typed in ("0", "1000.1", "-3"):
+        form = forms.MarketForm(data={**market, "piece_weight_g": typed})
+        assert list(form.errors) == ["piece_weight_g"], typed
 
 
 def test_the_project_name_keeps_its_spaces():

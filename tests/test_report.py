@@ -33,6 +33,7 @@ ANSWER_KEYS = [
     "plating",
     "retail_price_usd",
     "piece_weight_g",
+    "karat",
 ]
 TOP_KEYS = {
     "token",

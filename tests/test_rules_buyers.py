@@ -108,3 +108,47 @@ def test_a_rerun_changes_only_the_model_its_quote_is_for():
     assert oem.first_order_at_moq == Decimal("4500.00")  # 300 x 3 x the quote's $5
     assert oem.freight == Decimal("720.00")  # 900 pieces x the quote's $0.80
     assert quoted_answers.unit_cost_usd == plan.unit_cost_usd
+
+
+def test_a_range_whose_ends_agree_reads_as_one_figure():
+    figures = {name: figure.default for name, figure in rules.FIGURES.items()}
+    figures |= {"odm_moq_min_units": 300, "odm_moq_max_units": 300}
+    text = "Usually {odm_moq_min_units} to {odm_moq_max_units} pieces; OEM {oem_moq_min_units}-{oem_moq_max_units}."
+    assert rules.fill_figures(text, figures) == "Usually 300 pieces; OEM 500-1,000."
+
+
+# The solid-gold label: 150 pieces of each of 8 designs, 18K, 3 g a piece.
+GOLD_LABEL = answers(
+    company_stage="established",
+    positioning="premium",
+    upfront_budget_usd=60_000,
+    total_budget_usd=200_000,
+    unit_cost_usd=Decimal("200"),
+    units_per_design=150,
+    design_count=8,
+    base_metal="solid_gold",
+    karat="18k",
+    piece_weight_g=Decimal("3"),
+)
+
+
+def test_a_gold_piece_costs_at_least_its_metal_and_making_at_the_staffs_price():
+    gold = rules.gold_piece(GOLD_LABEL, DEFAULTS)
+    # 3 g x 750/1000 = 2.25 g of fine gold at $4,000 / 31.1035 g = $289.36; making $10 a gram.
+    assert gold.metal == Decimal("289.36")
+    assert gold.cost == Decimal("319.36")
+    result = evaluate(GOLD_LABEL, DEFAULTS, TODAY)
+    assert result.costs[Model.OEM].unit_cost == Decimal("319.36")  # above the $200 expected
+    assert "more than the $200 you expected" in result.summary.render()
+    assert "(set on 2025-10-08)" in result.summary.render()
+    generous = dataclasses.replace(GOLD_LABEL, unit_cost_usd=Decimal("450"))
+    assert evaluate(generous, DEFAULTS, TODAY).costs[Model.OEM].unit_cost == Decimal("450")
+
+
+def test_gold_ships_as_a_light_insured_parcel_not_a_share_of_its_value():
+    odm = evaluate(GOLD_LABEL, DEFAULTS, TODAY).costs[Model.ODM]
+    # 1,200 pieces of 3 g: 3.6 kg ($25 + 3 x $10) and $5 per $1,000 of insurance.
+    assert odm.freight == Decimal("55") + (odm.first_order_at_moq * 5 / 1000).quantize(
+        Decimal("0.01")
+    )
+    assert odm.freight < odm.first_order_at_moq / 100

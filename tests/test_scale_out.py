@@ -190,6 +190,7 @@ def _change_a_threshold_as_staff(server: str, **changes) -> None:
         name: re.search(rf'name="{name}" value="(\d+)"', form)[1]
         for name in rules.Thresholds.figure_names()
     }
+    figures["gold_price_set_on"] = re.search(r'name="gold_price_set_on" value="([\d-]+)"', form)[1]
     assert staff.post(change, {**figures, **changes, "_save": "Save"}, form)[0] == 302
 
 

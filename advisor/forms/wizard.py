@@ -286,6 +286,13 @@ class MarketForm(StepForm):
         help_text=_("To show each supplier quote's margin, for example 49.00."),
     )
 
+    karat = forms.ChoiceField(
+        label=answers.LABELS["karat"],
+        choices=answers.KARATS,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Solid gold only: the karat decides the gold in each piece and its cost."),
+    )
     piece_weight_g = MoneyField(
         label=answers.LABELS["piece_weight_g"],
         required=False,
@@ -302,6 +309,14 @@ class MarketForm(StepForm):
         if value is not None and value <= 0:
             raise forms.ValidationError(_("Enter a weight above 0 g, or leave it empty."))
         return value
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("base_metal") != rules.BaseMetal.SOLID_GOLD:
+            cleaned["karat"] = None  # a choice left from another metal means nothing
+        elif not cleaned.get("karat"):
+            self.add_error("karat", _("Choose the karat of the gold."))
+        return cleaned
 
     def clean_retail_price_usd(self) -> Decimal | None:
         value = self.cleaned_data["retail_price_usd"]

@@ -205,6 +205,13 @@ class Thresholds(models.Model):
     courier_first_kg_usd = figure_field("courier_first_kg_usd")
     courier_extra_kg_usd = figure_field("courier_extra_kg_usd")
     courier_insurance_per_1000_usd = figure_field("courier_insurance_per_1000_usd")
+    gold_price_usd_per_oz = figure_field("gold_price_usd_per_oz")
+    gold_price_set_on = models.DateField(
+        _("gold price set on"),
+        default=rules.GOLD_PRICE_SET_ON,
+        help_text=_("The day the gold price above was taken: reports show it with the price."),
+    )
+    gold_making_charge_usd_per_g = figure_field("gold_making_charge_usd_per_g")
     piece_weight_sterling_silver_g = figure_field("piece_weight_sterling_silver_g")
     piece_weight_stainless_steel_g = figure_field("piece_weight_stainless_steel_g")
     piece_weight_brass_g = figure_field("piece_weight_brass_g")

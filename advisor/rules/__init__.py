@@ -30,6 +30,7 @@ from .figures import (
     DEFAULT_WEIGHTS,
     FACTOR_FIGURES,
     FIGURES,
+    GOLD_PRICE_SET_ON,
     Figure,
     Thresholds,
     Unit,
@@ -37,7 +38,7 @@ from .figures import (
     problems,
     text_problems,
 )
-from .money import COST_FIGURES, FREIGHT_FIGURES, costs_for
+from .money import COST_FIGURES, FREIGHT_FIGURES, GoldPiece, costs_for, gold_piece
 from .plan import latest_order_day
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
@@ -81,6 +82,7 @@ from .types import (
     DesignReadiness,
     Fit,
     IpImportance,
+    Karat,
     Market,
     Model,
     Plating,
@@ -119,11 +121,15 @@ __all__ = [
     "ASSUMPTIONS",
     "COST_FIGURES",
     "FREIGHT_FIGURES",
+    "GoldPiece",
+    "gold_piece",
+    "Karat",
     "DEFAULT_WEIGHTS",
     "FACTOR_FIGURES",
     "FACTOR_PHRASES",
     "FACTOR_SLUGS",
     "FIGURES",
+    "GOLD_PRICE_SET_ON",
     "fill_figures",
     "text_problems",
     "MARKET_FIELDS",

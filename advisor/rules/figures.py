@@ -13,6 +13,7 @@ import dataclasses
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from typing import TypedDict, Unpack
@@ -39,6 +40,8 @@ UNIT_LIMITS = {
     Unit.ROUNDS: (1, 10),
     Unit.GRAMS: (1, 1_000),
 }
+
+GOLD_PRICE_SET_ON = date(2025, 10, 8)  # the default gold price's day (see FIGURES)
 
 ASSUMPTION_NOTE = gettext_noop("Assumption: the source gives no figure.")
 
@@ -135,6 +138,11 @@ FIGURES: dict[str, Figure] = {
         _figure("courier_first_kg_usd", gettext_noop("Courier to the buyer, first kilogram (USD)"), _USD, 25, _UPFRONT, assumption=True, note=gettext_noop("Also the courier part of a parcel of samples, which is never credited to the order.")),
         _figure("courier_extra_kg_usd", gettext_noop("Courier to the buyer, each further kilogram (USD)"), _USD, 10, _UPFRONT, assumption=True),
         _figure("courier_insurance_per_1000_usd", gettext_noop("Courier insurance per $1,000 of goods (USD)"), _USD, 5, _UPFRONT, assumption=True, bounds=(0, 100)),
+        # Gold spot first closed above $4,000 a troy ounce on 2025-10-08 ("Gold tops $4,000 for
+        # the first time", particle.news/story/gold-tops-4000-for-first-time-on-safe-haven-rush);
+        # staff set it with its date (Thresholds.gold_price_set_on) as the market moves.
+        _figure("gold_price_usd_per_oz", gettext_noop("Gold price per troy ounce (USD)"), _USD, 4_000, _UPFRONT, note=gettext_noop("Change the date it was set with it: reports show both.")),
+        _figure("gold_making_charge_usd_per_g", gettext_noop("Making charge for solid gold, per gram (USD)"), _USD, 10, _UPFRONT, assumption=True, note=gettext_noop("The factory's labour and margin on top of the metal; its quote replaces it.")),
         # Assumptions (docs/product.md): a ring or pendant weighs 3-6 g; gold pieces are made
         # lighter for their price. Used when the buyer does not give a weight.
         *(
@@ -192,6 +200,8 @@ Thresholds = dataclasses.make_dataclass(
     + [("quoted", frozenset, field(default=frozenset()))]
     # A re-run's supplier quote, for its model alone: the model, its price a piece, and the
     # freight and duty a piece it gave (in place of the courier estimate); None outside one.
+    # The day staff set the gold price (shown with it).
+    + [("gold_price_set_on", date, field(default=GOLD_PRICE_SET_ON))]
     + [("quoted_model", object, field(default=None))]
     + [("quoted_unit_price", object, field(default=None))]
     + [("quoted_freight_per_piece", object, field(default=None))],
@@ -262,6 +272,11 @@ def format_figure(name: str, value: int) -> str:
     return usd(value) if FIGURES[name].unit == Unit.USD else count(value)
 
 
+# "{low} to {high}" (or with a dash): a range, which reads as one figure when its ends agree
+# (a re-run's quote gives one minimum, "300 to 300" would say it twice).
+_RANGE = re.compile(r"\{([a-z_]+)\}(\s*(?:to|–|-)\s*)\{([a-z_]+)\}")
+
+
 def fill_figures(text: str, values: Mapping[str, int]) -> str:
     """The text with each {figure_name} replaced by that figure, as buyers read it. A name
     that is not a figure (a text saved before the check) is left as written."""
@@ -270,7 +285,13 @@ def fill_figures(text: str, values: Mapping[str, int]) -> str:
         name = match.group(1)
         return format_figure(name, values[name]) if name in FIGURES else match.group(0)
 
-    return _PLACEHOLDER.sub(figure, text)
+    def one_figure(match: re.Match[str]) -> str:
+        low, high = match.group(1), match.group(3)
+        if low in FIGURES and high in FIGURES and values[low] == values[high]:
+            return format_figure(low, values[low])
+        return _PLACEHOLDER.sub(figure, match.group(0))
+
+    return _PLACEHOLDER.sub(figure, _RANGE.sub(one_figure, text))
 
 
 # A number standing on its own ("50", "$5,000"), not part of a word ("3D", "18k", "925s").

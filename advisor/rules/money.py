@@ -13,7 +13,17 @@ from .calendar import Production, production
 from .figures import Thresholds
 from .results import Blocker, ModelCosts, Timeline
 from .texts import TOOLING_CAVEAT, Msg, Paragraph, gettext_noop, time_left, units, usd
-from .types import Answers, BaseMetal, DesignReadiness, Model, QcCapability, Schedule
+from .types import (
+    FINENESS,
+    TROY_OUNCE_G,
+    Answers,
+    BaseMetal,
+    DesignReadiness,
+    Karat,
+    Model,
+    QcCapability,
+    Schedule,
+)
 
 # Which figures each cost line is computed from, to label the lines that rest on assumptions.
 FREIGHT_FIGURES = (
@@ -149,6 +159,7 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
         freight=freight,
         cash_to_first_delivery=(upfront[0] + after_upfront, upfront[1] + after_upfront),
         from_stock=stock,
+        unit_cost=unit_cost,
     )
 
 
@@ -177,11 +188,33 @@ def courier(pieces: int, answers: Answers, t: Thresholds, insured_value: Decimal
 
 
 def unit_cost_for(model: Model, answers: Answers, t: Thresholds) -> Decimal:
-    """The buyer's expected cost a piece, or in a re-run the price its quote gave this model
-    (the other model keeps the buyer's figure)."""
+    """The buyer's expected cost a piece, never below what the gold in a solid gold piece and
+    its making cost; in a re-run, the price its quote gave this model (the other model keeps
+    the buyer's figure)."""
     if model == t.quoted_model and t.quoted_unit_price is not None:
         return t.quoted_unit_price
-    return answers.unit_cost_usd
+    gold = gold_piece(answers, t)
+    return max(answers.unit_cost_usd, gold.cost) if gold else answers.unit_cost_usd
+
+
+@dataclass(frozen=True)
+class GoldPiece:
+    grams: Decimal
+    karat: str
+    metal: Decimal  # the gold in it, at the staff's price
+    cost: Decimal  # the metal and the making charge
+
+
+def gold_piece(answers: Answers, t: Thresholds) -> GoldPiece | None:
+    """What the gold in one solid gold piece is worth, and with its making charge costs:
+    grams x fineness x the price a gram, plus the making charge a gram."""
+    if answers.base_metal != BaseMetal.SOLID_GOLD or answers.karat not in set(Karat):
+        return None
+    grams = piece_weight_g(answers, t)
+    fine_grams = grams * FINENESS[Karat(answers.karat)] / 1000
+    metal = _cents(fine_grams * t.gold_price_usd_per_oz / TROY_OUNCE_G)
+    making = grams * t.gold_making_charge_usd_per_g
+    return GoldPiece(grams, answers.karat, metal, _cents(metal + making))
 
 
 def _freight(model: Model, order: Decimal, pieces: int, answers: Answers, t: Thresholds) -> Decimal:

@@ -59,6 +59,7 @@ class ModelCosts:
     # Upfront costs + the order (deposit and balance) - the credit + inspection + freight.
     cash_to_first_delivery: tuple[Decimal, Decimal]
     from_stock: bool = False  # ODM as a purchase of the factory's wholesale stock
+    unit_cost: Decimal = Decimal(0)  # a piece, as the order is costed
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ import math
 from datetime import timedelta
 
 from .figures import Thresholds
+from .money import GoldPiece, gold_piece
 from .plan import latest_order_day, oem_conditions
 from .results import Blocker, Decision, ModelCosts, Timeline
 from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, units, usd
@@ -189,12 +190,42 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
                 {"units": units(a.units_per_design)},
             )
         )
+    gold = gold_piece(a, t)
+    if gold is not None:
+        facts.append(_gold(a, t, gold))
     if costs.moq_forced:
         facts.append(_forced_minimum(model, a, t, costs))
     facts.append(_cash_to_first_delivery(model, costs, a.cash_available))
-    if _schedule(model, core) == Schedule.FITS_ONLY_IF_FAST:
+    # A hybrid's plan dates the ODM order, fast and slow, on its own.
+    if _schedule(model, core) == Schedule.FITS_ONLY_IF_FAST and core.verdict != Verdict.HYBRID:
         facts.append(_only_if_fast(model, t, core.timeline))
     return facts
+
+
+def _gold(a: Answers, t: Thresholds, gold: GoldPiece) -> Msg:
+    params = {
+        "grams": f"{gold.grams.normalize():f}",
+        "karat": gold.karat.upper(),
+        "metal": usd(gold.metal),
+        "price": usd(t.gold_price_usd_per_oz),
+        "date": t.gold_price_set_on.isoformat(),
+        "cost": usd(gold.cost),
+        "expected": usd(a.unit_cost_usd),
+    }
+    if gold.cost > a.unit_cost_usd:
+        template = gettext_noop(
+            "A piece holds %(grams)s g of %(karat)s gold, worth about %(metal)s at %(price)s a "
+            "troy ounce (set on %(date)s); with the making charge it costs about %(cost)s, "
+            "more than the %(expected)s you expected, so the costs use %(cost)s. Agree in the "
+            "contract which day's gold price the order is made at."
+        )
+    else:
+        template = gettext_noop(
+            "A piece holds %(grams)s g of %(karat)s gold, worth about %(metal)s at %(price)s a "
+            "troy ounce (set on %(date)s); your %(expected)s a piece covers it and the making "
+            "charge. Agree in the contract which day's gold price the order is made at."
+        )
+    return Msg(template, params)
 
 
 def _schedule(model: Model, core: Decision) -> Schedule:

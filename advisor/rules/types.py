@@ -120,6 +120,20 @@ class BaseMetal(StrEnum):
     OTHER = "other"
 
 
+class Karat(StrEnum):
+    K9 = "9k"
+    K10 = "10k"
+    K14 = "14k"
+    K18 = "18k"
+    K22 = "22k"
+
+
+# Parts of gold in a thousand: the hallmarking standards of fineness (UK Hallmarking Act 1973,
+# Schedule 2: 375, 585, 750, 916) and the US 10 karat (10/24, 417).
+FINENESS = {Karat.K9: 375, Karat.K10: 417, Karat.K14: 585, Karat.K18: 750, Karat.K22: 916}
+TROY_OUNCE_G = Decimal("31.1034768")
+
+
 class Plating(StrEnum):
     NONE = "none"
     GOLD = "gold"
@@ -163,6 +177,7 @@ ANSWER_FIELDS = (
     "plating",
     "retail_price_usd",
     "piece_weight_g",
+    "karat",
 )
 
 # Answers that reports made before they were asked do not have: pages say "unknown".
@@ -173,6 +188,7 @@ MARKET_FIELDS = (
     "plating",
     "retail_price_usd",
     "piece_weight_g",
+    "karat",
 )
 
 # The contract's limits on answers; the forms enforce them and the thresholds reuse them.
@@ -213,6 +229,7 @@ class Answers:
     retail_price_usd: Decimal | None = None
     # Grams a piece; None when the buyer did not say (the rules take a weight by metal).
     piece_weight_g: Decimal | None = None
+    karat: str | None = None  # solid gold only
 
     @property
     def cash_available(self) -> int | None:

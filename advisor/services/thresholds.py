@@ -56,7 +56,9 @@ def factor_rows() -> FactorRows:
 
 
 def thresholds_from_row(row: Thresholds, weights: dict) -> rules.Thresholds:
-    return rules.Thresholds(**row.figures(), weights=weights)
+    return rules.Thresholds(
+        **row.figures(), weights=weights, gold_price_set_on=row.gold_price_set_on
+    )
 
 
 def bump_rules_version() -> None:
