@@ -8,3 +8,4 @@ class AdvisorConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the deployment checks
+        from . import signins  # noqa: F401 - remembers the devices staff sign in on

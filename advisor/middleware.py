@@ -6,6 +6,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from . import signins
 from .errors import OUTAGE
 from .ownership import BROWSER_KEY, browser_key
 
@@ -62,6 +63,7 @@ def staff_session_limits(
         response = get_response(request)
         if owner_key and request.session.get(BROWSER_KEY) != owner_key:
             request.session[BROWSER_KEY] = owner_key
+        signins.set_device_cookie(request, response)  # after a sign-in
         if _signed_in(request):  # perhaps just now
             now = int(time.time())
             request.session.setdefault(STAFF_SINCE, now)

@@ -107,15 +107,13 @@ PROXY_COUNT = env_int("DJANGO_PROXY_COUNT", 0 if DEBUG else 1)
 if PROXY_COUNT < 0:
     raise ImproperlyConfigured(f"DJANGO_PROXY_COUNT must be 0 or more (got {PROXY_COUNT}).")
 
-# Staff login throttling: failures from one client address lock that address for a while,
-# whichever usernames it tried; a staff member elsewhere still signs in. Axes 8 holds every
-# lockout parameter set to the one AXES_FAILURE_LIMIT and locks on the largest count; an
-# address's count is never below the count of any username from it, so adding the pair
-# ["username", "ip_address"] would change nothing, and axes has no separate per-set limit.
+# Staff login throttling (advisor/signins.py): failures are counted per client address (an
+# IPv6 client by its /64) and per account; an account that failed too often is locked for
+# unknown devices only, while a browser that signed in as it before is held to its own failures.
 AXES_FAILURE_LIMIT = env_int("DJANGO_AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_AXES_COOLOFF_MINUTES", 30))
-AXES_LOCKOUT_PARAMETERS = ["ip_address"]
-AXES_CLIENT_IP_CALLABLE = "advisor.client.client_ip"
+AXES_LOCKOUT_PARAMETERS = "advisor.signins.lockout_parameters"
+AXES_CLIENT_IP_CALLABLE = "advisor.signins.lockout_address"
 # The lockout answers 429 with a page in the site's look and Retry-After.
 AXES_LOCKOUT_CALLABLE = "advisor.errors.locked_out"
 AXES_RESET_ON_SUCCESS = True
