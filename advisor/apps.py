@@ -7,5 +7,6 @@ class AdvisorConfig(AppConfig):
     verbose_name = _("OEM / ODM advisor")
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401 - registers the deployment checks
-        from . import signins  # noqa: F401 - remembers the devices staff sign in on
+        # Registered by importing: the deployment checks, and the sign-in receiver that
+        # remembers the devices staff sign in on.
+        from . import checks, signins  # noqa: F401

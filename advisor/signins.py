@@ -60,7 +60,9 @@ def lockout_parameters(request_or_attempt: object, credentials: dict | None) -> 
 
 
 @receiver(user_logged_in)
-def remember_device(sender: object, request: HttpRequest | None, user: object, **kwargs: object):
+def remember_device(
+    sender: object, request: HttpRequest | None, user: object, **kwargs: object
+) -> None:
     """Marks the browser as a known device for this account; the cookie is set on the way out
     (`set_device_cookie`, called by the staff middleware)."""
     if request is None:
