@@ -1,16 +1,20 @@
-"""Compliance requirements: which ones a buyer's markets, wearers and plating call for."""
+"""Compliance requirements: which ones a buyer's markets, wearers, plating and base metal call
+for."""
 
 import html
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from advisor import seed, services
 from advisor.models import ComplianceRequirement
 from advisor.rules.compliance import Requirement, applicable
 
 
-def _row(market: str, wearers: str, substance: str, plating: str = "") -> Requirement:
+def _row(
+    market: str, wearers: str, substance: str, plating: str = "", metals: frozenset = frozenset()
+) -> Requirement:
     return Requirement(
         market=market,
         wearers=wearers,
@@ -21,6 +25,7 @@ def _row(market: str, wearers: str, substance: str, plating: str = "") -> Requir
         regulation="a regulation",
         text="a text",
         source="a source",
+        base_metals=frozenset(metals),
     )
 
 
@@ -39,7 +44,8 @@ ROWS = [
 
 
 def _picked(**kwargs) -> list[str]:
-    return [row.substance for row in applicable(ROWS, **kwargs)]
+    # No row above names a metal: whichever the buyer has, the same rows come.
+    return [row.substance for row in applicable(ROWS, **{"base_metal": "brass", **kwargs})]
 
 
 def test_it_orders_by_market_us_eu_uk_then_row_order():
@@ -97,10 +103,67 @@ def test_other_beside_a_market_adds_nothing():
     ]
 
 
-# The seeded rows themselves, read from the seed file without a database (migration
-# 0002_seed loads them).
+METAL_ROWS = [
+    _row("us", "all", "us origin"),
+    _row("us", "all", "us 925 mark", metals={"sterling_silver"}),
+    _row("us", "all", "us steel grade", metals={"stainless_steel"}),
+    _row("uk", "all", "uk hallmark", metals={"sterling_silver", "solid_gold"}),
+    _row("us", "all", "us plating terms", plating="gold", metals={"brass", "zinc_alloy"}),
+    _row("us", "all", "us other metal", metals={"other"}),
+]
+
+
+def _by_metal(base_metal: str | None, plating: str | None = "none") -> list[str]:
+    found = applicable(
+        METAL_ROWS,
+        markets=["us", "uk"],
+        wearer_age="adults",
+        plating=plating,
+        base_metal=base_metal,
+    )
+    return [row.substance for row in found]
+
+
+@pytest.mark.parametrize(
+    ("base_metal", "expected"),
+    [
+        ("sterling_silver", ["us origin", "us 925 mark", "uk hallmark"]),
+        ("solid_gold", ["us origin", "uk hallmark"]),
+        ("stainless_steel", ["us origin", "us steel grade"]),
+        ("brass", ["us origin"]),
+        ("zinc_alloy", ["us origin"]),
+        ("other", ["us origin", "us other metal"]),
+    ],
+)
+def test_a_row_for_some_metals_comes_only_with_one_of_them(base_metal, expected):
+    assert _by_metal(base_metal) == expected
+
+
+def test_a_metal_row_for_gold_plating_needs_both_the_plating_and_the_metal():
+    assert "us plating terms" in _by_metal("zinc_alloy", plating="gold")
+    assert "us plating terms" not in _by_metal("zinc_alloy", plating="rhodium")
+    assert "us plating terms" not in _by_metal("sterling_silver", plating="gold")
+
+
+def test_an_unknown_metal_cannot_rule_out_any_metals_rows():
+    # An old report never asked the metal: like an unknown age, every group applies.
+    assert _by_metal(None) == [
+        "us origin",
+        "us 925 mark",
+        "us steel grade",
+        "us other metal",
+        "uk hallmark",
+    ]
+    assert "us plating terms" in _by_metal(None, plating="gold")
+
+
+# The seeded rows themselves, read from the seed file without a database (migrations 0002_seed
+# and 0003_compliance_by_metal load them).
 SEED = [
-    Requirement(**{"plating": "", **{k: v for k, v in row.items() if k != "order"}})
+    Requirement(
+        **{"plating": "", **{k: v for k, v in row.items() if k not in ("order", "base_metals")}},
+        base_metals=frozenset(row.get("base_metals", [])),
+    )
     for row in seed.requirement_rows()
 ]
 CPSIA, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN, FTC_GOLD = (
@@ -122,7 +185,10 @@ US_FOR = {
 
 
 def _seeded(**kwargs) -> list[tuple[str, str]]:
-    return [(row.market, row.substance) for row in applicable(SEED, **kwargs)]
+    # No seeded row names a metal yet: whichever the buyer has, the same rows come.
+    return [
+        (row.market, row.substance) for row in applicable(SEED, **{"base_metal": "brass", **kwargs})
+    ]
 
 
 @pytest.mark.parametrize("wearer_age", ["adults", "children", "all_ages"])
@@ -162,10 +228,10 @@ def test_every_market_at_once_lists_us_then_eu_then_uk():
 
 
 def test_an_old_report_without_answers_gets_both_age_groups_and_no_gold_row():
-    assert _seeded(markets=["us"], wearer_age=None, plating=None) == [
+    assert _seeded(markets=["us"], wearer_age=None, plating=None, base_metal=None) == [
         ("us", s) for s in US_FOR["all_ages"]
     ]
-    assert _seeded(markets=[], wearer_age=None, plating=None) == []
+    assert _seeded(markets=[], wearer_age=None, plating=None, base_metal=None) == []
 
 
 def test_every_seeded_row_names_a_source_and_says_what_to_send():
@@ -199,10 +265,10 @@ def staff_client(client, django_user_model):
 def test_the_seeded_rows_load_through_the_service_in_one_query(django_assert_num_queries):
     with django_assert_num_queries(1):
         found = services.compliance.requirements_for(
-            markets=["eu", "us", "uk"], wearer_age="all_ages", plating="gold"
+            markets=["eu", "us", "uk"], wearer_age="all_ages", plating="gold", base_metal=None
         )
     assert found == applicable(
-        SEED, markets=["eu", "us", "uk"], wearer_age="all_ages", plating="gold"
+        SEED, markets=["eu", "us", "uk"], wearer_age="all_ages", plating="gold", base_metal=None
     )
     assert len(found) == len(SEED)
 
@@ -230,7 +296,7 @@ def test_the_seed_is_undone_by_its_reverse():
 def test_an_inactive_requirement_is_left_out():
     ComplianceRequirement.objects.filter(market="eu", substance="Cadmium").update(active=False)
     found = services.compliance.requirements_for(
-        markets=["eu"], wearer_age="adults", plating="none"
+        markets=["eu"], wearer_age="adults", plating="none", base_metal="brass"
     )
     assert [r.substance for r in found] == ["Nickel release", "Lead"]
 
@@ -288,3 +354,54 @@ def test_the_origin_marking_row_names_the_source_of_its_10_percent_duty():
     first = row.history.get()  # the seed's own record, with the source as it is now
     assert first.history_change_reason == "Loaded by the seed migration"
     assert first.source == row.source
+
+
+def _admin_data(row: ComplianceRequirement, **changes) -> dict:
+    fields = ("market", "wearers", "plating", "order", "substance", "limit", "test_method")
+    data = {field: getattr(row, field) for field in (*fields, "regulation", "text", "source")}
+    return {**data, "active": "on", "base_metals": row.base_metals, **changes, "_save": "Save"}
+
+
+def test_staff_tick_the_base_metals_a_requirement_is_for(staff_client):
+    row = ComplianceRequirement.objects.get(market="us", substance=ORIGIN)
+    url = f"/admin/advisor/compliancerequirement/{row.pk}/change/"
+    page = staff_client.get(url).content.decode()
+    assert 'type="checkbox" name="base_metals" value="sterling_silver"' in page
+    assert "Sterling silver" in page and "Tick none for a rule whatever the metal" in page
+    # Ticked in any order, kept in the wizard's order.
+    response = staff_client.post(url, _admin_data(row, base_metals=["solid_gold", "brass"]))
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert row.base_metals == ["brass", "solid_gold"]
+    assert row.history.first().base_metals == ["brass", "solid_gold"]
+    listing = html.unescape(
+        staff_client.get("/admin/advisor/compliancerequirement/").content.decode()
+    )
+    assert 'class="field-metals">Brass, Solid gold<' in listing
+    assert 'class="field-metals">any<' in listing  # the rows for any metal
+    # None ticked: the requirement is for any metal again.
+    assert staff_client.post(url, _admin_data(row, base_metals=[])).status_code == 302
+    row.refresh_from_db()
+    assert row.base_metals == []
+
+
+def test_a_metal_the_wizard_does_not_offer_is_refused(staff_client):
+    row = ComplianceRequirement.objects.get(market="us", substance=ORIGIN)
+    url = f"/admin/advisor/compliancerequirement/{row.pk}/change/"
+    response = staff_client.post(url, _admin_data(row, base_metals=["titanium"]))
+    assert response.status_code == 200
+    assert "Select a valid choice. titanium is not one of the available choices." in (
+        html.unescape(response.content.decode())
+    )
+    row.refresh_from_db()
+    assert row.base_metals == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("metals", [["titanium"], "sterling_silver", ["brass", "brass"], [{}]])
+def test_the_model_refuses_base_metals_that_are_not_a_list_of_known_metals(metals):
+    row = ComplianceRequirement.objects.get(market="us", substance=ORIGIN)
+    row.base_metals = metals
+    with pytest.raises(ValidationError) as refused:
+        row.full_clean()
+    assert "base_metals" in refused.value.message_dict
