@@ -166,89 +166,166 @@ SEED = [
     )
     for row in seed.requirement_rows()
 ]
-CPSIA, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN, FTC_GOLD = (
+CPSIA, CPC, TRACKING, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN = (
     "Lead in children's products (CPSIA)",
+    "Children's Product Certificate (CPSIA)",
+    "Tracking labels (CPSIA section 103)",
     "Children's jewelry safety (ASTM F2923)",
     "Adult jewelry safety (ASTM F2999)",
     "Lead and cadmium in California (children's jewelry)",
     "Lead in California (jewelry other than children's)",
     "California Proposition 65 warning",
     "Country-of-origin marking",
+)
+FTC_GOLD, VERMEIL, SILVER_MARK, GOLD_MARK, STEEL = (
     "Gold plating terms (FTC)",
+    "Vermeil (FTC)",
+    "Silver quality mark",
+    "Gold karat mark",
+    "Stainless steel grade",
 )
 REACH = ["Nickel release", "Cadmium", "Lead"]
+GPSR, EU_MARKS = (
+    "Traceability and responsible person (GPSR)",
+    "Precious metal marks, country by country",
+)
+UK_PRODUCER, HALLMARK = "Producer identification (GPSR 2005)", "Hallmark by an assay office"
 US_FOR = {
     "adults": [F2999, CA_OTHER, PROP65, ORIGIN],
-    "children": [CPSIA, F2923, CA_CHILDREN, PROP65, ORIGIN],
-    "all_ages": [CPSIA, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN],
+    "children": [CPSIA, CPC, TRACKING, F2923, CA_CHILDREN, PROP65, ORIGIN],
+    "all_ages": [CPSIA, CPC, TRACKING, F2923, F2999, CA_CHILDREN, CA_OTHER, PROP65, ORIGIN],
 }
+# Each market's rows for one base metal, after those for every metal.
+FOR_METAL = {
+    "us": {"sterling_silver": [SILVER_MARK], "solid_gold": [GOLD_MARK], "stainless_steel": [STEEL]},
+    "eu": {"sterling_silver": [EU_MARKS], "solid_gold": [EU_MARKS], "stainless_steel": [STEEL]},
+    "uk": {"sterling_silver": [HALLMARK], "solid_gold": [HALLMARK], "stainless_steel": [STEEL]},
+}
+METALS = ["sterling_silver", "stainless_steel", "brass", "zinc_alloy", "solid_gold", "other"]
+PLAIN_METALS = ["brass", "zinc_alloy", "other"]  # no row of their own
 
 
 def _seeded(**kwargs) -> list[tuple[str, str]]:
-    # No seeded row names a metal yet: whichever the buyer has, the same rows come.
-    return [
-        (row.market, row.substance) for row in applicable(SEED, **{"base_metal": "brass", **kwargs})
-    ]
+    return [(row.market, row.substance) for row in applicable(SEED, **kwargs)]
 
 
 @pytest.mark.parametrize("wearer_age", ["adults", "children", "all_ages"])
 @pytest.mark.parametrize("market", ["eu", "uk"])
 @pytest.mark.parametrize("plating", ["none", "gold", "rhodium", "other"])
-def test_europe_gets_reach_nickel_cadmium_and_lead_whoever_wears_it(market, wearer_age, plating):
-    assert _seeded(markets=[market], wearer_age=wearer_age, plating=plating) == [
-        (market, substance) for substance in REACH
-    ]
+@pytest.mark.parametrize("base_metal", PLAIN_METALS)
+def test_europe_gets_reach_and_traceability_whoever_wears_it(
+    market, wearer_age, plating, base_metal
+):
+    traceability = GPSR if market == "eu" else UK_PRODUCER
+    found = _seeded(markets=[market], wearer_age=wearer_age, plating=plating, base_metal=base_metal)
+    assert found == [(market, substance) for substance in [*REACH, traceability]]
 
 
 @pytest.mark.parametrize("wearer_age", ["adults", "children", "all_ages"])
 @pytest.mark.parametrize("plating", ["none", "rhodium", "other"])
 def test_the_us_rules_follow_the_wearers(wearer_age, plating):
-    assert _seeded(markets=["us"], wearer_age=wearer_age, plating=plating) == [
+    assert _seeded(markets=["us"], wearer_age=wearer_age, plating=plating, base_metal="brass") == [
         ("us", substance) for substance in US_FOR[wearer_age]
     ]
 
 
 @pytest.mark.parametrize("wearer_age", ["adults", "children", "all_ages"])
 def test_gold_plating_adds_the_ftc_terms_in_the_us_only(wearer_age):
-    assert _seeded(markets=["us"], wearer_age=wearer_age, plating="gold") == [
+    kwargs = {"wearer_age": wearer_age, "plating": "gold", "base_metal": "brass"}
+    assert _seeded(markets=["us"], **kwargs) == [
         ("us", substance) for substance in [*US_FOR[wearer_age], FTC_GOLD]
     ]
-    assert FTC_GOLD not in [
-        s for _m, s in _seeded(markets=["eu", "uk"], wearer_age=wearer_age, plating="gold")
-    ]
+    assert FTC_GOLD not in [s for _m, s in _seeded(markets=["eu", "uk"], **kwargs)]
+
+
+@pytest.mark.parametrize("market", ["us", "eu", "uk"])
+@pytest.mark.parametrize("base_metal", METALS)
+def test_each_base_metal_gets_its_own_rows_and_no_other_metals(market, base_metal):
+    everyone = _seeded(markets=[market], wearer_age="adults", plating="none", base_metal="brass")
+    found = _seeded(markets=[market], wearer_age="adults", plating="none", base_metal=base_metal)
+    assert found == everyone + [(market, s) for s in FOR_METAL[market].get(base_metal, [])]
+
+
+@pytest.mark.parametrize("base_metal", [m for m in METALS if m != "sterling_silver"])
+def test_only_sterling_silver_is_offered_the_word_vermeil(base_metal):
+    for wearer_age in ("adults", "children", "all_ages"):
+        found = applicable(
+            SEED,
+            markets=["us", "eu", "uk"],
+            wearer_age=wearer_age,
+            plating="gold",
+            base_metal=base_metal,
+        )
+        assert found and not any("vermeil" in str(row).lower() for row in found)
+    silver = _seeded(
+        markets=["us"], wearer_age="adults", plating="gold", base_metal="sterling_silver"
+    )
+    assert silver[-3:] == [("us", FTC_GOLD), ("us", VERMEIL), ("us", SILVER_MARK)]
+
+
+def test_solid_gold_is_held_to_its_karat_not_to_the_plating_terms():
+    found = _seeded(markets=["us"], wearer_age="adults", plating="gold", base_metal="solid_gold")
+    assert found == [("us", s) for s in [*US_FOR["adults"], GOLD_MARK]]
 
 
 def test_every_market_at_once_lists_us_then_eu_then_uk():
-    found = _seeded(markets=["uk", "other", "eu", "us"], wearer_age="children", plating="none")
+    found = _seeded(
+        markets=["uk", "other", "eu", "us"],
+        wearer_age="children",
+        plating="none",
+        base_metal="stainless_steel",
+    )
     assert found == [
-        *[("us", s) for s in US_FOR["children"]],
-        *[("eu", s) for s in REACH],
-        *[("uk", s) for s in REACH],
+        *[("us", s) for s in [*US_FOR["children"], STEEL]],
+        *[("eu", s) for s in [*REACH, GPSR, STEEL]],
+        *[("uk", s) for s in [*REACH, UK_PRODUCER, STEEL]],
     ]
 
 
-def test_an_old_report_without_answers_gets_both_age_groups_and_no_gold_row():
-    assert _seeded(markets=["us"], wearer_age=None, plating=None, base_metal=None) == [
-        ("us", s) for s in US_FOR["all_ages"]
-    ]
+def test_an_old_report_without_answers_gets_both_age_groups_every_metal_and_no_gold_row():
+    found = _seeded(markets=["us"], wearer_age=None, plating=None, base_metal=None)
+    assert found == [("us", s) for s in [*US_FOR["all_ages"], SILVER_MARK, GOLD_MARK, STEEL]]
     assert _seeded(markets=[], wearer_age=None, plating=None, base_metal=None) == []
+
+
+# Words that tell the factory what to do: every row says at least one.
+INSTRUCTIONS = re.compile(r"\b(send|tell|mark|quote|agree|stamp)\b", re.IGNORECASE)
 
 
 def test_every_seeded_row_names_a_source_and_says_what_to_send():
     for row in SEED:
         assert "http" in row.source, row.substance
         assert row.limit and row.test_method and row.regulation and row.text, row.substance
+        assert INSTRUCTIONS.search(row.text), row.substance
+        assert "none set" not in f"{row.limit} {row.test_method}", row.substance
     eu = {r.substance: r for r in SEED if r.market == "eu"}
     assert "0.5 µg/cm²/week" in eu["Nickel release"].limit
     assert "0.2 µg/cm²/week" in eu["Nickel release"].limit
     assert "EN 1811" in eu["Nickel release"].test_method
     assert "0.01 %" in eu["Cadmium"].limit and "entry 23" in eu["Cadmium"].regulation
     assert "0.05 %" in eu["Lead"].limit and "entry 63" in eu["Lead"].regulation
+    assert "responsible person" in eu[GPSR].limit and "2023/988" in eu[GPSR].regulation
     us = {r.substance: r for r in SEED if r.market == "us"}
     assert "100 ppm" in us[CPSIA].limit and "90 ppm" in us[CPSIA].limit
+    assert "CPSC-CH-E1003-09.1" in us[CPSIA].test_method
+    assert "CPSC-accepted" in us[CPC].limit and "1110" in us[CPC].regulation
+    assert "batch" in us[TRACKING].limit and "2063(a)(5)" in us[TRACKING].regulation
+    assert "0.5 µg a day" in us[PROP65].limit
     assert "0.05 % (500 ppm)" in us[CA_OTHER].limit and "unplated metal" in us[CA_OTHER].text
     assert "300 ppm" in us[CA_CHILDREN].limit
     assert "7/1,000,000 in" in us[FTC_GOLD].limit and "100/1,000,000 in" in us[FTC_GOLD].limit
+    assert "2.5 µm" in us[VERMEIL].limit and "10K" in us[VERMEIL].limit
+    assert "925" in us[SILVER_MARK].limit and "trademark" in us[SILVER_MARK].limit
+    assert "10K" in us[GOLD_MARK].limit and "trademark" in us[GOLD_MARK].limit
+    assert "ASTM F138" in us[STEEL].limit and "mill certificate" in us[STEEL].test_method
+    uk = {r.substance: r for r in SEED if r.market == "uk"}
+    assert "7.78 g" in uk[HALLMARK].limit and "1 g" in uk[HALLMARK].limit
+    assert "batch" in uk[UK_PRODUCER].limit
+
+
+def test_no_two_seeded_rows_share_a_key():
+    keys = [tuple(seed._requirement_key(row).items()) for row in seed.requirement_rows()]
+    assert len(keys) == len(set(keys))
 
 
 # With the database: the seeded rows, the service, and the admin.
@@ -270,7 +347,7 @@ def test_the_seeded_rows_load_through_the_service_in_one_query(django_assert_num
     assert found == applicable(
         SEED, markets=["eu", "us", "uk"], wearer_age="all_ages", plating="gold", base_metal=None
     )
-    assert len(found) == len(SEED)
+    assert len(found) == len(SEED)  # an unknown metal with gold plating: every row
 
 
 @pytest.mark.django_db
@@ -298,7 +375,7 @@ def test_an_inactive_requirement_is_left_out():
     found = services.compliance.requirements_for(
         markets=["eu"], wearer_age="adults", plating="none", base_metal="brass"
     )
-    assert [r.substance for r in found] == ["Nickel release", "Lead"]
+    assert [r.substance for r in found] == ["Nickel release", "Lead", GPSR]
 
 
 def test_staff_see_the_requirements_list_with_filters(staff_client):
