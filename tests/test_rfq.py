@@ -254,6 +254,17 @@ def test_sterling_silver_for_the_us_asks_for_the_925_mark_and_its_trademark(make
     assert "15 U.S.C. 294 to 300" in page
 
 
+def test_solid_gold_asks_for_its_karat_and_no_plating_thickness(make_report):
+    page, text = _rfq(
+        make_report, target_markets=("us", "uk"), base_metal="solid_gold", plating="rhodium"
+    )
+    assert "- Gold karat mark (US): 10K or finer to be called gold" in text
+    assert "over 7.78 g (silver) or 1 g (gold)" in text
+    assert "- Plating: Rhodium" in text
+    assert "thickness in microns" not in page and "thickness in microns" not in text
+    assert "Gold plating terms" not in page  # solid gold makes no plating claim
+
+
 def test_a_us_childrens_request_asks_for_the_certificate_and_the_tracking_labels(make_report):
     page, text = _rfq(make_report, target_markets=("us",), wearer_age="children")
     assert "- Children's Product Certificate (CPSIA) (US): a certificate for each product" in text
@@ -285,3 +296,16 @@ def test_stainless_steel_asks_for_its_grade_and_mill_certificate(make_report):
     assert "the grade named (316L is usual); implant grade to ASTM F138 or ISO 5832-1" in page
     assert "the mill certificate for the steel, naming its grade and standard" in page
     assert "Silver quality mark" not in page and "Hallmark" not in page
+
+
+def test_a_long_request_keeps_the_limits_of_as_many_requirements_as_fit(make_report):
+    report = make_report(
+        target_markets=("us", "eu", "uk"), wearer_age="all_ages", base_metal="sterling_silver"
+    )
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
+    assert len(text) < rfq.TEXT_LIMIT
+    flat = " ".join(text.split())
+    # The first requirements keep their limits; only the last are named alone.
+    assert "- Lead in children's products (CPSIA) (US): 100 ppm" in flat
+    assert "- Hallmark by an assay office (UK): - Test reports" in flat
+    assert "- Test reports: for each limit above" in flat
