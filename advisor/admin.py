@@ -15,7 +15,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import charts, presenters, rules, services
+from . import answers, charts, presenters, rules, services
+from .answers import display_value
 from .models import (
     ComplianceRequirement,
     Factor,
@@ -119,20 +120,66 @@ class FactorAdmin(ImpactPreviewAdmin):
         return False
 
 
+class ComplianceRequirementForm(forms.ModelForm):
+    # The model keeps a JSON list; staff tick metals, in the wizard's words and order.
+    base_metals = forms.MultipleChoiceField(
+        label=_("Base metals"),
+        choices=answers.BASE_METALS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=ComplianceRequirement._meta.get_field("base_metals").help_text,
+    )
+
+    class Meta:
+        model = ComplianceRequirement
+        fields = [
+            "market",
+            "wearers",
+            "plating",
+            "base_metals",
+            "order",
+            "active",
+            "substance",
+            "limit",
+            "test_method",
+            "regulation",
+            "text",
+            "source",
+        ]
+
+    def clean_base_metals(self) -> list[str]:
+        ticked = set(self.cleaned_data["base_metals"])
+        return [metal for metal, _label in answers.BASE_METALS if metal in ticked]
+
+
 @admin.register(ComplianceRequirement)
 class ComplianceRequirementAdmin(SimpleHistoryAdmin):
-    list_display = ["substance", "market", "wearers", "plating", "limit", "test_method", "active"]
+    form = ComplianceRequirementForm
+    list_display = [
+        "substance",
+        "market",
+        "wearers",
+        "plating",
+        "metals",
+        "limit",
+        "test_method",
+        "active",
+    ]
     list_filter = ["market", "wearers", "plating", "active"]
     search_fields = ["substance", "limit", "test_method", "regulation", "text", "source"]
     ordering = ["market", "order", "id"]
     fieldsets = [
-        (None, {"fields": [("market", "wearers", "plating"), ("order", "active")]}),
+        (None, {"fields": [("market", "wearers", "plating"), "base_metals", ("order", "active")]}),
         (
             _("Requirement"),
             {"fields": ["substance", "limit", "test_method", "regulation", "text"]},
         ),
         (_("Where the figures come from"), {"fields": ["source"]}),
     ]
+
+    @admin.display(description=_("base metals"))
+    def metals(self, row: ComplianceRequirement) -> str:
+        return display_value("base_metal", row.base_metals) if row.base_metals else str(_("any"))
 
 
 def figure_fieldsets() -> list[tuple[str, dict]]:

@@ -303,15 +303,8 @@ def _materials(answers: dict, requirements: Sequence[Requirement]) -> Section:
         Item(_("Sold in"), display_value("target_markets", answers["target_markets"])),
         Item(_("Worn by"), display_value("wearer_age", answers["wearer_age"])),
         Item(_("Base metal"), display_value("base_metal", answers["base_metal"])),
+        *_plating(answers["base_metal"], answers["plating"]),
     ]
-    if answers["plating"] != rules.Plating.NONE:
-        items.append(
-            Item(
-                _("Plating: %(plating)s; its thickness in microns")
-                % {"plating": display_value("plating", answers["plating"])},
-                blank=True,
-            )
-        )
     items += _requirement_items(requirements)
     if requirements:
         items.append(
@@ -326,6 +319,19 @@ def _materials(answers: dict, requirements: Sequence[Requirement]) -> Section:
     if rules.Market.OTHER in answers["target_markets"]:
         items.append(Item(_("Other markets"), _("[the countries]: tell us the rules you test to")))
     return Section(_("Materials and compliance"), items)
+
+
+def _plating(base_metal: str, plating: str) -> list[Item]:
+    """The plating, and a blank for its thickness in microns; none for an unplated piece, and
+    no thickness for solid gold, whose plating (rhodium on white gold) claims no gold content."""
+    if plating == rules.Plating.NONE:
+        return []
+    words = display_value("plating", plating)
+    if base_metal == rules.BaseMetal.SOLID_GOLD:
+        return [Item(_("Plating"), words)]
+    return [
+        Item(_("Plating: %(plating)s; its thickness in microns") % {"plating": words}, blank=True)
+    ]
 
 
 def _requirement_items(requirements: Sequence[Requirement]) -> list[Item]:
@@ -376,23 +382,30 @@ def _calendar(timeline: dict, model: str) -> Section:
 
 def as_text(request: Request) -> str:
     """The request as plain text for a marketplace message, under `TEXT_LIMIT` characters: when
-    longer, requirements are said by their limits only, then by name (the page has them all)."""
-    for detail in ("full", "short", "names"):
-        text = _text(request, detail)
+    longer, requirements are said by their limits only, then the last ones by name alone, as
+    few as it takes (the page has them all)."""
+    shortened = sum(item.short is not None for s in request.sections for item in s.items)
+    text = _text(request, named=0, short=False)
+    for named in range(shortened + 1):
         if len(text) < TEXT_LIMIT:
             return text
-    return text[: TEXT_LIMIT - 2].rstrip() + "\n"
+        text = _text(request, named=named, short=True)
+    return text if len(text) < TEXT_LIMIT else text[: TEXT_LIMIT - 2].rstrip() + "\n"
 
 
-def _text(request: Request, detail: str) -> str:
+def _text(request: Request, *, named: int, short: bool) -> str:
+    """The text, with each requirement's limit only when `short`, and the last `named` of them
+    by name alone."""
     lines = [request.title.upper(), ""]
     lines += textwrap.wrap(request.intro, TEXT_WIDTH)
+    shortened = [item for s in request.sections for item in s.items if item.short is not None]
+    bare = {id(item) for item in shortened[len(shortened) - named :]} if named else set()
     for section in request.sections:
         lines += ["", section.heading.upper()]
         for item in section.items:
             value = item.value
-            if item.short is not None and detail != "full":
-                value = item.short if detail == "short" else ""
+            if item.short is not None and short:
+                value = "" if id(item) in bare else item.short
             colon = "" if item.label.endswith("?") else ":"
             text = f"- {item.label}{colon} {value}".rstrip() + (" ____" if item.blank else "")
             lines += textwrap.wrap(text, TEXT_WIDTH, subsequent_indent="  ")

@@ -1,5 +1,6 @@
 """The request for quotation: per model, in the buyer's figures, as a page and as plain text."""
 
+import html
 import json
 from datetime import date, datetime, timedelta
 
@@ -145,12 +146,23 @@ def test_each_market_and_wearer_gets_its_requirements_and_no_others(
         "Lead in California (jewelry other than children's) (US)": us and adults,
         "California Proposition 65 warning (US)": us,
         "Country-of-origin marking (US)": us,
+        "Children's Product Certificate (CPSIA) (US)": us and children,
+        "Tracking labels (CPSIA section 103) (US)": us and children,
         "Gold plating terms (FTC) (US)": us and plating == "gold",
+        # The sample buyer's pieces are sterling silver.
+        "Vermeil (FTC) (US)": us and plating == "gold",
+        "Silver quality mark (US)": us,
+        "Gold karat mark (US)": False,
+        "Stainless steel grade (US)": False,
         "Nickel release (EU, UK)": eu and uk,
         "Nickel release (EU)": eu and not uk,
         "Nickel release (UK)": uk and not eu,
         "Cadmium (EU, UK)": eu and uk,
         "Lead (EU)": eu and not uk,
+        "Traceability and responsible person (GPSR) (EU)": eu,
+        "Precious metal marks, country by country (EU)": eu,
+        "Producer identification (GPSR 2005) (UK)": uk,
+        "Hallmark by an assay office (UK)": uk,
         "Other markets": "other" in markets,
         "Test reports": us or eu or uk,
     }
@@ -191,3 +203,109 @@ def test_a_report_made_before_later_figures_takes_their_defaults(make_report):
     Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
     text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
     assert "we propose 30% deposit" in text and "we plan 2 rounds" in text
+
+
+# The materials: what each base metal and plating bring to the request.
+
+
+def _rfq(make_report, **answers) -> tuple[str, str]:
+    """The request's page (its text, unescaped) and plain text, both flattened."""
+    report = make_report(**answers)
+    page = Client().get(f"/r/{report.token}/rfq/?model=odm").content.decode()
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=odm").content.decode()
+    assert len(text) < rfq.TEXT_LIMIT
+    return " ".join(html.unescape(page).split()), " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    "base_metal", ["zinc_alloy", "brass", "stainless_steel", "solid_gold", "other"]
+)
+def test_only_sterling_silver_is_asked_about_vermeil(make_report, base_metal):
+    markets = ("us", "eu", "uk")
+    page, text = _rfq(
+        make_report, target_markets=markets, wearer_age="all_ages", base_metal=base_metal
+    )
+    assert "vermeil" not in page.lower() and "vermeil" not in text.lower()
+    page, text = _rfq(make_report, target_markets=markets, base_metal="sterling_silver")
+    assert "Vermeil (FTC) (US)" in page and "Vermeil (FTC) (US)" in text
+    assert "at least 2.5 µm" in page
+
+
+def test_a_zinc_alloy_request_keeps_the_gold_plating_terms(make_report):
+    page, text = _rfq(make_report, target_markets=("us",), base_metal="zinc_alloy")
+    assert "- Gold plating terms (FTC) (US): gold electroplate: 10K" in text
+    assert "Plating: Gold; its thickness in microns" in page
+
+
+def test_sterling_silver_for_the_uk_asks_for_the_hallmark(make_report):
+    page, text = _rfq(
+        make_report, target_markets=("uk",), base_metal="sterling_silver", plating="none"
+    )
+    assert "- Hallmark by an assay office (UK): hallmarked by an assay office" in text
+    assert "over 7.78 g (silver)" in text and "over 7.78 g (silver)" in page
+    assert "Hallmarking Act 1973" in page  # why, on the page
+    assert "thickness in microns" not in page  # solid sterling silver: no plating to measure
+
+
+def test_sterling_silver_for_the_us_asks_for_the_925_mark_and_its_trademark(make_report):
+    page, text = _rfq(make_report, target_markets=("us",), base_metal="sterling_silver")
+    assert "- Silver quality mark (US): 925/1,000 silver or finer to be marked 925" in text
+    assert "with the trademark or name of whoever applies it" in page
+    assert "15 U.S.C. 294 to 300" in page
+
+
+def test_solid_gold_asks_for_its_karat_and_no_plating_thickness(make_report):
+    page, text = _rfq(
+        make_report, target_markets=("us", "uk"), base_metal="solid_gold", plating="rhodium"
+    )
+    assert "- Gold karat mark (US): 10K or finer to be called gold" in text
+    assert "over 7.78 g (silver) or 1 g (gold)" in text
+    assert "- Plating: Rhodium" in text
+    assert "thickness in microns" not in page and "thickness in microns" not in text
+    assert "Gold plating terms" not in page  # solid gold makes no plating claim
+
+
+def test_a_us_childrens_request_asks_for_the_certificate_and_the_tracking_labels(make_report):
+    page, text = _rfq(make_report, target_markets=("us",), wearer_age="children")
+    assert "- Children's Product Certificate (CPSIA) (US): a certificate for each product" in text
+    assert "CPSC-accepted third-party laboratory" in text
+    assert "- Tracking labels (CPSIA section 103) (US): permanent marks" in text
+    assert "CPSC-CH-E1003-09.1" in page  # the coatings method
+    assert "We, as importer, issue the Children's Product Certificate" in page
+    adults = _rfq(make_report, target_markets=("us",), wearer_age="adults")[0]
+    assert "Children's Product Certificate" not in adults and "Tracking labels" not in adults
+
+
+def test_an_eu_request_names_the_gpsr_responsible_person(make_report):
+    page, text = _rfq(make_report, target_markets=("eu",), base_metal="brass")
+    assert "- Traceability and responsible person (GPSR) (EU):" in text
+    assert "the EU responsible person" in text
+    assert "(EU) 2023/988" in page
+
+
+def test_a_uk_request_asks_for_the_producers_identification(make_report):
+    page, text = _rfq(make_report, target_markets=("uk",), base_metal="brass")
+    assert "- Producer identification (GPSR 2005) (UK): the producer's name and address" in text
+    assert "Northern Ireland follows the EU rules instead." in page
+
+
+def test_stainless_steel_asks_for_its_grade_and_mill_certificate(make_report):
+    page, text = _rfq(make_report, target_markets=("us", "eu", "uk"), base_metal="stainless_steel")
+    # One line for the three markets, which ask the same.
+    assert text.count("- Stainless steel grade (US, EU, UK):") == 1
+    assert "the grade named (316L is usual); implant grade to ASTM F138 or ISO 5832-1" in page
+    assert "the mill certificate for the steel, naming its grade and standard" in page
+    assert "Silver quality mark" not in page and "Hallmark" not in page
+
+
+def test_a_long_request_keeps_the_limits_of_as_many_requirements_as_fit(make_report):
+    report = make_report(
+        target_markets=("us", "eu", "uk"), wearer_age="all_ages", base_metal="sterling_silver"
+    )
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
+    assert len(text) < rfq.TEXT_LIMIT
+    flat = " ".join(text.split())
+    # The first requirements keep their limits; only the last are named alone.
+    assert "- Lead in children's products (CPSIA) (US): 100 ppm" in flat
+    assert "- Hallmark by an assay office (UK): - Test reports" in flat
+    assert "- Test reports: for each limit above" in flat

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .. import rules
-from ..rules.compliance import Requirement
+from ..rules.compliance import BASE_METALS, Requirement
 
 FIGURE_NAMES_HELP = _(
     "Write any figure as {figure_name}, for example {oem_moq_min_units}: the page shows the "
@@ -73,7 +73,8 @@ class ComplianceRequirement(models.Model):
     """One rule a market sets for jewelry, listed in the request for quotation when it applies.
 
     Seeded from public sources (each named in `source`) and kept current by staff in admin;
-    `rules.compliance.applicable` picks the rows for a buyer's markets, wearers and plating.
+    `rules.compliance.applicable` picks the rows for a buyer's markets, wearers, plating and
+    base metal.
     """
 
     class Market(models.TextChoices):
@@ -94,6 +95,16 @@ class ComplianceRequirement(models.Model):
     wearers = models.CharField(_("applies to"), max_length=10, choices=Wearers.choices)
     plating = models.CharField(
         _("plating"), max_length=10, choices=Plating.choices, blank=True, default=""
+    )
+    # A list of `rules.BaseMetal` values; admin offers them as checkboxes (`admin.py`).
+    base_metals = models.JSONField(
+        _("base metals"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "Tick none for a rule whatever the metal; otherwise it is listed only for the "
+            "metals ticked, and for reports made before the metal was asked."
+        ),
     )
     substance = models.CharField(
         _("substance or property"), max_length=120, help_text=_("For example: Nickel release.")
@@ -126,6 +137,16 @@ class ComplianceRequirement(models.Model):
     def __str__(self) -> str:
         return f"{self.get_market_display()}: {self.substance}"
 
+    def clean(self) -> None:
+        metals = self.base_metals
+        known = isinstance(metals, list) and all(metal in BASE_METALS for metal in metals)
+        if not known:
+            raise ValidationError(
+                {"base_metals": _("Choose base metals from the list, or none for any metal.")}
+            )
+        if len(set(metals)) != len(metals):
+            raise ValidationError({"base_metals": _("Each base metal once.")})
+
     def to_rule(self) -> Requirement:
         return Requirement(
             market=self.market,
@@ -137,6 +158,7 @@ class ComplianceRequirement(models.Model):
             regulation=self.regulation,
             text=self.text,
             source=self.source,
+            base_metals=frozenset(self.base_metals),
         )
 
 

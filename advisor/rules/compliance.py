@@ -1,4 +1,4 @@
-"""Which compliance requirements apply to a buyer's markets, wearers and plating.
+"""Which compliance requirements apply to a buyer's markets, wearers, plating and base metal.
 
 The requirements themselves are staff-edited rows (`models.ComplianceRequirement`, seeded with
 their public sources); this module only selects among them, so the RFQ and its tests share one
@@ -8,11 +8,14 @@ rule for "which ones".
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .types import BaseMetal
 
 MARKETS = ("us", "eu", "uk")  # the markets with seeded rules, in the order the RFQ lists them
 WEARERS = ("all", "children", "adults")
 PLATINGS = ("", "gold")
+BASE_METALS = tuple(BaseMetal)  # a row's `base_metals` holds some of these, or none for any metal
 
 # `None`: an old report that never asked; we cannot rule either group out, so both apply.
 _WEARERS_FOR_AGE: dict[str | None, frozenset[str]] = {
@@ -34,6 +37,8 @@ class Requirement:
     regulation: str  # e.g. "REACH Annex XVII, entry 27"
     text: str  # one or two short sentences for the buyer/factory
     source: str  # the public source checked (title + URL)
+    # The base metals it applies to; empty = whatever the metal (most rules are about substances).
+    base_metals: frozenset[str] = field(default_factory=frozenset)
 
 
 def applicable(
@@ -42,11 +47,16 @@ def applicable(
     markets: Sequence[str],
     wearer_age: str | None,
     plating: str | None,
+    base_metal: str | None,
 ) -> list[Requirement]:
-    """The requirements for these markets and wearers (and plating), in a stable order.
+    """The requirements for these markets and wearers (and plating and base metal), in a stable
+    order.
 
     Markets come in the order us, eu, uk whatever order they were given in; within a market the
     rows keep the order they came in. A market without seeded rules (`other`) adds nothing.
+    A row for some base metals comes only with one of them; an unknown metal (`None`, a report
+    made before the question) cannot rule any out, so every metal's rows come, as both age
+    groups do for an unknown age.
     """
     wanted_markets = set(markets)
     wearers = _WEARERS_FOR_AGE.get(wearer_age, _WEARERS_FOR_AGE[None])
@@ -56,9 +66,16 @@ def applicable(
         if requirement.market in wanted_markets
         and requirement.wearers in wearers
         and requirement.plating in ("", plating)
+        and _fits_metal(requirement, base_metal)
     ]
     # sorted() is stable, so rows of one market keep their given order.
     return sorted(chosen, key=lambda requirement: _market_rank(requirement.market))
+
+
+def _fits_metal(requirement: Requirement, base_metal: str | None) -> bool:
+    return (
+        not requirement.base_metals or base_metal is None or base_metal in requirement.base_metals
+    )
 
 
 def _market_rank(market: str) -> int:
