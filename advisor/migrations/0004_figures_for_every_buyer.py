@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('advisor', '0002_seed'),
+        ('advisor', '0003_compliance_by_metal'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('advisor', '0003_figures_for_every_buyer'),
+        ('advisor', '0004_figures_for_every_buyer'),
     ]
 
     operations = [
