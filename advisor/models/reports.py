@@ -90,6 +90,10 @@ class Report(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("advisor:report", kwargs={"token": self.token})
 
+    def get_rfq_url(self) -> str:
+        """The link for factories (the request for the model the report points to)."""
+        return reverse("advisor:rfq", kwargs={"rfq_token": self.rfq_token})
+
     @cached_property
     def data(self) -> dict:
         return json.loads(self.snapshot)

@@ -1,5 +1,5 @@
-"""A report behind its link: the page, its JSON and PDF, the request for quotation, and the
-browser's own list of reports.
+"""A report behind its link: the page, its JSON and PDF, and the browser's own list of
+reports (its request for quotation is in `rfq`).
 
 A colleague's page, the link's QR code and the PDF are kept (`advisor.caching`); the owner's
 page is drawn for each request, with its live controls, from the report's sections kept by the
@@ -17,25 +17,27 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_safe
 
-from .. import caching, ownership, presenters, rfq, snapshots
+from .. import caching, ownership, presenters, snapshots
 from ..forms import ExpiryForm
 from ..limits import limited
 from ..models import Report
-from ..services import compliance, quotes, reports
+from ..services import quotes, reports
 from .common import capability_url, gone, may_have_messages, with_readable_report
 
 
-def _share_link(report: Report) -> dict[str, Any]:
+def _links(report: Report) -> dict[str, Any]:
     # From the configured public address, never from the Host header, which the client picks.
     share_url = settings.SITE_URL + report.get_absolute_url()
     # About 16 ms to draw: kept.
     qr_svg = caching.report_part(report.token, "qr", lambda: presenters.qr_svg(share_url))
-    return {"share_url": share_url, "qr_svg": qr_svg}
+    # The link for factories (the template adds each model's `?model=`).
+    factory_url = settings.SITE_URL + report.get_rfq_url()
+    return {"share_url": share_url, "qr_svg": qr_svg, "factory_url": factory_url}
 
 
 def _page_context(report: Report) -> dict[str, Any]:
     """What the report's page shows everyone; `release` keys the sections the template keeps."""
-    context = presenters.report_context(report.data) | _share_link(report)
+    context = presenters.report_context(report.data) | _links(report)
     return context | {"release": settings.RELEASE}
 
 
@@ -136,36 +138,6 @@ def _draw_pdf(report: Report, extra: dict[str, Any]) -> bytes:
     context = _page_context(report) | extra | {"for_pdf": True}
     html = render_to_string("advisor/report.html", context)
     return render_pdf(html, settings.SITE_URL + "/")
-
-
-def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
-    return compliance.request_for_quotation(
-        report=report, model=request.GET.get("model"), today=timezone.localdate()
-    )
-
-
-@capability_url
-@limited("rfq")
-@require_safe
-@with_readable_report
-def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
-    request_for_quote = _rfq(request, report)
-    context = {
-        "data": report.data,
-        "rfq": request_for_quote,
-        "offered": rfq.models_offered(report.data),
-        "text": rfq.as_text(request_for_quote),
-    }
-    return render(request, "advisor/rfq.html", context)
-
-
-@capability_url
-@limited("rfq")
-@require_safe
-@with_readable_report
-def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
-    text = rfq.as_text(_rfq(request, report))
-    return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
 @never_cache
