@@ -351,11 +351,13 @@ class ReportAdmin(_ReadOnlyAdmin):
         "public_link",
     ]
     list_filter = ["recommendation", "rules_version", "created_at"]
-    search_fields = ["project_name", "token"]
+    # A link for factories names the report only by its own token.
+    search_fields = ["project_name", "token", "rfq_token"]
     date_hierarchy = "created_at"
     change_list_template = "admin/advisor/report/change_list.html"
     fields = [
         "token",
+        "rfq_token",
         "project_name",
         "recommendation",
         "created_at",

@@ -37,8 +37,10 @@ def report_title(data: dict) -> str:
     return data["answers"]["project_name"].strip() or _("Your OEM / ODM report")
 
 
-def report_context(data: dict) -> dict:
+def report_context(data: dict, *, owner: bool) -> dict:
+    """What the report's page shows; a re-run's supplier is named to its `owner` alone."""
     models, fits = model_labels(), fit_labels()
+    quote = _quote_shown(data, owner)
     names = {factor["slug"]: factor["name"] for factor in data["factors"]}
     changes = data["what_would_change"]
     blockers = _blocker_rows(data, names, models)
@@ -61,9 +63,7 @@ def report_context(data: dict) -> dict:
         "plan": data.get("plan", []),
         "factors": [{**f, "fit_label": fits[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
-        "cost_rows": _cost_rows(
-            data["costs"], data.get("from_quote"), data["answers"]["qc_capability"] == "in_house"
-        ),
+        "cost_rows": _cost_rows(data, quote),
         "cost_chart": charts.cost_chart(
             data,
             {**models, "upfront": _("before the first order"), "order": _("first order")},
@@ -78,13 +78,14 @@ def report_context(data: dict) -> dict:
                 "launch": _("Your launch: %(date)s") % {"date": data["timeline"]["launch_date"]},
             },
         ),
-        "threshold_groups": _threshold_groups(data["thresholds"], names, data.get("from_quote")),
+        "threshold_groups": _threshold_groups(data["thresholds"], names, quote),
         "answer_rows": answer_rows(
             {name: value for name, value in data["answers"].items() if name != "project_name"},
             expected=[name for name in rules.ANSWER_FIELDS if name != "project_name"],
-            quote=data.get("from_quote"),
+            quote=quote,
         ),
-        "from_quote": data.get("from_quote"),
+        "from_quote": quote,
+        "sections_for": "owner" if quote and "supplier" in quote else "everyone",
     }
 
 
@@ -115,7 +116,19 @@ def _quoted_names(quote: dict | None) -> set[str]:
     return set(quote["figures"]) | freight
 
 
+def _quote_shown(data: dict, owner: bool) -> dict | None:
+    """A re-run's quote as its page shows it: its supplier named to the owner alone
+    (docs/product.md); to everyone else, which figures came from a supplier's quote. The
+    sections the template keeps differ by that alone (`sections_for`)."""
+    quote = data.get("from_quote")
+    if quote is None or owner:
+        return quote
+    return {key: value for key, value in quote.items() if key != "supplier"}
+
+
 def quote_tag(quote: dict) -> str:
+    if "supplier" not in quote:
+        return _("from a supplier's quote")
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
@@ -131,8 +144,9 @@ def _cost_notes(oem: dict, odm: dict, own_qc: bool) -> dict[str, str]:
     return notes
 
 
-def _cost_rows(costs: dict, quote: dict | None = None, own_qc: bool = False) -> list[dict]:
-    oem, odm = costs["oem"], costs["odm"]
+def _cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
+    oem, odm = data["costs"]["oem"], data["costs"]["odm"]
+    own_qc = data["answers"]["qc_capability"] == "in_house"
     quoted = _quoted_names(quote)
 
     def from_quote(key: str) -> bool:
@@ -212,12 +226,18 @@ def _schedule_rows(timeline: dict, models: dict[str, str]) -> list[dict]:
 
 def _figure_tag(name: str, figure: rules.Figure, quote: dict | None) -> str:
     if quote and name in _COURIER and "freight_per_piece_usd" in quote:
+        usd = _usd(quote["freight_per_piece_usd"], cents=True)
+        model = quote["model"].upper()
+        if "supplier" not in quote:
+            return _(
+                "%(model)s uses a supplier's quote, which gives freight and duty of %(usd)s a piece"
+            ) % {"model": model, "usd": usd}
         return _(
             "%(model)s uses %(supplier)s's quote, which gives freight and duty of %(usd)s a piece"
         ) % {
-            "model": quote["model"].upper(),
+            "model": model,
             "supplier": quote["supplier"],
-            "usd": _usd(quote["freight_per_piece_usd"], cents=True),
+            "usd": usd,
         }
     if quote and name in quote["figures"]:
         return quote_tag(quote)

@@ -133,8 +133,9 @@ def quote_origin(
 
 
 # What a report's JSON tells its owner alone (docs/product.md): the report a re-run was made
-# from, whose token leads to the owner's quotes.
-OWNER_ONLY = ("based_on",)
+# from, whose token leads to the owner's quotes, and whose quote it used (who the buyer deals
+# with stays with the buyer; the pages say "a supplier's quote").
+OWNER_ONLY = ("based_on", "from_quote")
 
 
 def for_link_holders(data: dict) -> str:

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import converters
-from .views import quotes, reports, sharing, site, wizard
+from .views import quotes, reports, rfq, sharing, site, wizard
 
 register_converter(converters.TokenConverter, "token")
 
@@ -21,8 +21,8 @@ urlpatterns = [
     path("r/<token:token>/", reports.report_page, name="report"),
     path("r/<token:token>.json", reports.report_json, name="report_json"),
     path("r/<token:token>.pdf", reports.report_pdf, name="report_pdf"),
-    path("r/<token:token>/rfq/", reports.report_rfq, name="report_rfq"),
-    path("r/<token:token>/rfq.txt", reports.report_rfq_text, name="report_rfq_text"),
+    path("r/<token:token>/rfq/", rfq.report_rfq, name="report_rfq"),
+    path("r/<token:token>/rfq.txt", rfq.report_rfq_text, name="report_rfq_text"),
     path("r/<token:token>/quotes/", quotes.report_quotes, name="report_quotes"),
     path(
         "r/<token:token>/quotes/<int:quote_id>/rerun",
@@ -38,4 +38,7 @@ urlpatterns = [
     path("r/<token:token>/expiry", sharing.report_expiry, name="report_expiry"),
     path("r/<token:token>/share-again", sharing.report_share_again, name="report_share_again"),
     path("r/<token:token>/fork", sharing.report_fork, name="report_fork"),
+    # The link for factories: the request for quotation, and nothing else of the report.
+    path("q/<token:rfq_token>/", rfq.rfq_page, name="rfq"),
+    path("q/<token:rfq_token>.txt", rfq.rfq_text, name="rfq_text"),
 ]

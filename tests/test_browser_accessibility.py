@@ -24,6 +24,8 @@ def test_the_main_pages_have_no_serious_accessibility_problems(live_server, page
     pages = {
         "landing": "/",
         "report": report.get_absolute_url(),
+        "request for quotation": f"/r/{report.token}/rfq/",
+        "request for factories": report.get_rfq_url(),
         "my reports": "/reports/",
     }
     problems = {}

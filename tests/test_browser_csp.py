@@ -107,6 +107,9 @@ def test_every_page_type_renders_and_works_under_the_policy(
     watcher.check(page, "request for quotation")
     page.get_by_role("button", name="Copy the request").click()
     expect(page.locator("#rfq-copied")).to_have_text("Request copied.")
+    page.get_by_role("button", name="Copy the link for factories").click()
+    expect(page.locator("#factory-copied")).to_have_text("Link copied.")
+    factory_url = page.locator("#factory-url").input_value()
     page.goto(url + f"/r/{report.token}/quotes/")
     watcher.check(page, "quotes")
     for name, value in QUOTE.items():
@@ -139,6 +142,16 @@ def test_every_page_type_renders_and_works_under_the_policy(
     page.goto(url + report.get_absolute_url())
     watcher.check(page, "revoked report (410)")
 
+    # A factory opens the request through the link for factories; the revoked one is gone.
+    factory = browser.new_context()
+    page = watcher.attach(factory)
+    page.goto(url + source.get_rfq_url())
+    expect(page.locator("h1")).to_contain_text("Request for quotation")
+    watcher.check(page, "request for factories")
+    page.goto(factory_url)
+    expect(page.locator("h1")).to_have_text("This link no longer works")
+    watcher.check(page, "request for factories, revoked (410)")
+
     # Staff sign in through the login form and open change pages.
     django_user_model.objects.create_superuser("ana", "ana@example.com", "pw-for-tests-only")
     staff = browser.new_context()
@@ -162,7 +175,7 @@ def test_every_page_type_renders_and_works_under_the_policy(
     page.goto(url + "/admin/advisor/report/funnel/")
     watcher.check(page, "admin funnel")
 
-    for context in (visitor, owner_context, colleague, staff):
+    for context in (visitor, owner_context, colleague, factory, staff):
         context.close()
     assert watcher.found == {name: [] for name in watcher.found}
 

@@ -337,3 +337,55 @@ def test_the_owner_s_pdf_of_a_dead_link_is_kept_under_when_it_ended(report):
         assert not caches["default"].has_key(part_key(report.token, "pdf"))
     assert owner.get(f"/r/{report.token}.pdf").content == first.content
     assert Client().get(f"/r/{report.token}.pdf").status_code == 410
+
+
+SUPPLIER = OEM_QUOTE["supplier"]
+
+
+def rerun_of(report: Report) -> Report:
+    """The owner's re-run of `report` with OEM_QUOTE, whose supplier it names to them alone."""
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    quote_id = report.quotes.get().pk
+    location = owner.post(f"/r/{report.token}/quotes/{quote_id}/rerun")["Location"]
+    return Report.objects.get(token=location.split("/")[2])
+
+
+@pytest.mark.parametrize("first", ["owner", "colleague"])
+def test_a_re_run_names_its_supplier_to_the_owner_alone_whoever_comes_first(report, first):
+    """Issue 24: the supplier a buyer deals with stays with the buyer, kept parts included."""
+    rerun = rerun_of(report)
+    forget_all()  # the re-run's kept parts are drawn by the visits below, in their order
+    owner, colleagues = browser(OWNER), [browser("someone-else"), Client()]
+    readers = [owner, *colleagues] if first == "owner" else [*colleagues, owner]
+    for client in readers * 2:
+        html = client.get(page(rerun)).content.decode()
+        data = json.loads(client.get(f"/r/{rerun.token}.json").content)
+        if client is owner:
+            assert f"from {SUPPLIER}&#x27;s quote" in html
+            assert data["from_quote"]["supplier"] == SUPPLIER
+        else:
+            assert "Shenzhen" not in html and "Shenzhen" not in json.dumps(data)
+            assert "Advice re-run with a supplier's OEM quote" in html
+            assert "from a supplier&#x27;s quote" in html
+            assert "from_quote" not in data and "based_on" not in data
+
+
+@pytest.mark.slow  # draws two PDFs
+@pytest.mark.parametrize("first", ["owner", "colleague"])
+def test_a_re_run_s_pdf_names_its_supplier_to_the_owner_alone_whoever_comes_first(report, first):
+    import io
+
+    from pypdf import PdfReader
+
+    rerun = rerun_of(report)
+    forget_all()
+    owner, colleague = browser(OWNER), browser("someone-else")
+    texts = {}
+    for client in [owner, colleague] if first == "owner" else [colleague, owner]:
+        response = client.get(f"/r/{rerun.token}.pdf")
+        assert response.status_code == 200
+        pages = PdfReader(io.BytesIO(response.content)).pages
+        texts[client] = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert "Shenzhen" in texts[owner]
+    assert "Shenzhen" not in texts[colleague] and "a supplier's quote" in texts[colleague]

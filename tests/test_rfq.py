@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from advisor import rfq, rules, services, snapshots
 from advisor.models import Report
@@ -309,3 +310,139 @@ def test_a_long_request_keeps_the_limits_of_as_many_requirements_as_fit(make_rep
     assert "- Lead in children's products (CPSIA) (US): 100 ppm" in flat
     assert "- Hallmark by an assay office (UK): - Test reports" in flat
     assert "- Test reports: for each limit above" in flat
+
+
+# The link for factories (issue 24): the request, and nothing else of the report.
+
+
+def factory_urls(report: Report) -> list[str]:
+    return [f"/q/{report.rfq_token}/", f"/q/{report.rfq_token}.txt"]
+
+
+def test_the_link_for_factories_opens_the_request_page_and_text(report):
+    assert report.rfq_token != report.token and len(report.rfq_token) == 32
+    page = browser().get(f"/q/{report.rfq_token}/?model=oem")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Request for quotation: Aurora rings (OEM)" in html and "Mold ownership" in html
+    assert f'href="/q/{report.rfq_token}.txt?model=oem"' in html
+    text = browser().get(f"/q/{report.rfq_token}.txt?model=oem")
+    assert text.status_code == 200
+    assert text["Content-Type"] == "text/plain; charset=utf-8"
+    # The same request the buyer drafted from the report.
+    assert text.content == browser().get(f"/r/{report.token}/rfq.txt?model=oem").content
+
+
+@pytest.mark.parametrize("reader", ["factory", "owner"])
+def test_the_request_through_the_link_for_factories_leads_nowhere_else(make_report, reader):
+    # A hybrid report: the buyer's draft offers both models; a factory gets the one it was sent.
+    report = make_report(owner_key=OWNER, project_name="Aurora rings")
+    client = browser(OWNER if reader == "owner" else None)
+    for url in factory_urls(report):
+        body = client.get(f"{url}?model=odm").content.decode()
+        assert report.token not in body
+        assert "/r/" not in body  # no report, JSON, PDF, quotes or fork
+        assert "?model=oem" not in body and "Back to the report" not in body
+        assert "/reports/" not in body  # nor the buyer's own list
+        # Nothing of the buyer's money: upfront budget, expected unit cost, retail price.
+        assert "$3,000" not in body and "$12.5" not in body and "$39" not in body
+
+
+def test_the_link_for_factories_opens_no_page_of_the_report(report):
+    pages = ["/", ".json", ".pdf", "/rfq/", "/rfq.txt", "/quotes/", "/fork", "/revoke"]
+    owner = browser(OWNER)
+    for page in pages:
+        if page != ".pdf":  # a second of drawing; its 404 below comes before any
+            assert owner.get(f"/r/{report.token}{page}").status_code == 200, page
+    for client in (browser(), owner):
+        for page in pages:
+            assert client.get(f"/r/{report.rfq_token}{page}").status_code == 404, page
+        for page in ("/revoke", "/expiry", "/share-again"):
+            url = f"/r/{report.rfq_token}{page}"
+            assert client.post(url, {"days": "7"}).status_code == 404, page
+    report.refresh_from_db()
+    assert report.revoked_at is None and report.expires_at is None
+
+
+def test_the_report_s_own_link_opens_no_request_for_factories(report):
+    for client in (browser(), browser(OWNER)):
+        assert client.get(f"/q/{report.token}/").status_code == 404
+        assert client.get(f"/q/{report.token}.txt").status_code == 404
+
+
+def test_the_link_for_factories_is_not_indexed_not_kept_and_sends_no_referrer(report):
+    for url in factory_urls(report):
+        response = browser().get(url)
+        assert response["X-Robots-Tag"] == "noindex, nofollow"
+        assert response["Cache-Control"] == "private, no-store"
+        assert response["Referrer-Policy"] == "no-referrer"
+    assert "Disallow: /q/" in browser().get("/robots.txt").content.decode()
+
+
+@pytest.mark.parametrize("end", ["revoked", "expired"])
+def test_the_link_for_factories_dies_with_the_report_s_link_but_its_owner_still_reads_it(
+    report, end
+):
+    if end == "revoked":
+        services.reports.revoke_link(report=report)
+    else:
+        past = timezone.now() - timedelta(days=8)
+        services.reports.set_link_expiry(report=report, days=7, now=past)
+    for url in factory_urls(report):
+        for client in (browser(), browser("colleague")):
+            gone = client.get(url)
+            assert gone.status_code == 410
+            assert gone["Referrer-Policy"] == "no-referrer" and "no-store" in gone["Cache-Control"]
+        assert browser(OWNER).get(url).status_code == 200
+    html = browser(OWNER).get(factory_urls(report)[0]).content.decode()
+    assert "This link for factories stopped working on" in html
+    gone = browser().get(factory_urls(report)[0]).content.decode()
+    assert "has withdrawn its link" in gone and "csrfmiddlewaretoken" not in gone
+
+
+def test_shared_again_a_report_gets_a_new_link_for_factories_and_the_old_stays_dead(report):
+    services.reports.revoke_link(report=report)
+    fresh = services.reports.share_again(report=report)
+    assert fresh.rfq_token not in (report.rfq_token, fresh.token)
+    assert browser().get(f"/q/{fresh.rfq_token}/").status_code == 200
+    assert browser().get(f"/q/{report.rfq_token}/").status_code == 410
+
+
+@pytest.mark.parametrize("reader", ["owner", "colleague"])
+def test_the_report_offers_the_link_for_factories(make_report, reader, settings):
+    settings.SITE_URL = "https://advisor.example.com"
+    report = make_report(owner_key=OWNER)  # a hybrid: a link for each model's request
+    client = browser(OWNER if reader == "owner" else "colleague")
+    for _visit in ("drawn", "kept"):
+        html = client.get(f"/r/{report.token}/").content.decode()
+        assert "Link for factories" in html
+        assert "it opens only the request for quotation" in html
+        for model in ("odm", "oem"):
+            assert (
+                f'value="https://advisor.example.com/q/{report.rfq_token}/?model={model}"' in html
+            )
+
+
+def test_a_dead_link_s_report_offers_no_link_for_factories(report):
+    services.reports.revoke_link(report=report)
+    html = browser(OWNER).get(f"/r/{report.token}/").content.decode()
+    assert report.rfq_token not in html
+    assert "Its link for factories stopped working with it" in html
+    html = browser(OWNER).get(f"/r/{report.token}/rfq/").content.decode()
+    assert report.rfq_token not in html and "the link for factories with it" in html
+
+
+def test_the_buyer_s_draft_offers_the_link_for_factories_never_the_report_s(report, settings):
+    settings.SITE_URL = "https://advisor.example.com"
+    for client in (browser(OWNER), browser("colleague")):
+        html = client.get(f"/r/{report.token}/rfq/?model=oem").content.decode()
+        assert f'value="https://advisor.example.com/q/{report.rfq_token}/?model=oem"' in html
+        assert "https://advisor.example.com/r/" not in html  # no report link to copy
+        assert f'href="/r/{report.token}/"' in html  # the buyer's way back
+
+
+def test_a_factory_reads_the_request_in_two_queries(report, django_assert_max_num_queries):
+    # The report, and the requirements for its markets; no session.
+    for url in factory_urls(report):
+        with django_assert_max_num_queries(2):
+            assert Client().get(url).status_code == 200

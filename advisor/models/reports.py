@@ -35,6 +35,16 @@ class Report(models.Model):
     token = models.CharField(
         _("token"), max_length=64, unique=True, default=new_report_token, editable=False
     )
+    # The link for factories: it opens the report's request for quotation and nothing else, so
+    # a factory sent it never sees the budget, the retail price or the margins. A key of its
+    # own, as random as the report's; it works while the report's link does.
+    rfq_token = models.CharField(
+        _("token of the link for factories"),
+        max_length=64,
+        unique=True,
+        default=new_report_token,
+        editable=False,
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     owner_key = models.CharField(
         _("owner's browser"),
@@ -79,6 +89,10 @@ class Report(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("advisor:report", kwargs={"token": self.token})
+
+    def get_rfq_url(self) -> str:
+        """The link for factories (the request for the model the report points to)."""
+        return reverse("advisor:rfq", kwargs={"rfq_token": self.rfq_token})
 
     @cached_property
     def data(self) -> dict:

@@ -70,6 +70,14 @@ def report_by_token(token: str) -> Report | None:
         return None
 
 
+def report_by_rfq_token(rfq_token: str) -> Report | None:
+    """The report behind a link for factories, snapshot included, or None (one query)."""
+    try:
+        return Report.objects.get(rfq_token=rfq_token)
+    except Report.DoesNotExist:
+        return None
+
+
 def reports_of(*, browser_key: str) -> list[Report]:
     """This browser's reports under their current links, newest first, without their
     snapshots (one query)."""
@@ -111,7 +119,8 @@ def share_again(*, report: Report) -> Report:
     The old token stays dead for good (a dead link's expiry cannot be changed); the new link
     works until revoked, and its owner may set it to expire. The snapshot is copied with the
     new token in it, nothing else; the owner's supplier quotes and the report's re-runs move
-    to the new link, and a re-run stays one (so revoking its original still revokes it).
+    to the new link, and a re-run stays one (so revoking its original still revokes it). The
+    link for factories is new too: the old one stays dead with the old link.
     """
     locked = Report.objects.select_for_update().get(pk=report.pk)
     if locked.replaced_by is not None:  # a second press of the button

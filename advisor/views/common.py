@@ -1,5 +1,5 @@
 """What the pages share: redirects after a POST, the headers of capability URLs, and finding
-the report behind a link."""
+the report behind a link (the report's own, or its link for factories)."""
 
 from collections.abc import Callable
 from functools import wraps
@@ -45,15 +45,33 @@ def capability_url(view: View) -> View:
     return wrapped
 
 
+def factory_url(view: View) -> View:
+    """`capability_url`'s headers, and no Referer at all, not even to this site: the link for
+    factories is a key held by someone outside, and these pages have no form (the reason the
+    rest of the site sends its own address to itself: SECURE_REFERRER_POLICY)."""
+    view = capability_url(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
 def not_the_owner(request: HttpRequest, message: str) -> HttpResponse:
     """403, in the site's look, saying what only the report's owner can do."""
     return render(request, "403.html", {"message": message}, status=403)
 
 
-def gone(request: HttpRequest, *, as_json: bool = False) -> HttpResponse:
+def gone(
+    request: HttpRequest, *, as_json: bool = False, for_factories: bool = False
+) -> HttpResponse:
     if as_json:
         return JsonResponse({"error": "gone"}, status=410)
-    return render(request, "advisor/link_gone.html", status=410)
+    context = {"for_factories": for_factories}
+    return render(request, "advisor/link_gone.html", context, status=410)
 
 
 def _with_report(*, owner_reads_dead_links: bool) -> Callable[[View], View]:
@@ -79,6 +97,23 @@ def _with_report(*, owner_reads_dead_links: bool) -> Callable[[View], View]:
 
 with_live_report = _with_report(owner_reads_dead_links=False)
 with_readable_report = _with_report(owner_reads_dead_links=True)
+
+
+def with_rfq_report(view: View) -> View:
+    """Passes the view the report behind the link for factories `rfq_token`: 404 if unknown;
+    410 once the report's own link is revoked or expired, for everyone but the report's owner
+    (a buyer who ends the link wants everything it opened gone). Read on every request."""
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, rfq_token: str, *args: Any, **kwargs: Any) -> HttpResponse:
+        report = reports.report_by_rfq_token(rfq_token)
+        if report is None:
+            raise Http404
+        if not report.is_live(timezone.now()) and not ownership.is_owner(request, report):
+            return gone(request, for_factories=True)
+        return view(request, report, *args, **kwargs)
+
+    return wrapped
 
 
 def owner_only(view: View) -> View:

@@ -1,5 +1,5 @@
-"""A report behind its link: the page, its JSON and PDF, the request for quotation, and the
-browser's own list of reports.
+"""A report behind its link: the page, its JSON and PDF, and the browser's own list of
+reports (its request for quotation is in `rfq`).
 
 A colleague's page, the link's QR code and the PDF are kept (`advisor.caching`); the owner's
 page is drawn for each request, with its live controls, from the report's sections kept by the
@@ -17,25 +17,28 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_safe
 
-from .. import caching, ownership, presenters, rfq, snapshots
+from .. import caching, ownership, presenters, snapshots
 from ..forms import ExpiryForm
 from ..limits import limited
 from ..models import Report
-from ..services import compliance, quotes, reports
+from ..services import quotes, reports
 from .common import capability_url, gone, may_have_messages, with_readable_report
 
 
-def _share_link(report: Report) -> dict[str, Any]:
+def _links(report: Report) -> dict[str, Any]:
     # From the configured public address, never from the Host header, which the client picks.
     share_url = settings.SITE_URL + report.get_absolute_url()
     # About 16 ms to draw: kept.
     qr_svg = caching.report_part(report.token, "qr", lambda: presenters.qr_svg(share_url))
-    return {"share_url": share_url, "qr_svg": qr_svg}
+    # The link for factories (the template adds each model's `?model=`).
+    factory_url = settings.SITE_URL + report.get_rfq_url()
+    return {"share_url": share_url, "qr_svg": qr_svg, "factory_url": factory_url}
 
 
-def _page_context(report: Report) -> dict[str, Any]:
-    """What the report's page shows everyone; `release` keys the sections the template keeps."""
-    context = presenters.report_context(report.data) | _share_link(report)
+def _page_context(report: Report, *, owner: bool) -> dict[str, Any]:
+    """What the report's page shows its owner, or everyone else; `release` (and the context's
+    `sections_for`) key the sections the template keeps."""
+    context = presenters.report_context(report.data, owner=owner) | _links(report)
     return context | {"release": settings.RELEASE}
 
 
@@ -45,7 +48,7 @@ def _page_context(report: Report) -> dict[str, Any]:
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
     if not ownership.is_owner(request, report):
         if may_have_messages(request):
-            return render(request, "advisor/report.html", _page_context(report))
+            return render(request, "advisor/report.html", _page_context(report, owner=False))
         return _colleague_page(request, report)
     ended_at = report.ended_at(timezone.now())
     owner_controls = {
@@ -53,7 +56,9 @@ def report_page(request: HttpRequest, report: Report) -> HttpResponse:
         "link_ended_at": ended_at,
         "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
     }
-    return render(request, "advisor/report.html", _page_context(report) | owner_controls)
+    return render(
+        request, "advisor/report.html", _page_context(report, owner=True) | owner_controls
+    )
 
 
 def _colleague_etag(request: HttpRequest, report: Report) -> str:
@@ -69,7 +74,8 @@ def _colleague_page(request: HttpRequest, report: Report) -> HttpResponse:
     reaches the others."""
 
     def draw() -> bytes:
-        return render_to_string("advisor/report.html", _page_context(report)).encode()
+        context = _page_context(report, owner=False)
+        return render_to_string("advisor/report.html", context).encode()
 
     return HttpResponse(caching.report_part(report.token, "page", draw))
 
@@ -98,7 +104,8 @@ def report_json(request: HttpRequest, token: str) -> HttpResponse:
 @condition(etag_func=lambda request, report: f'"{report.token}"')
 def _colleague_json(request: HttpRequest, report: Report) -> HttpResponse:
     """The stored snapshot, which never changes (the token is its tag); a re-run's without
-    `based_on`, the original's token, which leads to the owner's quotes (kept: drawn once)."""
+    what the owner alone reads (`snapshots.OWNER_ONLY`: the original's token, which leads to
+    the owner's quotes, and whose quote it used), kept: drawn once."""
     body = report.snapshot
     if report.based_on_id is not None:
         body = caching.report_part(
@@ -113,59 +120,34 @@ def _colleague_json(request: HttpRequest, report: Report) -> HttpResponse:
 @with_readable_report
 def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     # About a second of CPU: kept, in the cache every server shares. A dead link's (only its
-    # owner gets here) is marked with when the link ended, and kept under that.
+    # owner gets here) is marked with when the link ended, and kept under that. A re-run's
+    # owner gets one of their own, which names the supplier (the session is read for it).
     ended_at = report.ended_at(timezone.now())
     if ended_at is not None:
         marked = {"report": report, "link_ended_at": ended_at}
         part = f"pdf-ended-{ended_at.isoformat()}"
-        pdf = caching.report_part(report.token, part, lambda: _draw_pdf(report, marked))
+        pdf = caching.report_part(report.token, part, lambda: _draw_pdf(report, marked, owner=True))
+    elif report.based_on_id is not None and ownership.is_owner(request, report):
+        pdf = caching.report_part(
+            report.token, "pdf-owner", lambda: _draw_pdf(report, {}, owner=True)
+        )
     else:
-        pdf = caching.report_part(report.token, "pdf", lambda: _draw_pdf(report, {}))
+        pdf = caching.report_part(report.token, "pdf", lambda: _draw_pdf(report, {}, owner=False))
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = presenters.pdf_filename(report.data)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
-def _draw_pdf(report: Report, extra: dict[str, Any]) -> bytes:
+def _draw_pdf(report: Report, extra: dict[str, Any], *, owner: bool) -> bytes:
     # WeasyPrint takes most of a second to import: with the first PDF a process draws, not with
     # the URLs, which every process loads (each gunicorn worker, `manage.py migrate` and check).
     from ..pdf import render_pdf
 
     # Drawn without the request: the same bytes for whoever asks first.
-    context = _page_context(report) | extra | {"for_pdf": True}
+    context = _page_context(report, owner=owner) | extra | {"for_pdf": True}
     html = render_to_string("advisor/report.html", context)
     return render_pdf(html, settings.SITE_URL + "/")
-
-
-def _rfq(request: HttpRequest, report: Report) -> rfq.Request:
-    return compliance.request_for_quotation(
-        report=report, model=request.GET.get("model"), today=timezone.localdate()
-    )
-
-
-@capability_url
-@limited("rfq")
-@require_safe
-@with_readable_report
-def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
-    request_for_quote = _rfq(request, report)
-    context = {
-        "data": report.data,
-        "rfq": request_for_quote,
-        "offered": rfq.models_offered(report.data),
-        "text": rfq.as_text(request_for_quote),
-    }
-    return render(request, "advisor/rfq.html", context)
-
-
-@capability_url
-@limited("rfq")
-@require_safe
-@with_readable_report
-def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
-    text = rfq.as_text(_rfq(request, report))
-    return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
 @never_cache

@@ -38,6 +38,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",
         "Disallow: /r/",
+        "Disallow: /q/",
         "Disallow: /wizard/",
         "Disallow: /reports/",
         "Disallow: /admin/",
