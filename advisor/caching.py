@@ -7,17 +7,17 @@ never stale: nothing is ever deleted, a new release or address is a new key. Whe
 still works is read from the database on every request, before any of this.
 """
 
-import logging
 from collections.abc import Callable
 from typing import TypeVar
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.utils.translation import get_language
-from redis.exceptions import RedisError
+
+from . import breaker
 
 T = TypeVar("T")
-log = logging.getLogger(__name__)
+IN_PROCESS = "in_process"  # each process's own memory (settings.CACHES)
 
 # Long enough for a link's readers, short enough that a report nobody opens leaves the cache.
 REPORT_SECONDS = 24 * 60 * 60
@@ -30,9 +30,11 @@ def part_key(token: str, part: str) -> str:
 def report_part(token: str, part: str, draw: Callable[[], T]) -> T:
     """`draw()`'s result, kept under the report's `token` and `part`, drawn on a miss.
 
-    An unreachable Redis makes the site slower, never broken: the part is drawn again."""
-    try:
-        return cache.get_or_set(part_key(token, part), draw, REPORT_SECONDS)
-    except RedisError:
-        log.warning("Cache unreachable: the report's %s drawn again.", part)
-        return draw()
+    When Redis fails, the part is kept in this process's memory until Redis answers again
+    (advisor/breaker.py): the site is slower, never broken."""
+    key = part_key(token, part)
+    return breaker.through_redis(
+        lambda: cache.get_or_set(key, draw, REPORT_SECONDS),
+        lambda: caches[IN_PROCESS].get_or_set(key, draw, REPORT_SECONDS),
+        what=f"the report's {part}",
+    )

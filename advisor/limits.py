@@ -6,13 +6,13 @@ answers 429, with Retry-After, past it. The client is `advisor.client.client_ip`
 
 The counters live in Redis when `REDIS_URL` is set, shared by every app server; otherwise in
 each process's memory, so with one machine's gunicorn workers a client may get up to
-(workers x limit) before a 429. In Redis a count is one round trip: `limits` increments and
+(workers x limit) before a 429; and in each process's memory while Redis fails (see
+advisor/breaker.py). In Redis a count is one round trip: `limits` increments and
 sets the window's expiry in one script (django-ratelimit, used before, took two, `add` then
 `incr`, and Django's `incr` a third).
 """
 
 import ipaddress
-import logging
 import math
 import time
 from collections.abc import Callable
@@ -29,13 +29,11 @@ from limits import (
     RateLimitItemPerMinute,
     RateLimitItemPerSecond,
 )
-from limits.errors import StorageError
 from limits.storage import MemoryStorage, RedisStorage, Storage
 from limits.strategies import FixedWindowRateLimiter
 
+from . import breaker
 from .client import client_ip
-
-logger = logging.getLogger(__name__)
 
 ALL = None  # every method counts
 # Which requests count. Where a page only shows a form on GET, only the write counts: a buyer
@@ -81,19 +79,20 @@ def limited(name: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., 
 
 
 def _count(name: str, request: HttpRequest) -> int | None:
-    """Counts this request; past the limit, the seconds until the window ends."""
+    """Counts this request; past the limit, the seconds until the window ends. While Redis
+    fails, each process counts on its own (advisor/breaker.py): limits still hold, per process."""
     item, who = rate_limit_item(settings.RATE_LIMITS[name]), (name, _client(request))
-    try:
-        if _limiter().hit(item, *who):
-            return None
-    except StorageError:
-        # A limit must never take the page down with Redis: serve it, uncounted.
-        logger.warning("Rate limit %r not applied: Redis did not answer.", name)
+    return breaker.through_redis(
+        lambda: _hit(_limiter(), item, who),
+        lambda: _hit(_in_process(), item, who),
+        what=f"the {name!r} rate limit counts",
+    )
+
+
+def _hit(limiter: FixedWindowRateLimiter, item: RateLimitItem, who: tuple) -> int | None:
+    if limiter.hit(item, *who):
         return None
-    try:
-        reset_at = _storage().get_expiry(item.key_for(*who))
-    except StorageError:
-        return item.get_expiry()  # over the limit all the same: the longest it can be
+    reset_at = limiter.storage.get_expiry(item.key_for(*who))
     return max(1, math.ceil(reset_at - time.time()))
 
 
@@ -126,9 +125,8 @@ def _storage() -> Storage:
             settings.REDIS_URL,
             key_prefix=_key_prefix(),
             wrap_exceptions=True,
-            # An unreachable Redis fails a request within seconds instead of hanging it.
-            socket_connect_timeout=2,
-            socket_timeout=2,
+            socket_connect_timeout=settings.REDIS_TIMEOUT_SECONDS,
+            socket_timeout=settings.REDIS_TIMEOUT_SECONDS,
         )
     return MemoryStorage()
 
@@ -136,6 +134,15 @@ def _storage() -> Storage:
 @cache
 def _limiter() -> FixedWindowRateLimiter:
     return FixedWindowRateLimiter(_storage())
+
+
+@cache
+def _in_process() -> FixedWindowRateLimiter:
+    """Counts in this process's memory: without Redis, the same as `_limiter()`."""
+    storage = _storage()
+    return FixedWindowRateLimiter(
+        storage if isinstance(storage, MemoryStorage) else MemoryStorage()
+    )
 
 
 def _key_prefix() -> str:
@@ -146,8 +153,7 @@ def _key_prefix() -> str:
 
 def forget_counts() -> None:
     """Empties this process's counters (for tests; Redis's are left)."""
-    if isinstance(_storage(), MemoryStorage):
-        _storage().reset()
+    _in_process().storage.reset()
 
 
 def too_many_requests(*, retry_after: int) -> HttpResponse:

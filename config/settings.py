@@ -220,6 +220,9 @@ RELEASE = _deploy_release or _package_version
 # process keeps its own in memory, which is enough for one server. `make run` turns keeping off
 # (DJANGO_CACHE_PAGES=0), so that a template edited in development shows at the next reload.
 REDIS_URL = os.environ.get("REDIS_URL", "")
+# Seconds to connect to Redis and for it to answer: a Redis on the local network answers in
+# about a millisecond, so a quarter of a second means it is not going to.
+REDIS_TIMEOUT_SECONDS = 0.25
 _IN_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
 if not env_bool("DJANGO_CACHE_PAGES", True):
     _IN_MEMORY = "django.core.cache.backends.dummy.DummyCache"
@@ -229,8 +232,11 @@ elif REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            # An unreachable Redis fails a request within seconds instead of hanging it.
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+            # A Redis that hangs costs one request this long; then advisor/breaker.py skips it.
+            "OPTIONS": {
+                "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+                "socket_timeout": REDIS_TIMEOUT_SECONDS,
+            },
             # Sites (or test runs) that share one Redis database keep apart by a prefix.
             "KEY_PREFIX": os.environ.get("DJANGO_CACHE_KEY_PREFIX", ""),
         }
@@ -242,6 +248,12 @@ else:
 # each process's memory whatever the default cache (the tag uses this alias when it exists):
 # their key names all they are drawn from, so no copy is stale, none costs a round trip, and
 # an unreachable Redis cannot break a page through the tag, which does not catch errors.
+# Where a colleague's page, QR code and PDF are kept while Redis fails (advisor/caching.py).
+CACHES["in_process"] = {
+    "BACKEND": _IN_MEMORY,
+    "LOCATION": "in-process",
+    "OPTIONS": {"MAX_ENTRIES": 100},
+}
 CACHES["template_fragments"] = {
     "BACKEND": _IN_MEMORY,
     "LOCATION": "template-fragments",

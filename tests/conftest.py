@@ -1,8 +1,10 @@
 import fcntl
 import os
 import shutil
+import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -290,3 +292,24 @@ def staff(db, django_user_model):
 def staff_client(client, staff):
     client.force_login(staff)
     return client
+
+
+@pytest.fixture
+def hung_redis():
+    """A Redis that hangs: it accepts connections and never answers. Yields its URL and the
+    connections it accepted."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    accepted: list[socket.socket] = []
+
+    def accept() -> None:
+        while True:
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:  # closed at the end of the test
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"redis://127.0.0.1:{listener.getsockname()[1]}/2", accepted
+    listener.close()
+    for connection in accepted:
+        connection.close()

@@ -217,12 +217,18 @@ def test_app_servers_sharing_redis_share_the_count(run_django, redis_db):
 
 
 @pytest.mark.slow
-def test_an_unreachable_cache_leaves_pages_unlimited_not_broken(run_django):
-    # Port 1: nothing listens there, so the connection is refused at once.
-    env = {"DJANGO_DEBUG": "1", "REDIS_URL": "redis://127.0.0.1:1/2"}
-    result = run_django(COUNT_IN_ANOTHER_PROCESS.format(n=3, address="10.0.0.1"), **env)
-    assert result.stdout.split() == ["200"] * 3, result.stderr
-    assert "Rate limit 'pdf' not applied" in result.stderr
+@pytest.mark.parametrize("redis", ["down", "hung"])
+def test_while_redis_fails_each_process_counts_on_its_own(run_django, hung_redis, redis):
+    # Port 1: nothing listens there, so the connection is refused at once. The hung one takes
+    # the connection and never answers: each call waits out the timeout.
+    url = "redis://127.0.0.1:1/2" if redis == "down" else hung_redis[0]
+    env = {"DJANGO_DEBUG": "1", "REDIS_URL": url, "DJANGO_RATE_LIMIT_PDF": "3/m"}
+    result = run_django(COUNT_IN_ANOTHER_PROCESS.format(n=5, address="10.0.0.1"), **env)
+    assert result.stdout.split() == ["200"] * 3 + ["429"] * 2, result.stderr
+    # Only the first count tried Redis: the others were kept in the process at once.
+    assert result.stderr.count("Redis unreachable") == 1, result.stderr
+    if redis == "hung":
+        assert len(hung_redis[1]) == 1
 
 
 def test_starting_wizards_and_saving_steps_are_limited_but_looking_is_not(db, settings):
