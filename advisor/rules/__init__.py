@@ -25,11 +25,13 @@ from . import changes as _changes
 from . import compliance
 from . import plan as _plan
 from . import verdict as _verdict
+from .calendar import Closure, closure_of
 from .figures import (
     ASSUMPTIONS,
     DEFAULT_WEIGHTS,
     FACTOR_FIGURES,
     FIGURES,
+    SOURCES_NOTE,
     Figure,
     Thresholds,
     Unit,
@@ -38,7 +40,7 @@ from .figures import (
     text_problems,
 )
 from .money import COST_FIGURES, costs_for
-from .plan import latest_order_day
+from .plan import latest_order_day, ship_by
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
@@ -121,6 +123,7 @@ __all__ = [
     "FACTOR_PHRASES",
     "FACTOR_SLUGS",
     "FIGURES",
+    "SOURCES_NOTE",
     "fill_figures",
     "text_problems",
     "MARKET_FIELDS",
@@ -173,6 +176,9 @@ __all__ = [
     "decide",
     "evaluate",
     "latest_order_day",
+    "ship_by",
+    "Closure",
+    "closure_of",
     "problems",
     "usd",
 ]
