@@ -6,15 +6,17 @@ token.
 
 from collections.abc import Callable
 from datetime import datetime
+from decimal import Decimal
 
 import segno
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import charts, rfq, rules
 from .answers import display_value, field_label
-from .models import Recommendation
+from .models import Quote, Recommendation
 
 _usd = rules.usd
 
@@ -253,6 +255,17 @@ def pdf_filename(data: dict) -> str:
     return (slugify(data["answers"]["project_name"])[:80] or "oem-odm-report") + ".pdf"
 
 
+def _tooling(quote: Quote, total: Decimal, designs: int) -> str:
+    """A quote's tooling as the page says it: per design, times the designs, the total."""
+    if not quote.tooling_per_design_usd:
+        return ""
+    return ngettext(
+        "tooling %(per)s a design × %(designs)s design = %(total)s",
+        "tooling %(per)s a design × %(designs)s designs = %(total)s",
+        designs,
+    ) % {"per": _usd(quote.tooling_per_design_usd), "designs": designs, "total": _usd(total)}
+
+
 def quotes_context(data: dict, assessed: list) -> dict:
     """The quotes page: the report's plan, and each quote ranked, in the buyer's words."""
     models = model_labels()
@@ -271,7 +284,7 @@ def quotes_context(data: dict, assessed: list) -> dict:
                 "landed": _usd(figures.landed_per_piece, cents=True),
                 "freight_assumed": figures.freight_assumed,
                 "moq": rules.count(quote.moq_per_design),
-                "tooling": _usd(quote.tooling_usd),
+                "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
                 "before_order": _usd(figures.cash_before_first_order),
                 "to_delivery": _usd(figures.cash_to_first_delivery),
                 "earliest": figures.earliest_delivery.isoformat(),

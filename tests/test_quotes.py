@@ -21,7 +21,7 @@ OEM_QUOTE = {
     "model": "oem",
     "unit_price_usd": "8.40",
     "moq_per_design": "300",
-    "tooling_usd": "1,200",
+    "tooling_per_design_usd": "300",  # x 4 designs (the sample answers): $1,200
     "sample_fee_usd": "40",
     "lead_time_weeks_min": "10",
     "lead_time_weeks_max": "14",
@@ -38,12 +38,13 @@ def quote(**overrides) -> rules.Quote:
         "model": rules.Model.OEM,
         "unit_price_usd": Decimal("8.40"),
         "moq_per_design": 300,
-        "tooling_usd": 1_200,
+        "tooling_per_design_usd": Decimal("300"),
         "sample_fee_usd": Decimal("40"),
         "lead_time_weeks_min": 10,
         "lead_time_weeks_max": 14,
         "incoterm": rules.Incoterm.FOB,
         "deposit_percent": Decimal("30"),
+        "designs": 4,
         "freight_per_piece_usd": Decimal("0.35"),
         "duty_percent": Decimal("5"),
     }
@@ -129,7 +130,9 @@ def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
     )
     t = rules.Thresholds()
     late = quote(unit_price_usd=Decimal("5"), lead_time_weeks_min=30, lead_time_weeks_max=40)
-    over_budget = quote(unit_price_usd=Decimal("6"), tooling_usd=9_000, moq_per_design=100)
+    over_budget = quote(
+        unit_price_usd=Decimal("6"), tooling_per_design_usd=Decimal(2_250), moq_per_design=100
+    )
     big_minimum = quote(unit_price_usd=Decimal("7"), moq_per_design=300)
     dearer = quote(unit_price_usd=Decimal("9"), moq_per_design=100)
     cheaper = quote(unit_price_usd=Decimal("8"), moq_per_design=100)
@@ -139,6 +142,14 @@ def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
     assert [a.within_budget for a in assessed] == [True, False, True, True, True]
     assert [a.moq_forced for a in assessed] == [True, False, True, False, False]
     assert rules.ranking(assessed) == [4, 3, 2, 1, 0]
+
+
+def test_tooling_is_quoted_per_design_and_counted_for_all_designs():
+    figures = rules.quoted_figures(quote(), rules.Thresholds())  # $300 a design, 4 designs
+    assert figures["oem_tooling_min_usd"] == figures["oem_tooling_max_usd"] == 1_200
+    odd = quote(tooling_per_design_usd=Decimal("333.33"), designs=3)
+    assert odd.tooling_total_usd == Decimal("999.99")
+    assert rules.quoted_figures(odd, rules.Thresholds())["oem_tooling_min_usd"] == 1_000
 
 
 # The form: every field validated on the server, in the buyer's words.
@@ -156,8 +167,8 @@ def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
         ("unit_price_usd", "8,40", "Did you mean 8.40?"),
         ("moq_per_design", "0", "at least 1 piece"),
         ("moq_per_design", "1000001", "1,000,000 or less"),
-        ("tooling_usd", "-1", "$0 or more"),
-        ("tooling_usd", "1.5", "whole number"),
+        ("tooling_per_design_usd", "-1", "$0 or more"),
+        ("tooling_per_design_usd", "1.555", "to the cent"),
         ("sample_fee_usd", "-1", "$0 or more"),
         ("lead_time_weeks_min", "0", "from 1 to 104"),
         ("lead_time_weeks_max", "105", "from 1 to 104"),
@@ -176,9 +187,9 @@ def test_the_quote_form_refuses_bad_figures_beside_the_field(field, value, messa
 
 
 def test_an_odm_quote_has_no_tooling():
-    form = QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_usd": "500"})
-    assert not form.is_valid() and list(form.errors) == ["tooling_usd"]
-    assert QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_usd": "0"}).is_valid()
+    form = QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "500"})
+    assert not form.is_valid() and list(form.errors) == ["tooling_per_design_usd"]
+    assert QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0"}).is_valid()
 
 
 def test_optional_figures_may_be_left_empty():
@@ -215,15 +226,26 @@ def test_a_valid_quote_is_saved_and_compared(report):
     response = owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
     assert response.status_code == 303
     saved = Quote.objects.get()
-    assert saved.tooling_usd == 1_200 and saved.unit_price_usd == Decimal("8.40")
+    assert saved.tooling_per_design_usd == 300 and saved.unit_price_usd == Decimal("8.40")
     html = owner.get(response["Location"]).content.decode()
     assert "Shenzhen Bright Jewelry" in html and "$9.17" in html
     assert "Re-run the advice with this quote" in html
 
 
+def test_the_page_and_the_json_show_tooling_per_design_and_its_total(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "tooling_per_design_usd": "312.50"})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    assert "tooling $312.50 a design × 4 designs = $1,250" in html
+    assert "Tooling and molds per design (USD)" in html
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert (listed["tooling_per_design_usd"], listed["tooling_usd"]) == (312.5, 1_250)
+
+
 def test_a_bad_quote_keeps_what_was_typed_and_saves_nothing(report):
     owner = browser(OWNER)
-    response = owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "lead_time_weeks_max": "9"})
+    typed = {**OEM_QUOTE, "tooling_per_design_usd": "1,200", "lead_time_weeks_max": "9"}
+    response = owner.post(f"/r/{report.token}/quotes/", typed)
     assert response.status_code == 200
     html = response.content.decode()
     assert "There is a problem" in html and "at least the shortest" in html

@@ -212,7 +212,9 @@ def test_the_ship_by_date_never_falls_inside_the_new_year_closure():
     # why.
     data = _snapshot(sample_answers(launch_date=date(2027, 2, 20)), today)
     text = " ".join(rfq.as_text(rfq.build(data, "odm", [], today)).split())
-    assert "Goods must leave your factory by (before the Chinese New Year closure): 2027-01-29" in text
+    assert (
+        "Goods must leave your factory by (before the Chinese New Year closure): 2027-01-29" in text
+    )
     assert "our launch less express transit (2027-02-13) falls inside" in text
     assert "from about 2027-01-30 until full output about 2027-03-06" in text
     # Clear of the closure, the launch less transit, as before.

@@ -6,7 +6,16 @@ was counted from the festival day), and default import duties per market for a q
 leaves duty empty. A shutdown staff had changed from its old default (3 weeks, counted from the
 festival) becomes the weeks after the festival; a row still at that default takes the new
 figure's. Factor texts naming {cny_shutdown_weeks} name its successor.
+
+The supplier quotes: tooling is typed per design, as the request for quotation asks, instead of
+for all designs together. A saved quote's total becomes its total over the report's designs, to
+the cent (the page shows per design times designs, within a few cents of what was typed);
+backwards, the total is that product rounded up to whole dollars.
 """
+
+import json
+import math
+from decimal import ROUND_HALF_UP, Decimal
 
 import django.core.validators
 from django.db import migrations, models
@@ -37,6 +46,25 @@ def _rename_in_texts(apps, old, new):
         renamed = {side: text.replace(old, new) for side, text in texts.items()}
         if renamed != texts:
             Factor.objects.filter(pk=factor.pk).update(**renamed)
+
+
+def _designs(quote):
+    return json.loads(quote.report.snapshot)["answers"]["design_count"]
+
+
+def tooling_per_design(apps, schema_editor):
+    Quote = apps.get_model("advisor", "Quote")
+    for quote in Quote.objects.select_related("report"):
+        per_design = Decimal(quote.tooling_usd) / _designs(quote)
+        quote.tooling_per_design_usd = per_design.quantize(Decimal("0.01"), ROUND_HALF_UP)
+        quote.save(update_fields=["tooling_per_design_usd"])
+
+
+def tooling_all_designs(apps, schema_editor):
+    Quote = apps.get_model("advisor", "Quote")
+    for quote in Quote.objects.select_related("report"):
+        quote.tooling_usd = math.ceil(quote.tooling_per_design_usd * _designs(quote))
+        quote.save(update_fields=["tooling_usd"])
 
 
 class Migration(migrations.Migration):
@@ -209,5 +237,27 @@ class Migration(migrations.Migration):
         migrations.RemoveField(
             model_name="thresholds",
             name="cny_shutdown_weeks",
+        ),
+        # A default, so that going backwards can add the column again to a table with rows.
+        migrations.AlterField(
+            model_name="quote",
+            name="tooling_usd",
+            field=models.PositiveIntegerField(default=0, verbose_name="tooling, all designs (USD)"),
+        ),
+        migrations.AddField(
+            model_name="quote",
+            name="tooling_per_design_usd",
+            field=models.DecimalField(
+                decimal_places=2,
+                default=Decimal(0),
+                max_digits=10,
+                verbose_name="tooling per design (USD)",
+            ),
+            preserve_default=False,
+        ),
+        migrations.RunPython(tooling_per_design, tooling_all_designs),
+        migrations.RemoveField(
+            model_name="quote",
+            name="tooling_usd",
         ),
     ]

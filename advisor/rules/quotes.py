@@ -32,14 +32,25 @@ class Quote:
     model: Model
     unit_price_usd: Decimal
     moq_per_design: int
-    tooling_usd: int  # all designs together; 0 for ODM
+    tooling_per_design_usd: Decimal  # tooling and molds for one design; 0 for ODM
     sample_fee_usd: Decimal  # per design (per round, for OEM)
     lead_time_weeks_min: int
     lead_time_weeks_max: int
     incoterm: Incoterm
     deposit_percent: Decimal
+    designs: int  # the buyer's designs, the quote's tooling is for each of them
     freight_per_piece_usd: Decimal | None = None  # ignored for DDP
     duty_percent: Decimal | None = None  # ignored for DDP
+
+    @property
+    def tooling_total_usd(self) -> Decimal:
+        """Tooling for all the buyer's designs: per design times designs."""
+        return self.tooling_per_design_usd * self.designs
+
+    @property
+    def tooling_usd(self) -> int:
+        """The tooling for all designs as a threshold: whole dollars, rounded up."""
+        return math.ceil(self.tooling_total_usd)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 import json
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
@@ -18,6 +19,7 @@ class AssessedQuote:
     quote: Quote
     assessment: rules.Assessment
     rank: int  # 1 for the best
+    tooling_total: Decimal  # the quote's tooling per design times the report's designs
 
 
 MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
@@ -56,10 +58,15 @@ def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = No
     if not quotes:
         return []
     answers, thresholds = _plan(report)
-    assessments = [rules.assess(q.to_rule(), answers, thresholds, today) for q in quotes]
+    designs = answers.design_count
+    assessments = [
+        rules.assess(q.to_rule(designs=designs), answers, thresholds, today) for q in quotes
+    ]
     order = rules.ranking(assessments)
     return [
-        AssessedQuote(quotes[index], assessments[index], rank)
+        AssessedQuote(
+            quotes[index], assessments[index], rank, quotes[index].tooling_per_design_usd * designs
+        )
         for rank, index in enumerate(order, start=1)
     ]
 
@@ -77,7 +84,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "model": quote.model,
         "unit_price_usd": number(quote.unit_price_usd),
         "moq_per_design": quote.moq_per_design,
-        "tooling_usd": quote.tooling_usd,
+        "tooling_per_design_usd": number(quote.tooling_per_design_usd),
         "sample_fee_usd": number(quote.sample_fee_usd),
         "lead_time_weeks_min": quote.lead_time_weeks_min,
         "lead_time_weeks_max": quote.lead_time_weeks_max,
@@ -85,6 +92,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "freight_per_piece_usd": number(quote.freight_per_piece_usd),
         "duty_percent": number(quote.duty_percent),
         "deposit_percent": number(quote.deposit_percent),
+        "tooling_usd": number(item.tooling_total),
         "landed_cost_per_piece_usd": number(figures.landed_per_piece),
         "freight_assumed": figures.freight_assumed,
         "cash_before_first_order_usd": figures.cash_before_first_order,
@@ -114,7 +122,7 @@ def rerun_with_quote(*, quote: Quote) -> Report:
         return locked.rerun
     original = locked.report
     answers, thresholds = _plan(original)
-    rule = locked.to_rule()
+    rule = locked.to_rule(designs=answers.design_count)
     quoted_answers, quoted = rules.with_quote(answers, thresholds, rule)
     rerun = reports.save_report(
         answers=quoted_answers,
