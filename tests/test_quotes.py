@@ -495,3 +495,95 @@ def test_shared_again_a_report_keeps_its_re_runs_and_a_re_run_its_original(repor
     assert "Its re-run with a supplier" in confirmation
     assert owner.post(f"/r/{original_again.token}/revoke").status_code == 303
     assert colleague.get(rerun_again.get_absolute_url()).status_code == 410
+
+
+# Issue 24: dates a buyer can commit on, and a ranking a blank cannot game.
+
+
+def _rows(html: str) -> list[str]:
+    """The comparison's rows, in the order shown."""
+    return [row.split("</tr>")[0] for row in html.split('<tr class="quote-row"')[1:]]
+
+
+def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_report):
+    from advisor.rules.calendar import festival
+
+    today = timezone.localdate()
+    next_festival = festival(today.year + 1)
+    launch = next_festival + timedelta(weeks=3)  # three weeks after the festival
+    report = make_report(owner_key=OWNER, launch_date=launch)
+    owner = browser(OWNER)
+    typed = {**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0"}
+    owner.post(
+        f"/r/{report.token}/quotes/",
+        {**typed, "lead_time_weeks_min": "9", "lead_time_weeks_max": "12"},
+    )
+    expected = rules.assess(
+        Quote.objects.get().to_rule(designs=4),
+        sample_answers(launch_date=launch),
+        rules.Thresholds(),
+        today,
+    )
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    [row] = _rows(html)
+    assert f"{expected.fast_delivery.isoformat()} – {expected.slow_delivery.isoformat()}" in row
+    assert f'data-schedule="{expected.schedule.value}"' in row
+    label = {
+        "fits_even_if_slow": "Fits your launch even if the factory is slow",
+        "fits_only_if_fast": "Fits only if the factory is fast: misses your launch if slow",
+        "does_not_fit": "Misses your launch, even if the factory is fast",
+    }[expected.schedule]
+    assert label in row
+    assert expected.schedule != "fits_even_if_slow"  # the closure sits between order and launch
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert listed["earliest_delivery"] == expected.fast_delivery.isoformat()
+    assert listed["latest_delivery"] == expected.slow_delivery.isoformat()
+    assert listed["schedule"] == expected.schedule.value
+
+
+def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_and_the_page_says_why(report):
+    owner = browser(OWNER)
+    # Minimums the sample buyer's 120 pieces a design meet, so only completeness tells them apart.
+    meets = {**OEM_QUOTE, "moq_per_design": "100"}
+    blank = {**meets, "supplier": "Cheap EXW", "incoterm": "exw", "unit_price_usd": "7.00"}
+    owner.post(f"/r/{report.token}/quotes/", {**blank, "freight_per_piece_usd": ""})
+    ddp = {**meets, "supplier": "Full DDP", "incoterm": "ddp", "unit_price_usd": "9.50"}
+    owner.post(f"/r/{report.token}/quotes/", ddp)
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    first, second = _rows(html)
+    assert 'data-supplier="Full DDP"' in first and 'data-supplier="Cheap EXW"' in second
+    assert "First: it can deliver by your launch, its figures are complete" in first
+    assert "Its freight is our estimate, not the factory&#x27;s (ask the factory)" in second
+    assert "freight estimated: ask the factory" in second
+    data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    by_supplier = {quote["supplier"]: quote for quote in data}
+    assert by_supplier["Cheap EXW"]["complete"] is False and by_supplier["Cheap EXW"]["rank"] == 2
+    assert by_supplier["Full DDP"]["rank_reason"].startswith("First:")
+
+
+def test_a_blank_duty_is_the_default_for_the_buyers_markets_and_says_to_confirm_it(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    # The sample buyer sells in the US and the EU: the US rate, the higher.
+    assert "duty estimated at 19% (US, the highest of your markets)" in html
+    assert "confirm with a customs broker" in html
+    assert "US 19%, EU 4%, UK 4%, other markets 12%" in html
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert (listed["duty_assumed"], listed["duty_percent_applied"]) == (True, 19)
+    assert listed["duty_percent"] is None
+    assert listed["landed_cost_per_piece_usd"] == 10.35  # 8.40 + 0.35 + 19 % of 8.40 (1.596)
+
+
+def test_a_quote_that_misses_the_launch_is_last_whatever_it_costs(report):
+    owner = browser(OWNER)
+    late = {**OEM_QUOTE, "supplier": "Slow Boat", "unit_price_usd": "2.00"}
+    owner.post(
+        f"/r/{report.token}/quotes/",
+        {**late, "lead_time_weeks_min": "60", "lead_time_weeks_max": "70"},
+    )
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
+    first, last = _rows(owner.get(f"/r/{report.token}/quotes/").content.decode())
+    assert 'data-supplier="Slow Boat"' in last
+    assert "Even a fast factory delivers on" in last and "ranked last." in last
+    assert "Misses your launch, even if the factory is fast" in last

@@ -10,8 +10,9 @@ import pytest
 from advisor import rules
 from advisor.rules import Answers, Fit, Model, Thresholds, Verdict, evaluate
 
-# Spring: no Chinese New Year inside even the longest default schedule (tests of the shutdown
-# choose their own day).
+# Spring: the last days of the 2027 New Year closure (full output on 03-06) cost every schedule
+# from TODAY one week; no other closure falls inside even the longest default schedule (tests
+# of the closure choose their own day).
 TODAY = date(2027, 3, 1)
 DEFAULTS = Thresholds()
 

@@ -15,6 +15,8 @@ One module per concern:
 - `changes`: what would change the advice
 - `summary`: the opening sentences
 - `compliance`: which staff-edited compliance requirements apply to a buyer (`applicable`)
+- `calendar`: the Chinese New Year closure and production runs
+- `quotes`: a supplier's quote held against the plan (`assess`); `ranking`: their order, and why
 """
 
 from __future__ import annotations
@@ -46,13 +48,16 @@ from .quotes import (
     SUPPLIER_MAX_LENGTH,
     Assessment,
     Incoterm,
+    Landed,
     Quote,
     assess,
+    default_duty,
     freight_per_piece,
+    landed_cost,
     quoted_figures,
-    ranking,
     with_quote,
 )
+from .ranking import rank_reasons, ranking
 from .results import Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
 from .summary import summary
 from .texts import (
@@ -88,6 +93,7 @@ from .types import (
     Positioning,
     QcCapability,
     RiskTolerance,
+    Schedule,
     Verdict,
     WearerAge,
 )
@@ -140,8 +146,12 @@ __all__ = [
     "MAX_LEAD_TIME_WEEKS",
     "SUPPLIER_MAX_LENGTH",
     "Incoterm",
+    "Landed",
     "Quote",
     "assess",
+    "default_duty",
+    "landed_cost",
+    "rank_reasons",
     "freight_per_piece",
     "quoted_figures",
     "ranking",
@@ -166,6 +176,7 @@ __all__ = [
     "QcCapability",
     "Recommendation",
     "RiskTolerance",
+    "Schedule",
     "Thresholds",
     "Timeline",
     "Unit",
