@@ -167,7 +167,10 @@ class QuoteForm(forms.Form):
         min_value=0,
         max_value=rules.MAX_UNIT_COST_USD,
         decimal_places=2,
-        help_text=_("Leave empty to use the report's express freight estimate; not used for DDP."),
+        help_text=_(
+            "Leave empty to use the report's express freight estimate, marked as such: the quote "
+            "then ranks below those that give it. Not used for DDP."
+        ),
     )
     duty_percent = PercentField(
         label=_("Import duty (% of the unit price, optional)"),
@@ -175,7 +178,11 @@ class QuoteForm(forms.Form):
         min_value=0,
         max_value=100,
         decimal_places=2,
-        help_text=_("Not used for DDP, whose price includes duty."),
+        help_text=_(
+            "Leave empty to use a default duty on jewelry for your markets, marked as such (the "
+            "quote then ranks below those that give it); 0 if you pay none. Not used for DDP, "
+            "whose price includes duty."
+        ),
     )
     deposit_percent = PercentField(
         label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
