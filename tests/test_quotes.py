@@ -533,8 +533,7 @@ def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_repor
         "fits_only_if_fast": "Fits only if the factory is fast: misses your launch if slow",
         "does_not_fit": "Misses your launch, even if the factory is fast",
     }[expected.schedule]
-    assert label in row
-    assert expected.schedule != "fits_even_if_slow"  # the closure sits between order and launch
+    assert label in row  # which one depends on today: tests/test_rules_quotes.py fixes the day
     [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
     assert listed["earliest_delivery"] == expected.fast_delivery.isoformat()
     assert listed["latest_delivery"] == expected.slow_delivery.isoformat()
