@@ -324,7 +324,7 @@ class QuoteInline(admin.TabularInline):
         "model",
         "unit_price_usd",
         "moq_per_design",
-        "tooling_usd",
+        "tooling_per_design_usd",
         "lead_time_weeks_min",
         "lead_time_weeks_max",
         "incoterm",

@@ -81,7 +81,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
             _oem_terms(answers, thresholds) if model == "oem" else _odm_terms(answers),
             _quality(model),
             _materials(answers, requirements),
-            _calendar(data["timeline"], model),
+            _calendar(data["timeline"], model, thresholds),
         ],
         closing=_(
             "Please answer each point, including the blanks, so that quotes can be "
@@ -122,7 +122,7 @@ def _intro(answers: dict, model: str) -> str:
 
 def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
     deposit = getattr(t, f"{model}_deposit_percent")
-    ship_by, order_by = _dates(answers, model, t, today)
+    order_by = _order_by(answers, model, t, today)
     return Section(
         _("Quote summary (please fill in)"),
         [
@@ -131,15 +131,7 @@ def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Sec
             Item(_("Incoterm (EXW, FOB, CIF or DDP) and currency"), blank=True),
             Item(_("Quote valid until"), blank=True),
             Item(_("Lead time in weeks, from our go-ahead to goods ready to ship"), blank=True),
-            Item(
-                ngettext(
-                    "Goods must leave your factory by (our launch less %(weeks)s week by express)",
-                    "Goods must leave your factory by (our launch less %(weeks)s weeks by express)",
-                    t.transit_express_weeks,
-                )
-                % {"weeks": t.transit_express_weeks},
-                ship_by.isoformat(),
-            ),
+            _ship_by_item(date.fromisoformat(answers["launch_date"]), t),
             Item(
                 _("Payment terms"),
                 _(
@@ -176,13 +168,34 @@ def _reply_by(order_by: date | None, today: date) -> date:
     return max(min(today + timedelta(days=REPLY_DAYS), order_by), today + timedelta(days=1))
 
 
-def _dates(answers: dict, model: str, t: rules.Thresholds, today: date) -> tuple[date, date | None]:
-    """When goods must leave the factory (the launch less express transit), and the last day
-    to order for that with a slow factory (None when it has passed)."""
+def _order_by(answers: dict, model: str, t: rules.Thresholds, today: date) -> date | None:
+    """The last day to order for the launch with a slow factory (None when it has passed)."""
     launch = date.fromisoformat(answers["launch_date"])
-    ship_by = launch - timedelta(weeks=t.transit_express_weeks)
     slowest = getattr(t, f"{model}_lead_time_max_weeks")
-    return ship_by, rules.latest_order_day(launch, slowest, t, today)
+    return rules.latest_order_day(launch, slowest, t, today)
+
+
+def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:
+    day, closed = rules.ship_by(launch, t)
+    transit = t.transit_express_weeks
+    if closed is None:
+        label = ngettext(
+            "Goods must leave your factory by (our launch less %(weeks)s week by express)",
+            "Goods must leave your factory by (our launch less %(weeks)s weeks by express)",
+            transit,
+        )
+        return Item(label % {"weeks": transit}, day.isoformat())
+    label = _("Goods must leave your factory by (before the Chinese New Year closure)")
+    why = _(
+        "%(date)s: our launch less express transit (%(late)s) falls inside the Chinese New Year "
+        "closure, from about %(stop)s until full output about %(back)s, so please ship before it"
+    ) % {
+        "date": day.isoformat(),
+        "late": (launch - timedelta(weeks=transit)).isoformat(),
+        "stop": closed[0].isoformat(),
+        "back": closed[1].isoformat(),
+    }
+    return Item(label, why)
 
 
 def _oem_terms(answers: dict, t: rules.Thresholds) -> Section:
@@ -349,18 +362,25 @@ def _requirement_items(requirements: Sequence[Requirement]) -> list[Item]:
     return items
 
 
-def _calendar(timeline: dict, model: str) -> Section:
+def _calendar(timeline: dict, model: str, t: rules.Thresholds) -> Section:
     shutdown = max(timeline.get(f"{model}_shutdown_weeks") or [0])
     items = []
     if shutdown and timeline.get("festival"):
+        festival = date.fromisoformat(timeline["festival"])
+        stop, back = rules.closure_of(t).window(festival.year)
         items.append(
             Item(
                 _("Chinese New Year"),
                 _(
-                    "production would run over the festival (%(date)s): tell us your shutdown "
+                    "production would run over the festival (%(date)s); we count your factory "
+                    "closed from about %(stop)s until full output about %(back)s: tell us your "
                     "dates and whether our order can ship before them"
                 )
-                % {"date": timeline["festival"]},
+                % {
+                    "date": timeline["festival"],
+                    "stop": stop.isoformat(),
+                    "back": back.isoformat(),
+                },
             )
         )
     else:

@@ -238,14 +238,22 @@ def _thresholds(thresholds: rules.Thresholds) -> dict:
     return data
 
 
+# Figures renamed since reports were saved with them: the old name, and the figure that holds
+# the same measure now. Figures dropped altogether are left out.
+RENAMED_FIGURES = {
+    # Shutdown weeks counted from the festival day: the weeks after it until full output.
+    "cny_shutdown_weeks": "cny_full_output_after_weeks",
+}
+
+
 def thresholds_from_json(data: dict) -> rules.Thresholds:
     """The thresholds a saved report was computed with; figures added since it was made take
-    their defaults (the report's own figures never change)."""
+    their defaults (the report's own figures never change), and renamed ones their new name."""
     figures = {
-        name: value
+        RENAMED_FIGURES.get(name, name): value
         for group in data.values()
         for name, value in group.items()
-        if name in rules.FIGURES
+        if RENAMED_FIGURES.get(name, name) in rules.FIGURES
     }
     weights = {slug: Decimal(str(group["weight"])) for slug, group in data.items()}
     set_on = data.get("upfront-costs", {}).get("gold_price_set_on")

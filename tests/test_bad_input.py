@@ -104,7 +104,7 @@ def _assert_within_the_contract(quote: Quote) -> None:
     assert 0 < quote.unit_price_usd <= 100_000 and 1 <= quote.moq_per_design <= 1_000_000
     assert 1 <= quote.lead_time_weeks_min <= quote.lead_time_weeks_max <= 104
     assert 0 <= quote.deposit_percent <= 100 and 0 <= (quote.duty_percent or 0) <= 100
-    assert quote.tooling_usd >= 0 and quote.sample_fee_usd >= 0
+    assert quote.tooling_per_design_usd >= 0 and quote.sample_fee_usd >= 0
     assert 1 <= len(quote.supplier) <= 120 and "\x00" not in quote.supplier
 
 

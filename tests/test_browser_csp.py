@@ -27,7 +27,7 @@ QUOTE = {
     "supplier": "Golden Coast",
     "unit_price_usd": "9.90",
     "moq_per_design": "100",
-    "tooling_usd": "0",
+    "tooling_per_design_usd": "0",
     "sample_fee_usd": "40",
     "lead_time_weeks_min": "4",
     "lead_time_weeks_max": "8",

@@ -44,7 +44,7 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
         "supplier": "Bright Jewelry",
         "unit_price_usd": "8.40",
         "moq_per_design": "100",
-        "tooling_usd": "1,200",
+        "tooling_per_design_usd": "300",
         "sample_fee_usd": "40",
         "lead_time_weeks_min": "10",
         "lead_time_weeks_max": "8",  # the mistake
@@ -63,7 +63,7 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
             **bright,
             "supplier": "Golden Coast",
             "unit_price_usd": "9.90",
-            "tooling_usd": "0",
+            "tooling_per_design_usd": "0",
             "moq_per_design": "100",
             "lead_time_weeks_max": "12",
             "freight_per_piece_usd": "",

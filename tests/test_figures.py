@@ -102,6 +102,7 @@ UNIT_WORDS = {
     Unit.PERCENT: "%",
     Unit.ROUNDS: "rounds",
     Unit.GRAMS: "g",
+    Unit.DAYS: "days",
 }
 
 
@@ -142,7 +143,27 @@ def test_the_rules_doc_states_the_default_weights():
 
 def test_every_figure_the_rules_doc_names_is_one():
     named = set(
-        re.findall(r"`([a-z][a-z_]*_(?:usd|units|weeks|percent|rounds|g))`", RULES_DOC.read_text())
+        re.findall(
+            r"`([a-z][a-z_]*_(?:usd|units|weeks|percent|rounds|days|g))`", RULES_DOC.read_text()
+        )
     )
     answers = {field.name for field in dataclasses.fields(Answers)}
     assert named - answers - set(FIGURES) == set()
+
+
+def test_every_public_source_behind_a_figure_is_named_in_the_rules_doc():
+    doc = RULES_DOC.read_text()
+    sourced = [figure for figure in FIGURES.values() if figure.source]
+    assert {f.name for f in sourced} >= {"cny_stop_before_days", "duty_eu_percent"}
+    for figure in sourced:
+        addresses = re.findall(r"https?://\S+?(?=[;,)]?(?:\s|$))", figure.source)
+        assert addresses, figure.name
+        for address in addresses:
+            assert address in doc, f"{figure.name}: {address}"
+        assert "checked 2026-12-02" in figure.source, figure.name
+
+
+def test_a_default_duty_is_never_zero():
+    for market in ("us", "eu", "uk", "other"):
+        figure = FIGURES[f"duty_{market}_percent"]
+        assert figure.default > 0 and figure.limits[0] >= 1, market

@@ -21,7 +21,7 @@ OEM_QUOTE = {
     "model": "oem",
     "unit_price_usd": "8.40",
     "moq_per_design": "300",
-    "tooling_usd": "1,200",
+    "tooling_per_design_usd": "300",  # x 4 designs (the sample answers): $1,200
     "sample_fee_usd": "40",
     "lead_time_weeks_min": "10",
     "lead_time_weeks_max": "14",
@@ -38,12 +38,13 @@ def quote(**overrides) -> rules.Quote:
         "model": rules.Model.OEM,
         "unit_price_usd": Decimal("8.40"),
         "moq_per_design": 300,
-        "tooling_usd": 1_200,
+        "tooling_per_design_usd": Decimal("300"),
         "sample_fee_usd": Decimal("40"),
         "lead_time_weeks_min": 10,
         "lead_time_weeks_max": 14,
         "incoterm": rules.Incoterm.FOB,
         "deposit_percent": Decimal("30"),
+        "designs": 4,
         "freight_per_piece_usd": Decimal("0.35"),
         "duty_percent": Decimal("5"),
     }
@@ -133,7 +134,9 @@ def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
     )
     t = rules.Thresholds()
     late = quote(unit_price_usd=Decimal("5"), lead_time_weeks_min=30, lead_time_weeks_max=40)
-    over_budget = quote(unit_price_usd=Decimal("6"), tooling_usd=9_000, moq_per_design=100)
+    over_budget = quote(
+        unit_price_usd=Decimal("6"), tooling_per_design_usd=Decimal(2_250), moq_per_design=100
+    )
     big_minimum = quote(unit_price_usd=Decimal("7"), moq_per_design=300)
     dearer = quote(unit_price_usd=Decimal("9"), moq_per_design=100)
     cheaper = quote(unit_price_usd=Decimal("8"), moq_per_design=100)
@@ -143,6 +146,14 @@ def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
     assert [a.within_budget for a in assessed] == [True, False, True, True, True]
     assert [a.moq_forced for a in assessed] == [True, False, True, False, False]
     assert rules.ranking(assessed) == [4, 3, 2, 1, 0]
+
+
+def test_tooling_is_quoted_per_design_and_counted_for_all_designs():
+    figures = rules.quoted_figures(quote(), rules.Thresholds())  # $300 a design, 4 designs
+    assert figures["oem_tooling_min_usd"] == figures["oem_tooling_max_usd"] == 1_200
+    odd = quote(tooling_per_design_usd=Decimal("333.33"), designs=3)
+    assert odd.tooling_total_usd == Decimal("999.99")
+    assert rules.quoted_figures(odd, rules.Thresholds())["oem_tooling_min_usd"] == 1_000
 
 
 # The form: every field validated on the server, in the buyer's words.
@@ -160,8 +171,8 @@ def test_quotes_rank_by_delivery_then_budget_then_minimum_then_landed_cost():
         ("unit_price_usd", "8,40", "Did you mean 8.40?"),
         ("moq_per_design", "0", "at least 1 piece"),
         ("moq_per_design", "1000001", "1,000,000 or less"),
-        ("tooling_usd", "-1", "$0 or more"),
-        ("tooling_usd", "1.5", "whole number"),
+        ("tooling_per_design_usd", "-1", "$0 or more"),
+        ("tooling_per_design_usd", "1.555", "to the cent"),
         ("sample_fee_usd", "-1", "$0 or more"),
         ("lead_time_weeks_min", "0", "from 1 to 104"),
         ("lead_time_weeks_max", "105", "from 1 to 104"),
@@ -180,9 +191,9 @@ def test_the_quote_form_refuses_bad_figures_beside_the_field(field, value, messa
 
 
 def test_an_odm_quote_has_no_tooling():
-    form = QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_usd": "500"})
-    assert not form.is_valid() and list(form.errors) == ["tooling_usd"]
-    assert QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_usd": "0"}).is_valid()
+    form = QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "500"})
+    assert not form.is_valid() and list(form.errors) == ["tooling_per_design_usd"]
+    assert QuoteForm(data={**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0"}).is_valid()
 
 
 def test_optional_figures_may_be_left_empty():
@@ -219,15 +230,26 @@ def test_a_valid_quote_is_saved_and_compared(report):
     response = owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
     assert response.status_code == 303
     saved = Quote.objects.get()
-    assert saved.tooling_usd == 1_200 and saved.unit_price_usd == Decimal("8.40")
+    assert saved.tooling_per_design_usd == 300 and saved.unit_price_usd == Decimal("8.40")
     html = owner.get(response["Location"]).content.decode()
     assert "Shenzhen Bright Jewelry" in html and "$9.17" in html
     assert "Re-run the advice with this quote" in html
 
 
+def test_the_page_and_the_json_show_tooling_per_design_and_its_total(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "tooling_per_design_usd": "312.50"})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    assert "tooling $312.50 a design × 4 designs = $1,250" in html
+    assert "Tooling and molds per design (USD)" in html
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert (listed["tooling_per_design_usd"], listed["tooling_usd"]) == (312.5, 1_250)
+
+
 def test_a_bad_quote_keeps_what_was_typed_and_saves_nothing(report):
     owner = browser(OWNER)
-    response = owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "lead_time_weeks_max": "9"})
+    typed = {**OEM_QUOTE, "tooling_per_design_usd": "1,200", "lead_time_weeks_max": "9"}
+    response = owner.post(f"/r/{report.token}/quotes/", typed)
     assert response.status_code == 200
     html = response.content.decode()
     assert "There is a problem" in html and "at least the shortest" in html
@@ -483,3 +505,94 @@ def test_shared_again_a_report_keeps_its_re_runs_and_a_re_run_its_original(repor
     assert "Its re-run with a supplier" in confirmation
     assert owner.post(f"/r/{original_again.token}/revoke").status_code == 303
     assert colleague.get(rerun_again.get_absolute_url()).status_code == 410
+
+
+# Issue 24: dates a buyer can commit on, and a ranking a blank cannot game.
+
+
+def _rows(html: str) -> list[str]:
+    """The comparison's rows, in the order shown."""
+    return [row.split("</tr>")[0] for row in html.split('<tr class="quote-row"')[1:]]
+
+
+def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_report):
+    from advisor.rules.calendar import festival
+
+    today = timezone.localdate()
+    next_festival = festival(today.year + 1)
+    launch = next_festival + timedelta(weeks=3)  # three weeks after the festival
+    report = make_report(owner_key=OWNER, launch_date=launch)
+    owner = browser(OWNER)
+    typed = {**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0"}
+    owner.post(
+        f"/r/{report.token}/quotes/",
+        {**typed, "lead_time_weeks_min": "9", "lead_time_weeks_max": "12"},
+    )
+    expected = rules.assess(
+        Quote.objects.get().to_rule(designs=4),
+        sample_answers(launch_date=launch),
+        rules.Thresholds(),
+        today,
+    )
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    [row] = _rows(html)
+    assert f"{expected.fast_delivery.isoformat()} – {expected.slow_delivery.isoformat()}" in row
+    assert f'data-schedule="{expected.schedule.value}"' in row
+    label = {
+        "fits_even_if_slow": "Fits your launch even if the factory is slow",
+        "fits_only_if_fast": "Fits only if the factory is fast: misses your launch if slow",
+        "does_not_fit": "Misses your launch, even if the factory is fast",
+    }[expected.schedule]
+    assert label in row  # which one depends on today: tests/test_rules_quotes.py fixes the day
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert listed["earliest_delivery"] == expected.fast_delivery.isoformat()
+    assert listed["latest_delivery"] == expected.slow_delivery.isoformat()
+    assert listed["schedule"] == expected.schedule.value
+
+
+def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_and_the_page_says_why(report):
+    owner = browser(OWNER)
+    # Minimums the sample buyer's 120 pieces a design meet, so only completeness tells them apart.
+    meets = {**OEM_QUOTE, "moq_per_design": "100"}
+    blank = {**meets, "supplier": "Cheap EXW", "incoterm": "exw", "unit_price_usd": "7.00"}
+    owner.post(f"/r/{report.token}/quotes/", {**blank, "freight_per_piece_usd": ""})
+    ddp = {**meets, "supplier": "Full DDP", "incoterm": "ddp", "unit_price_usd": "9.50"}
+    owner.post(f"/r/{report.token}/quotes/", ddp)
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    first, second = _rows(html)
+    assert 'data-supplier="Full DDP"' in first and 'data-supplier="Cheap EXW"' in second
+    assert "First: it can deliver by your launch, its figures are complete" in first
+    assert "Its freight is our estimate, not the factory&#x27;s (ask the factory)" in second
+    assert "freight estimated: ask the factory" in second
+    data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    by_supplier = {quote["supplier"]: quote for quote in data}
+    assert by_supplier["Cheap EXW"]["complete"] is False and by_supplier["Cheap EXW"]["rank"] == 2
+    assert by_supplier["Full DDP"]["rank_reason"].startswith("First:")
+
+
+def test_a_blank_duty_is_the_default_for_the_buyers_markets_and_says_to_confirm_it(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    # The sample buyer sells in the US and the EU: the US rate, the higher.
+    assert "duty estimated at 19% (US, the highest of your markets)" in html
+    assert "confirm with a customs broker" in html
+    assert "US 19%, EU 4%, UK 4%, other markets 12%" in html
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert (listed["duty_assumed"], listed["duty_percent_applied"]) == (True, 19)
+    assert listed["duty_percent"] is None
+    assert listed["landed_cost_per_piece_usd"] == 10.35  # 8.40 + 0.35 + 19 % of 8.40 (1.596)
+
+
+def test_a_quote_that_misses_the_launch_is_last_whatever_it_costs(report):
+    owner = browser(OWNER)
+    late = {**OEM_QUOTE, "supplier": "Slow Boat", "unit_price_usd": "2.00"}
+    owner.post(
+        f"/r/{report.token}/quotes/",
+        {**late, "lead_time_weeks_min": "60", "lead_time_weeks_max": "70"},
+    )
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
+    first, last = _rows(owner.get(f"/r/{report.token}/quotes/").content.decode())
+    assert 'data-supplier="Slow Boat"' in last
+    assert "Even a fast factory delivers on" in last and "ranked last." in last
+    assert "Misses your launch, even if the factory is fast" in last

@@ -276,7 +276,7 @@ def test_a_report_made_before_a_question_existed_says_its_answer_is_unknown(clie
     assert "unknown: not asked when this report was made" in html
 
 
-def test_the_timeline_says_how_each_model_fits_and_names_the_new_year_shutdown(client, db):
+def test_the_timeline_says_how_each_model_fits_and_names_the_new_year_closure(client, db):
     from datetime import UTC, datetime
 
     from tests.conftest import sample_answers
@@ -286,9 +286,9 @@ def test_the_timeline_says_how_each_model_fits_and_names_the_new_year_shutdown(c
     report = services.reports.create_report(answers=answers, owner_key="a", now=november)
     html = client.get(f"/r/{report.token}/").content.decode()
     assert "Chinese New Year (2027-02-06) falls inside production" in html
-    assert "(with a 3-week New Year shutdown)" in html
-    assert "Only if the factory is fast" in html  # OEM: 17 to 26 weeks, 20 available
-    assert "Yes, even if the factory is slow" in html  # ODM: 5 to 17 weeks
+    assert "(with a 5-week New Year closure)" in html  # from 01-30 to full output on 03-06
+    assert "Only if the factory is fast" in html  # OEM: 19 to 28 weeks, 20 available
+    assert "Yes, even if the factory is slow" in html  # ODM: 5 to 19 weeks
     timeline = report.data["timeline"]
     assert (timeline["oem_schedule"], timeline["festival"]) == ("fits_only_if_fast", "2027-02-06")
 

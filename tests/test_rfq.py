@@ -446,3 +446,53 @@ def test_a_factory_reads_the_request_in_two_queries(report, django_assert_max_nu
     for url in factory_urls(report):
         with django_assert_max_num_queries(2):
             assert Client().get(url).status_code == 200
+
+
+def _snapshot(answers, today: date) -> dict:
+    return snapshots.build_snapshot(
+        token="t",
+        created_at=datetime(2026, 12, 1),
+        version=1,
+        answers=answers,
+        result=rules.evaluate(answers, rules.Thresholds(), today),
+        thresholds=rules.Thresholds(),
+        factors=[],
+    )
+
+
+def test_the_ship_by_date_never_falls_inside_the_new_year_closure():
+    today = date(2026, 9, 1)
+    # Launch 2027-02-20: less a week of express, 02-13, when factories are closed (01-30 until
+    # full output on 03-06). Goods must leave the day before the closure, and the request says
+    # why.
+    data = _snapshot(sample_answers(launch_date=date(2027, 2, 20)), today)
+    text = " ".join(rfq.as_text(rfq.build(data, "odm", [], today)).split())
+    assert (
+        "Goods must leave your factory by (before the Chinese New Year closure): 2027-01-29" in text
+    )
+    assert "our launch less express transit (2027-02-13) falls inside" in text
+    assert "from about 2027-01-30 until full output about 2027-03-06" in text
+    # Clear of the closure, the launch less transit, as before.
+    data = _snapshot(sample_answers(launch_date=date(2026, 12, 20)), today)
+    text = " ".join(rfq.as_text(rfq.build(data, "odm", [], today)).split())
+    assert "(our launch less 1 week by express): 2026-12-13" in text
+
+
+def test_the_request_names_the_closure_it_counts_for_the_factory_to_confirm():
+    today = date(2026, 11, 26)
+    data = _snapshot(sample_answers(launch_date=date(2027, 6, 1)), today)
+    text = " ".join(rfq.as_text(rfq.build(data, "oem", [], today)).split())
+    assert "production would run over the festival (2027-02-06)" in text
+    assert "closed from about 2027-01-30 until full output about 2027-03-06" in text
+
+
+def test_a_report_saved_with_the_old_shutdown_figure_keeps_it_as_the_weeks_after(make_report):
+    report = make_report()
+    data = report.data
+    lead = data["thresholds"]["lead-time"]
+    del lead["cny_stop_before_days"], lead["cny_full_output_after_weeks"]
+    lead["cny_shutdown_weeks"] = 6  # as reports were saved before the closure had two figures
+    thresholds = snapshots.thresholds_from_json(data["thresholds"])
+    assert (thresholds.cny_full_output_after_weeks, thresholds.cny_stop_before_days) == (6, 7)
+    Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
+    assert Client().get(f"/r/{report.token}/rfq.txt?model=odm").status_code == 200

@@ -10,8 +10,9 @@ import pytest
 from advisor import rules
 from advisor.rules import Answers, Fit, Model, Thresholds, Verdict, evaluate
 
-# Spring: no Chinese New Year inside even the longest default schedule (tests of the shutdown
-# choose their own day).
+# Spring: the last days of the 2027 New Year closure (full output on 03-06) cost every schedule
+# from TODAY one week; no other closure falls inside even the longest default schedule (tests
+# of the closure choose their own day).
 TODAY = date(2027, 3, 1)
 DEFAULTS = Thresholds()
 
@@ -96,7 +97,8 @@ def test_it_keeps_a_premium_brand_that_must_launch_in_two_months_off_oem():
     assert result.verdict != Verdict.OEM
     assert result.verdict == Verdict.HYBRID
     assert blockers(result, Model.OEM) == {"lead-time"}
-    earliest = (TODAY + timedelta(weeks=14)).isoformat()
+    # Lead time 13, the week left of the New Year closure on TODAY (full output 2027-03-06), transit 1.
+    earliest = (TODAY + timedelta(weeks=15)).isoformat()
     lead_time_changes = [c for c in result.what_would_change if c.factor == "lead-time"]
     assert earliest in lead_time_changes[0].change.render()
     assert earliest in result.summary.render()
@@ -291,7 +293,8 @@ def test_when_both_are_blocked_the_summary_gives_every_change_the_nearer_model_n
     text = evaluate(stuck, DEFAULTS, TODAY).summary.render()
     assert "ODM becomes possible with these changes" in text
     assert "An upfront budget of at least $150" in text
-    assert f"A launch on or after {(TODAY + timedelta(weeks=5)).isoformat()}" in text
+    # ODM's 4 weeks, the week left of the New Year closure on TODAY, and transit.
+    assert f"A launch on or after {(TODAY + timedelta(weeks=6)).isoformat()}" in text
 
 
 def test_neither_ranks_below_odm_and_only_neither_has_a_nearest_model():
@@ -372,7 +375,8 @@ def test_staff_cannot_make_odm_the_larger_or_slower_start():
         == "ODM's minimum order cannot be above OEM's (10 units)."
     )
     assert "odm_lead_time_min_weeks" in found
-    assert rules.FIGURES["cny_shutdown_weeks"].limits == (0, 8)
+    assert rules.FIGURES["cny_stop_before_days"].limits == (0, 30)
+    assert rules.FIGURES["cny_full_output_after_weeks"].limits == (0, 8)
 
 
 def test_a_budget_short_of_the_low_end_is_not_said_to_cover_it():

@@ -22,43 +22,87 @@ def test_chinese_new_year_inside_production_is_added_and_named():
     november = date(2026, 11, 26)
     result = evaluate(answers(launch_date=november + timedelta(weeks=30)), DEFAULTS, november)
     tl = result.timeline
-    # OEM: 13-22 weeks of production both span 2027-02-06, so 3 weeks more, plus 1 of transit.
-    assert (tl.oem_weeks, tl.oem_shutdown_weeks) == ((17, 26), (3, 3))
-    # ODM: 4 weeks end before the festival; 13 do not.
-    assert (tl.odm_weeks, tl.odm_shutdown_weeks) == ((5, 17), (0, 3))
+    # The 2027 festival is 02-06: factories stop on 01-30 and are back to full output on 03-06,
+    # five weeks in all. OEM's 13-22 weeks both reach 01-30: 5 more, plus 1 of transit.
+    assert (tl.oem_weeks, tl.oem_shutdown_weeks) == ((19, 28), (5, 5))
+    # ODM: 4 weeks end before the stop day; 13 do not.
+    assert (tl.odm_weeks, tl.odm_shutdown_weeks) == ((5, 19), (0, 5))
     assert tl.festival == date(2027, 2, 6)
-    assert tl.oem_earliest_launch == november + timedelta(weeks=17)
+    assert tl.oem_earliest_launch == november + timedelta(weeks=19)
     reason = fit(result, "lead-time").reason.render()
     assert "Chinese New Year (2027-02-06) falls inside OEM production" in reason
-    assert "close for about 3 weeks" in reason
+    assert "factories stop about 7 days before it" in reason
+    assert "back to full output about 4 weeks after it" in reason
 
 
-def test_a_launch_inside_the_shutdown_is_a_lead_time_blocker_that_names_it():
+def test_a_launch_inside_the_closure_is_a_lead_time_blocker_that_names_it():
     november = date(2026, 11, 26)
     result = evaluate(answers(launch_date=november + timedelta(weeks=15)), DEFAULTS, november)
     blocker = next(b for b in result.blockers if (b.model, b.factor) == (Model.OEM, "lead-time"))
     assert blocker.reason.render() == (
-        "Your launch on 2027-03-11 is 15 weeks away. OEM needs at least 17 weeks: lead time 13, "
-        "the Chinese New Year shutdown 3 and express transit 1."
+        "Your launch on 2027-03-11 is 15 weeks away. OEM needs at least 19 weeks: lead time 13, "
+        "the Chinese New Year closure 5 and express transit 1."
     )
 
 
-def test_without_a_shutdown_figure_the_festival_changes_nothing():
+def test_without_a_closure_the_festival_changes_nothing():
     november = date(2026, 11, 26)
-    no_shutdown = dataclasses.replace(DEFAULTS, cny_shutdown_weeks=0)
-    tl = evaluate(answers(), no_shutdown, november).timeline
+    no_closure = dataclasses.replace(
+        DEFAULTS, cny_stop_before_days=0, cny_full_output_after_weeks=0
+    )
+    tl = evaluate(answers(), no_closure, november).timeline
     assert (tl.oem_weeks, tl.festival) == ((14, 23), None)
+
+
+def test_factories_stop_before_the_festival():
+    from advisor.rules.calendar import Closure, production
+
+    # 12 weeks from 2026-11-10 end on 2027-02-02, four days before the festival, but after
+    # factories stop (01-30): the whole closure is added. Counted from the festival day, as
+    # before, it would not have been.
+    run = production(date(2026, 11, 10), 12, Closure(7, 4))
+    assert (run.weeks, run.shutdown_weeks, run.festivals) == (17, 5, (date(2027, 2, 6),))
+    assert production(date(2026, 11, 10), 12, Closure(0, 4)).shutdown_weeks == 0
+    # A run that ends the day factories stop is done in time.
+    assert production(date(2026, 11, 7), 12, Closure(7, 4)).shutdown_weeks == 0
+
+
+def test_factories_are_back_to_full_output_weeks_after_the_festival():
+    from advisor.rules.calendar import Closure, production
+
+    closure = Closure(7, 4)
+    assert closure.window(2027) == (date(2027, 1, 30), date(2027, 3, 6))
+    # Two days after the festival: 26 days until full output, four weeks rounded up.
+    run = production(date(2027, 2, 8), 5, closure)
+    assert (run.weeks, run.shutdown_weeks, run.festivals) == (9, 4, (date(2027, 2, 6),))
+    assert production(date(2027, 3, 1), 5, closure).shutdown_weeks == 1  # 5 days left
+    assert production(date(2027, 3, 6), 5, closure).shutdown_weeks == 0  # full output again
+    assert closure.around(date(2027, 3, 5)) == (date(2027, 1, 30), date(2027, 3, 6))
+    assert closure.around(date(2027, 3, 6)) is None
+
+
+def test_the_ship_by_date_moves_before_the_closure_and_says_which():
+    from advisor.rules import ship_by
+
+    # Launch 2027-02-20 less a week of express: 02-13, inside the 2027 closure.
+    day, closed = ship_by(date(2027, 2, 20), DEFAULTS)
+    assert (day, closed) == (date(2027, 1, 29), (date(2027, 1, 30), date(2027, 3, 6)))
+    # Clear of it, the launch less transit.
+    assert ship_by(date(2027, 3, 20), DEFAULTS) == (date(2027, 3, 13), None)
+    assert ship_by(date(2027, 1, 30), DEFAULTS) == (date(2027, 1, 23), None)
 
 
 @pytest.mark.parametrize(
     ("weeks", "oem", "odm"),
     [
-        (23, "fits_even_if_slow", "fits_even_if_slow"),
-        (22, "fits_only_if_fast", "fits_even_if_slow"),
-        (14, "fits_only_if_fast", "fits_even_if_slow"),
-        (13, "does_not_fit", "fits_only_if_fast"),
-        (10, "does_not_fit", "fits_only_if_fast"),
-        (4, "does_not_fit", "does_not_fit"),
+        # On TODAY (2027-03-01) a week of the New Year closure is still to run (full output on
+        # 03-06): OEM needs 15 to 24 weeks, ODM 6 to 15, transit included.
+        (24, "fits_even_if_slow", "fits_even_if_slow"),
+        (23, "fits_only_if_fast", "fits_even_if_slow"),
+        (15, "fits_only_if_fast", "fits_even_if_slow"),
+        (14, "does_not_fit", "fits_only_if_fast"),
+        (6, "does_not_fit", "fits_only_if_fast"),
+        (5, "does_not_fit", "does_not_fit"),
     ],
 )
 def test_each_model_says_whether_it_fits_even_if_the_factory_is_slow(weeks, oem, odm):
@@ -74,14 +118,14 @@ def test_a_hybrid_gets_a_dated_plan_in_its_own_figures():
     assert result.verdict == Verdict.HYBRID
     now, development, then = (step.render() for step in result.plan)
     assert now.startswith("Now: order 300 units of each of your 3 designs")
-    assert "holds only if the factory is fast" in now  # 6 weeks: ODM takes 5 to 14
+    assert "holds only if the factory is fast" in now  # 6 weeks: ODM takes 6 to 15
     assert development.startswith("Next, once you have the money (an upfront budget of $6,140)")
     assert then == (
         "Then: move a design to OEM once it has sold about 500 units through your ODM line, "
         "enough to fill OEM's minimum order."
     )
     summary = result.summary.render()
-    assert "OEM needs a launch from 2027-06-07 and an upfront budget of $6,140." in summary
+    assert "OEM needs a launch from 2027-06-14 and an upfront budget of $6,140." in summary
     assert "lifts the" not in summary  # conditions in words, not pasted blocker sentences
 
 
@@ -94,27 +138,19 @@ def test_a_hybrid_that_can_afford_oem_starts_development_now():
     now, development, _then = (step.render() for step in result.plan)
     assert "confirm the order by 2027-04-12 for your launch on 2027-07-19" in now
     assert development.startswith("Also now: start OEM development of your hero designs")
-    assert "OEM pieces can arrive from 2027-06-07, 14 weeks from today" in development
+    # 13 weeks, the week left of the New Year closure, and transit.
+    assert "OEM pieces can arrive from 2027-06-14, 15 weeks from today" in development
 
 
 def test_only_a_hybrid_has_a_plan():
     assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).plan == ()
 
 
-def test_the_latest_order_day_keeps_clear_of_the_new_year_shutdown():
+def test_the_latest_order_day_keeps_clear_of_the_new_year_closure():
     from advisor.rules.plan import latest_order_day
 
-    # Ordering on 2026-11-23 (launch minus 13 + 1 weeks) would run into the 2027-02-06
-    # festival and arrive three weeks late; the last safe day ends production on the festival.
+    # Ordering on 2026-11-23 (launch minus 13 + 1 weeks) would run into the closure that starts
+    # on 2027-01-30 and arrive five weeks late; the last safe day ends production on that day.
     day = latest_order_day(date(2027, 3, 1), 13, DEFAULTS, date(2026, 3, 2))
-    assert day == date(2026, 11, 7)
+    assert day == date(2026, 10, 31)
     assert latest_order_day(date(2026, 12, 1), 13, DEFAULTS, date(2026, 11, 26)) is None
-
-
-def test_a_shutdown_already_under_way_counts_its_remaining_weeks():
-    from advisor.rules.calendar import production
-
-    # Two days after the 2027 festival, with a 3-week shutdown: 19 days left, so 3 weeks.
-    run = production(date(2027, 2, 8), 5, 3)
-    assert (run.weeks, run.shutdown_weeks, run.festivals) == (8, 3, (date(2027, 2, 6),))
-    assert production(date(2027, 3, 1), 5, 3).shutdown_weeks == 0  # over by then

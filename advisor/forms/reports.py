@@ -36,11 +36,12 @@ def _quote_messages() -> dict[str, dict[str, str]]:
             "min_value": gettext("Enter a minimum order of at least 1 piece."),
             "max_value": at_most % {"max": rules.count(rules.MAX_UNITS)},
         },
-        "tooling_usd": {
-            "required": gettext("Enter the tooling cost in whole dollars (0 if none)."),
-            "invalid": whole,
+        "tooling_per_design_usd": {
+            "required": gettext("Enter the tooling cost per design (0 if none)."),
+            "invalid": gettext("Enter an amount in dollars, like 300."),
             "min_value": gettext("Enter a tooling cost of $0 or more."),
             "max_value": at_most % {"max": rules.usd(rules.MAX_USD)},
+            "max_decimal_places": gettext("Enter the amount to the cent at most, like 300.50."),
         },
         **dict.fromkeys(
             ("lead_time_weeks_min", "lead_time_weeks_max"),
@@ -131,11 +132,15 @@ class QuoteForm(forms.Form):
     moq_per_design = WholeNumberField(
         label=_("Minimum order per design (pieces)"), min_value=1, max_value=rules.MAX_UNITS
     )
-    tooling_usd = WholeNumberField(
-        label=_("Tooling and molds, all designs together (USD)"),
+    tooling_per_design_usd = MoneyField(
+        label=_("Tooling and molds per design (USD)"),
         min_value=0,
         max_value=rules.MAX_USD,
-        help_text=_("Whole dollars; 0 for an ODM quote."),
+        decimal_places=2,
+        help_text=_(
+            "As the request for quotation asks: for one design. The page multiplies it by your "
+            "designs. 0 for an ODM quote."
+        ),
     )
     sample_fee_usd = MoneyField(
         label=_("Sample fee per design (USD)"),
@@ -162,7 +167,10 @@ class QuoteForm(forms.Form):
         min_value=0,
         max_value=rules.MAX_UNIT_COST_USD,
         decimal_places=2,
-        help_text=_("Leave empty to use the report's express freight estimate; not used for DDP."),
+        help_text=_(
+            "Leave empty to use the report's courier estimate, marked as such: the quote "
+            "then ranks below those that give it. Not used for DDP."
+        ),
     )
     duty_percent = PercentField(
         label=_("Import duty (% of the unit price, optional)"),
@@ -170,7 +178,11 @@ class QuoteForm(forms.Form):
         min_value=0,
         max_value=100,
         decimal_places=2,
-        help_text=_("Not used for DDP, whose price includes duty."),
+        help_text=_(
+            "Leave empty to use a default duty on jewelry for your markets, marked as such (the "
+            "quote then ranks below those that give it); 0 if you pay none. Not used for DDP, "
+            "whose price includes duty."
+        ),
     )
     deposit_percent = PercentField(
         label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
@@ -199,9 +211,9 @@ class QuoteForm(forms.Form):
                 _("Enter a longest lead time of at least the shortest (%(weeks)s weeks).")
                 % {"weeks": low},
             )
-        if cleaned.get("model") == rules.Model.ODM and cleaned.get("tooling_usd"):
+        if cleaned.get("model") == rules.Model.ODM and cleaned.get("tooling_per_design_usd"):
             self.add_error(
-                "tooling_usd",
+                "tooling_per_design_usd",
                 _(
                     "An ODM quote has no tooling: enter 0, or choose OEM if the factory makes your design."
                 ),

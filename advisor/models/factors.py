@@ -162,10 +162,15 @@ class ComplianceRequirement(models.Model):
         )
 
 
-def _help_text(notes: list[str]) -> str | Promise:
-    if len(notes) < 2:
-        return _(notes[0]) if notes else ""  # marked for translation in rules.figures
-    return format_lazy(" ".join("{}" for _note in notes), *map(_, notes))
+def _help_text(figure: rules.Figure) -> str | Promise:
+    # Each note is marked for translation in rules.figures; the sources are names, kept as
+    # written.
+    parts = [_(note) for note in figure.notes]
+    if figure.source:
+        parts.append(format_lazy(_(rules.SOURCES_NOTE), sources=figure.source))
+    if len(parts) < 2:
+        return parts[0] if parts else ""
+    return format_lazy(" ".join("{}" for _part in parts), *parts)
 
 
 def figure_field(name: str) -> models.PositiveIntegerField:
@@ -182,7 +187,7 @@ def figure_field(name: str) -> models.PositiveIntegerField:
         validators=[MinValueValidator(low), MaxValueValidator(high)],
         # New figures reach existing rows through their migration with this default.
         default=figure.default,
-        help_text=_help_text(figure.notes),
+        help_text=_help_text(figure),
     )
 
 
@@ -219,7 +224,8 @@ class Thresholds(models.Model):
     oem_lead_time_max_weeks = figure_field("oem_lead_time_max_weeks")
     odm_lead_time_min_weeks = figure_field("odm_lead_time_min_weeks")
     odm_lead_time_max_weeks = figure_field("odm_lead_time_max_weeks")
-    cny_shutdown_weeks = figure_field("cny_shutdown_weeks")
+    cny_stop_before_days = figure_field("cny_stop_before_days")
+    cny_full_output_after_weeks = figure_field("cny_full_output_after_weeks")
     transit_express_weeks = figure_field("transit_express_weeks")
     stock_dispatch_weeks = figure_field("stock_dispatch_weeks")
     oem_deposit_percent = figure_field("oem_deposit_percent")
@@ -240,6 +246,10 @@ class Thresholds(models.Model):
     piece_weight_zinc_alloy_g = figure_field("piece_weight_zinc_alloy_g")
     piece_weight_solid_gold_g = figure_field("piece_weight_solid_gold_g")
     piece_weight_other_g = figure_field("piece_weight_other_g")
+    duty_us_percent = figure_field("duty_us_percent")
+    duty_eu_percent = figure_field("duty_eu_percent")
+    duty_uk_percent = figure_field("duty_uk_percent")
+    duty_other_percent = figure_field("duty_other_percent")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

@@ -139,7 +139,9 @@ class Quote(models.Model):
     model = models.CharField(_("model"), max_length=3, choices=QUOTE_MODELS)
     unit_price_usd = models.DecimalField(_("unit price (USD)"), max_digits=8, decimal_places=2)
     moq_per_design = models.PositiveIntegerField(_("minimum order per design"))
-    tooling_usd = models.PositiveIntegerField(_("tooling, all designs (USD)"))
+    tooling_per_design_usd = models.DecimalField(
+        _("tooling per design (USD)"), max_digits=10, decimal_places=2
+    )
     sample_fee_usd = models.DecimalField(
         _("sample fee per design (USD)"), max_digits=8, decimal_places=2
     )
@@ -172,18 +174,20 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return f"{self.supplier} ({self.model.upper()})"
 
-    def to_rule(self) -> "rules.Quote":
+    def to_rule(self, *, designs: int) -> "rules.Quote":
+        """The quote for the rules, for the report's number of designs."""
         return rules.Quote(
             supplier=self.supplier,
             model=rules.Model(self.model),
             unit_price_usd=self.unit_price_usd,
             moq_per_design=self.moq_per_design,
-            tooling_usd=self.tooling_usd,
+            tooling_per_design_usd=self.tooling_per_design_usd,
             sample_fee_usd=self.sample_fee_usd,
             lead_time_weeks_min=self.lead_time_weeks_min,
             lead_time_weeks_max=self.lead_time_weeks_max,
             incoterm=rules.Incoterm(self.incoterm),
             deposit_percent=self.deposit_percent,
+            designs=designs,
             freight_per_piece_usd=self.freight_per_piece_usd,
             duty_percent=self.duty_percent,
         )

@@ -15,6 +15,8 @@ One module per concern:
 - `changes`: what would change the advice
 - `summary`: the opening sentences
 - `compliance`: which staff-edited compliance requirements apply to a buyer (`applicable`)
+- `calendar`: the Chinese New Year closure and production runs
+- `quotes`: a supplier's quote held against the plan (`assess`); `ranking`: their order, and why
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from . import changes as _changes
 from . import compliance
 from . import plan as _plan
 from . import verdict as _verdict
+from .calendar import Closure, closure_of
 from .figures import (
     ASSUMPTIONS,
     DEFAULT_WEIGHTS,
     FACTOR_FIGURES,
     FIGURES,
     GOLD_PRICE_SET_ON,
+    SOURCES_NOTE,
     Figure,
     Thresholds,
     Unit,
@@ -39,19 +43,22 @@ from .figures import (
     text_problems,
 )
 from .money import COST_FIGURES, FREIGHT_FIGURES, GoldPiece, costs_for, gold_piece
-from .plan import latest_order_day
+from .plan import latest_order_day, ship_by
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
     Assessment,
     Incoterm,
+    Landed,
     Quote,
     assess,
+    default_duty,
     freight_per_piece,
+    landed_cost,
     quoted_figures,
-    ranking,
     with_quote,
 )
+from .ranking import rank_reasons, ranking
 from .results import Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
 from .summary import summary
 from .texts import (
@@ -130,6 +137,7 @@ __all__ = [
     "FACTOR_SLUGS",
     "FIGURES",
     "GOLD_PRICE_SET_ON",
+    "SOURCES_NOTE",
     "fill_figures",
     "text_problems",
     "MARKET_FIELDS",
@@ -147,8 +155,12 @@ __all__ = [
     "MAX_LEAD_TIME_WEEKS",
     "SUPPLIER_MAX_LENGTH",
     "Incoterm",
+    "Landed",
     "Quote",
     "assess",
+    "default_duty",
+    "landed_cost",
+    "rank_reasons",
     "freight_per_piece",
     "quoted_figures",
     "ranking",
@@ -184,6 +196,9 @@ __all__ = [
     "decide",
     "evaluate",
     "latest_order_day",
+    "ship_by",
+    "Closure",
+    "closure_of",
     "problems",
     "usd",
 ]

@@ -15,11 +15,13 @@ from .texts import (
     Msg,
     Paragraph,
     count,
+    day_count,
     gettext_noop,
     time_left,
     unit_range,
     units,
     usd,
+    weeks,
     word,
 )
 from .types import (
@@ -149,15 +151,15 @@ def _lead_time(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Para
         return fit, reason
     festival = Msg(
         gettext_noop(
-            "Chinese New Year (%(date)s) falls inside OEM production: factories close for about "
-            "%(weeks)s week, counted in these schedules."
+            "Chinese New Year (%(date)s) falls inside OEM production: factories stop about "
+            "%(before)s before it and are back to full output about %(after)s after it, counted "
+            "in these schedules."
         ),
-        {"date": tl.festival.isoformat(), "weeks": t.cny_shutdown_weeks},
-        plural=gettext_noop(
-            "Chinese New Year (%(date)s) falls inside OEM production: factories close for about "
-            "%(weeks)s weeks, counted in these schedules."
-        ),
-        count="weeks",
+        {
+            "date": tl.festival.isoformat(),
+            "before": day_count(t.cny_stop_before_days),
+            "after": weeks(t.cny_full_output_after_weeks),
+        },
     )
     return fit, Paragraph((reason, festival))
 

@@ -29,6 +29,7 @@ class Unit(StrEnum):
     PERCENT = "percent"
     ROUNDS = "rounds"
     GRAMS = "grams"
+    DAYS = "days"
 
 
 # What staff may enter, per unit: (lowest, highest).
@@ -39,11 +40,15 @@ UNIT_LIMITS = {
     Unit.PERCENT: (0, 100),
     Unit.ROUNDS: (1, 10),
     Unit.GRAMS: (1, 1_000),
+    Unit.DAYS: (0, 366),
 }
 
 GOLD_PRICE_SET_ON = date(2025, 10, 8)  # the default gold price's day (see FIGURES)
 
 ASSUMPTION_NOTE = gettext_noop("Assumption: the source gives no figure.")
+# An assumption checked against public sources that do not settle it.
+UNCONFIRMED_NOTE = gettext_noop("Assumption: the public sources below do not confirm it.")
+SOURCES_NOTE = gettext_noop("Public sources: {sources}")
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,9 @@ class Figure:
     at_least: str | None = None  # the other end of a range: this figure may not be below it
     note: str = ""  # for staff, beside the figure in admin (marked for translation)
     bounds: tuple[int, int] | None = None  # narrower limits than the unit's
+    # The public sources it was checked against: titles, addresses and the date checked (names,
+    # not prose: shown untranslated after SOURCES_NOTE).
+    source: str = ""
 
     @property
     def limits(self) -> tuple[int, int]:
@@ -65,11 +73,13 @@ class Figure:
     @property
     def notes(self) -> list[str]:
         """What admin says beside the figure, each marked for translation."""
-        return [text for text in (self.note, ASSUMPTION_NOTE if self.assumption else "") if text]
+        assumed = UNCONFIRMED_NOTE if self.source else ASSUMPTION_NOTE
+        return [text for text in (self.note, assumed if self.assumption else "") if text]
 
     @property
     def help_text(self) -> str:
-        return " ".join(self.notes)
+        sources = [SOURCES_NOTE.format(sources=self.source)] if self.source else []
+        return " ".join([*self.notes, *sources])
 
 
 class _FigureOptions(TypedDict, total=False):
@@ -77,6 +87,7 @@ class _FigureOptions(TypedDict, total=False):
     at_least: str | None
     note: str
     bounds: tuple[int, int]
+    source: str
 
 
 def _figure(
@@ -90,6 +101,41 @@ _UPFRONT, _MOQ, _LEAD = "upfront-costs", "moq-requirements", "lead-time"
 _PROGRAMME_NOTE = gettext_noop(
     "The source's range for a whole OEM development programme. Jewelry casting molds alone often "
     "cost far less, per design (the molds figures below); a factory's quote replaces this."
+)
+
+# Public sources behind figures, as shown to staff (titles and addresses are not translated).
+_CNY_STOP_SOURCES = (
+    'FREJA, "Chinese New Year 2024", https://en.freja.com/news/chinese-new-year-2024; West World '
+    'Trade, "Chinese New Year supply chain impact", '
+    "https://westworldtrade.com/en/blog/chinese-new-year-supply-chain-impact (both: one week "
+    "before); checked 2026-12-02."
+)
+_CNY_BACK_SOURCES = (
+    'Koacore, "Chinese New Year Shutdown 2021: How to Prepare", '
+    "https://blog.koacore.com/blog/chinese-new-year-shutdown-2021-how-to-prepare (almost back to "
+    'normal four weeks after); Seller Union, "How Long do Factories Usually Shut Down for Chinese '
+    'New Year?", https://seller-union.com/how-long-do-factories-usually-shut-down-for-chinese-new-'
+    "year/ (up to a month to full capacity); checked 2026-12-02."
+)
+_DUTY_US_SOURCES = (
+    'HTS Hub, "7117 Imitation jewelry" (HTS 2024 Revision 9), https://htshub.com/us-hs/head/7117; '
+    "HTS Hub, chapter 71, https://htshub.com/us-hs/chapter/71-6; checked 2026-12-02."
+)
+_DUTY_EU_SOURCES = (
+    'Union Cargo, "Importing jewellery from China" (updated 2024-01-29), '
+    "https://unioncargo.pl/en/importing-jewellery-from-china/; DutyCalculator, heading 7117.90, "
+    "http://www.dutycalculator.com/hs-code-duty-rate-import-restrictions/711790/jewellery-making-"
+    "items/7117.90.9000/7117.90.0000/1163/ (4 % in EU member states); checked 2026-12-02."
+)
+_DUTY_UK_SOURCES = (
+    "HMRC advance tariff ruling 600011324 (a steel charm bracelet: commodity code 7117190090, "
+    "no rate), https://www.tax.service.gov.uk/search-for-advance-tariff-rulings/ruling/600011324; "
+    "checked 2026-12-02."
+)
+_DUTY_OTHER_SOURCES = (
+    "DutyCalculator, heading 7117.90 (a global average of 12 %), "
+    "http://www.dutycalculator.com/hs-code-duty-rate-import-restrictions/711790/jewellery-making-"
+    "items/7117.90.9000/7117.90.0000/1163/; checked 2026-12-02."
 )
 
 # In the order admin and reports list them.
@@ -127,8 +173,20 @@ FIGURES: dict[str, Figure] = {
         _figure("oem_lead_time_max_weeks", gettext_noop("OEM lead time, longest (weeks)"), _WEEKS, 22, _LEAD, at_least="oem_lead_time_min_weeks"),
         _figure("odm_lead_time_min_weeks", gettext_noop("ODM lead time, shortest (weeks)"), _WEEKS, 4, _LEAD),
         _figure("odm_lead_time_max_weeks", gettext_noop("ODM lead time, longest (weeks)"), _WEEKS, 13, _LEAD, at_least="odm_lead_time_min_weeks"),
-        # Assumptions (docs/product.md): factories close 2-4 weeks around the festival.
-        _figure("cny_shutdown_weeks", gettext_noop("Chinese New Year factory shutdown (weeks)"), _WEEKS, 3, _LEAD, assumption=True, note=gettext_noop("Added to any production run the festival falls in; its date each year comes from the holidays package."), bounds=(0, 8)),
+        # Chinese New Year (docs/rules.md, "The New Year closure"): factories stop some days
+        # before the festival, as workers travel home, and are back to full output some weeks
+        # after it; production counts as stopped in between. Public sources, checked 2026-12-02:
+        # FREJA, "Chinese New Year 2024" (https://en.freja.com/news/chinese-new-year-2024) and
+        # West World Trade, "Chinese New Year supply chain impact"
+        # (https://westworldtrade.com/en/blog/chinese-new-year-supply-chain-impact): most close
+        # one week before. Koacore, "Chinese New Year Shutdown 2021: How to Prepare"
+        # (https://blog.koacore.com/blog/chinese-new-year-shutdown-2021-how-to-prepare):
+        # festival 12 February, operations almost back to normal 11 March; Seller Union, "How
+        # Long do Factories Usually Shut Down for Chinese New Year?"
+        # (https://seller-union.com/how-long-do-factories-usually-shut-down-for-chinese-new-year/):
+        # up to a month to return to full capacity.
+        _figure("cny_stop_before_days", gettext_noop("Chinese New Year: factories stop, days before the festival"), Unit.DAYS, 7, _LEAD, note=gettext_noop("Workers leave to travel home; the festival's date each year comes from the holidays package."), bounds=(0, 30), source=_CNY_STOP_SOURCES),
+        _figure("cny_full_output_after_weeks", gettext_noop("Chinese New Year: back to full output, weeks after the festival"), _WEEKS, 4, _LEAD, note=gettext_noop("Production counts as stopped from the stop day until then: factories reopen earlier, short of workers."), bounds=(0, 8), source=_CNY_BACK_SOURCES),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("stock_dispatch_weeks", gettext_noop("Wholesale stock, weeks until it ships"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
@@ -156,6 +214,13 @@ FIGURES: dict[str, Figure] = {
                 ("other", gettext_noop("Weight of a piece when not given: other metals (g)"), 5),
             )
         ),
+        # Import duty on jewelry for a quote that leaves duty empty, never 0 %: the highest of
+        # the buyer's markets. Whole percent, rounded up. Sources and the date checked: below
+        # and docs/rules.md ("Default import duty").
+        _figure("duty_us_percent", gettext_noop("Import duty on jewelry, United States (% of the unit price)"), _PERCENT, 19, _UPFRONT, assumption=True, note=gettext_noop("Base-metal jewelry (HTS 7117.19.90) 11 % plus 7.5 % on Chinese goods (Section 301), rounded up; silver (7113.11.50) is 5 % plus 7.5 %. Surcharges added since 2025 change often and are not counted."), bounds=(1, 100), source=_DUTY_US_SOURCES),
+        _figure("duty_eu_percent", gettext_noop("Import duty on jewelry, European Union (% of the unit price)"), _PERCENT, 4, _UPFRONT, note=gettext_noop("Imitation (base-metal) jewelry, CN 7117: the highest of the jewelry lines; silver (7113 11) is 2.5 %."), bounds=(1, 100), source=_DUTY_EU_SOURCES),
+        _figure("duty_uk_percent", gettext_noop("Import duty on jewelry, United Kingdom (% of the unit price)"), _PERCENT, 4, _UPFRONT, assumption=True, note=gettext_noop("The UK Global Tariff's rate for heading 7117 could not be checked: taken as the EU's."), bounds=(1, 100), source=_DUTY_UK_SOURCES),
+        _figure("duty_other_percent", gettext_noop("Import duty on jewelry, other markets (% of the unit price)"), _PERCENT, 12, _UPFRONT, assumption=True, note=gettext_noop("The world's average duty on imitation jewelry, for markets outside the US, EU and UK."), bounds=(1, 100), source=_DUTY_OTHER_SOURCES),
     )
 }  # fmt: skip
 

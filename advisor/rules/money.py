@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from .calendar import Production, production
+from .calendar import Production, closure_of, production
 from .figures import Thresholds
 from .results import Blocker, ModelCosts, Timeline
 from .texts import TOOLING_CAVEAT, Msg, Paragraph, gettext_noop, time_left, units, usd
@@ -226,7 +226,7 @@ def _freight(model: Model, order: Decimal, pieces: int, answers: Answers, t: Thr
 
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
-    """Weeks each model needs from today (lead time, any Chinese New Year shutdown inside
+    """Weeks each model needs from today (lead time, any Chinese New Year closure inside
     production, express transit) against the weeks until the launch."""
     days = (answers.launch_date - today).days
     transit = t.transit_express_weeks
@@ -264,9 +264,8 @@ def _odm_lead_weeks(answers: Answers, t: Thresholds) -> tuple[int, int]:
 
 
 def _runs(today: date, fast: int, slow: int, t: Thresholds) -> tuple[Production, Production]:
-    return production(today, fast, t.cny_shutdown_weeks), production(
-        today, slow, t.cny_shutdown_weeks
-    )
+    closure = closure_of(t)
+    return production(today, fast, closure), production(today, slow, closure)
 
 
 def _schedule(days: int, weeks: tuple[int, int]) -> Schedule:
@@ -417,12 +416,12 @@ def needed_weeks(model: Model, timeline: Timeline) -> Msg:
         return Msg(
             gettext_noop(
                 "%(model)s needs at least %(needed)s week: lead time %(lead)s, the Chinese New "
-                "Year shutdown %(shutdown)s and express transit %(transit)s."
+                "Year closure %(shutdown)s and express transit %(transit)s."
             ),
             params,
             plural=gettext_noop(
                 "%(model)s needs at least %(needed)s weeks: lead time %(lead)s, the Chinese New "
-                "Year shutdown %(shutdown)s and express transit %(transit)s."
+                "Year closure %(shutdown)s and express transit %(transit)s."
             ),
             count="needed",
         )

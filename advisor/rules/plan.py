@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from .calendar import production
+from .calendar import closure_of, production
 from .figures import Thresholds
 from .results import Decision
 from .texts import Msg, gettext_noop, time_left, units, usd
@@ -61,15 +61,27 @@ def hybrid_plan(a: Answers, t: Thresholds, today: date, core: Decision) -> tuple
 
 def latest_order_day(launch: date, lead_weeks: int, t: Thresholds, today: date) -> date | None:
     """The last day an order can be placed and still arrive for the launch with a slow factory,
-    counting a Chinese New Year shutdown that production from that day would run into; None
+    counting a Chinese New Year closure that production from that day would run into; None
     when that day has passed."""
     day = launch - timedelta(weeks=lead_weeks + t.transit_express_weeks)
+    closure = closure_of(t)
     while day >= today:
-        run = production(day, lead_weeks, t.cny_shutdown_weeks)
+        run = production(day, lead_weeks, closure)
         if day + timedelta(weeks=run.weeks + t.transit_express_weeks) <= launch:
             return day
         day -= timedelta(days=1)
     return None
+
+
+def ship_by(launch: date, t: Thresholds) -> tuple[date, tuple[date, date] | None]:
+    """When goods must leave the factory: the launch less express transit, or, when that day
+    falls inside the Chinese New Year closure, the day before the closure (no factory ships
+    then), with the closure (its stop day and its day of full output) it was moved out of."""
+    day = launch - timedelta(weeks=t.transit_express_weeks)
+    closed = closure_of(t).around(day)
+    if closed is None:
+        return day, None
+    return closed[0] - timedelta(days=1), closed
 
 
 def _odm_now(a: Answers, order_by: date | None, core: Decision) -> Msg:

@@ -1,5 +1,6 @@
 """A supplier's quote held against the buyer's plan: what a piece costs landed, the cash it
-needs, when it can arrive, and the thresholds the advice is re-run with."""
+needs, when it arrives if the factory is fast and if it is slow, and the thresholds the advice
+is re-run with. How quotes rank, and why: `ranking`."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from .figures import Thresholds
 from .money import FREIGHT_FIGURES, costs_for, courier, timeline_for
-from .types import Answers, Model
+from .types import Answers, Market, Model, Schedule
 
 MAX_LEAD_TIME_WEEKS = 104
 SUPPLIER_MAX_LENGTH = 120
@@ -32,51 +33,134 @@ class Quote:
     model: Model
     unit_price_usd: Decimal
     moq_per_design: int
-    tooling_usd: int  # all designs together; 0 for ODM
+    tooling_per_design_usd: Decimal  # tooling and molds for one design; 0 for ODM
     sample_fee_usd: Decimal  # per design (per round, for OEM)
     lead_time_weeks_min: int
     lead_time_weeks_max: int
     incoterm: Incoterm
     deposit_percent: Decimal
+    designs: int  # the buyer's designs, the quote's tooling is for each of them
     freight_per_piece_usd: Decimal | None = None  # ignored for DDP
     duty_percent: Decimal | None = None  # ignored for DDP
+
+    @property
+    def tooling_total_usd(self) -> Decimal:
+        """Tooling for all the buyer's designs: per design times designs."""
+        return self.tooling_per_design_usd * self.designs
+
+    @property
+    def tooling_usd(self) -> int:
+        """The tooling for all designs as a threshold: whole dollars, rounded up."""
+        return math.ceil(self.tooling_total_usd)
+
+
+@dataclass(frozen=True)
+class Landed:
+    """What a piece costs delivered to the buyer, and which parts of it are our estimates."""
+
+    per_piece: Decimal
+    freight_estimated: bool  # no freight quoted: the report's courier estimate
+    duty_percent: Decimal  # the duty counted: as quoted, a default, or 0 for DDP
+    # The markets whose default duty was counted (the highest of the buyer's), when the quote
+    # left duty empty; empty when it gave one, or for DDP.
+    duty_markets: tuple[str, ...] = ()
+
+    @property
+    def duty_estimated(self) -> bool:
+        return bool(self.duty_markets)
+
+    @property
+    def complete(self) -> bool:
+        """Every part of the landed cost is the factory's, none ours."""
+        return not (self.freight_estimated or self.duty_estimated)
 
 
 @dataclass(frozen=True)
 class Assessment:
     """A quote's figures for the buyer's order, as of a day."""
 
-    landed_per_piece: Decimal
-    freight_assumed: bool  # no freight quoted: the report's courier estimate was used
+    landed: Landed
     cash_before_first_order: int
     cash_to_first_delivery: Decimal
-    earliest_delivery: date
-    arrives_in_time: bool
+    fast_delivery: date  # with the quote's shortest lead time, closure and transit counted
+    slow_delivery: date  # with its longest
+    schedule: Schedule  # fits even if slow, only if fast, or not at all
+    shutdown_weeks: tuple[int, int]  # the New Year closure inside the fast and slow runs
     margin_percent: Decimal | None  # against the planned retail price, when there is one
     moq_forced: bool  # the quoted minimum is above the buyer's quantity a design
     within_budget: bool  # the upfront (and any total) budget covers the quote's cash
+
+    @property
+    def landed_per_piece(self) -> Decimal:
+        return self.landed.per_piece
+
+    @property
+    def freight_assumed(self) -> bool:
+        return self.landed.freight_estimated
+
+    @property
+    def complete(self) -> bool:
+        return self.landed.complete
+
+    @property
+    def earliest_delivery(self) -> date:
+        return self.fast_delivery
+
+    @property
+    def arrives_in_time(self) -> bool:
+        """A fast factory delivers by the launch."""
+        return self.schedule != Schedule.DOES_NOT_FIT
 
 
 def _cents(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def landed_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[Decimal, bool]:
-    """The price of a piece delivered to the buyer, and whether its freight is an assumption.
+def default_duty(markets: Sequence[str], t: Thresholds) -> tuple[Decimal, tuple[str, ...]]:
+    """The default duty on jewelry for the buyer's markets: the highest of their figures (all
+    four when the markets are not known), and the markets that have it."""
+    names = tuple(markets) or tuple(Market)
+    rates = {name: getattr(t, f"duty_{name}_percent") for name in names}
+    highest = max(rates.values())
+    return Decimal(highest), tuple(name for name in names if rates[name] == highest)
 
-    Duty is taken on the quoted unit price (an assumption: customs value rules vary by
-    country); a DDP price already includes freight and duty. Without a quoted freight, the
-    report's courier estimate for the order this quote makes is shared over its pieces."""
+
+def landed_cost(quote: Quote, answers: Answers, t: Thresholds) -> Landed:
+    """The price of a piece delivered to the buyer. A DDP price includes freight and duty; other
+    quotes add freight (the report's courier estimate when none is quoted) and duty on the unit
+    price (an assumption: customs value rules vary), the default for the buyer's markets when
+    none is quoted, never 0 %."""
+    price = quote.unit_price_usd
+    if quote.incoterm == Incoterm.DDP:
+        return Landed(_cents(price), freight_estimated=False, duty_percent=Decimal(0))
+    freight = quote.freight_per_piece_usd
+    estimated = freight is None
+    if freight is None:
+        freight = courier_per_piece(quote, answers, t)
+    duty, duty_markets = quote.duty_percent, ()
+    if duty is None:
+        duty, duty_markets = default_duty(answers.target_markets, t)
+    per_piece = _cents(price + freight + price * duty / 100)
+    return Landed(per_piece, estimated, duty, duty_markets)
+
+
+def courier_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
+    """The report's courier estimate for the order this quote makes, shared over its pieces."""
+    pieces = max(answers.units_per_design, quote.moq_per_design) * answers.design_count
+    return courier(pieces, answers, t, insured_value=quote.unit_price_usd * pieces) / pieces
+
+
+def landed_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[Decimal, bool]:
+    """The price of a piece delivered, with freight and duty as the quote gives them (no
+    default duty: what a re-run counts, see `freight_per_piece`), and whether its freight is
+    the report's courier estimate."""
     price = quote.unit_price_usd
     if quote.incoterm == Incoterm.DDP:
         return _cents(price), False
     duty = price * (quote.duty_percent or 0) / 100
     if quote.freight_per_piece_usd is not None:
         return _cents(price + quote.freight_per_piece_usd + duty), False
-    pieces = max(answers.units_per_design, quote.moq_per_design) * answers.design_count
-    order = price * pieces
-    estimate = courier(pieces, answers, t, insured_value=order) / pieces
-    return _cents(price + estimate + duty), True
+    return _cents(price + courier_per_piece(quote, answers, t) + duty), True
 
 
 def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:
@@ -132,43 +216,36 @@ def freight_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[De
 
 
 def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assessment:
+    """The quote for the buyer's order as of today: its landed cost, its cash (freight and duty
+    a piece as in its landed cost, estimates included), and its delivery if the factory is fast
+    and if it is slow, the New Year closure and transit counted."""
     quoted_answers, quoted = with_quote(answers, t, quote)
+    landed = landed_cost(quote, answers, t)
+    quoted = dataclasses.replace(
+        quoted, quoted_freight_per_piece=landed.per_piece - quote.unit_price_usd
+    )
     costs = costs_for(quote.model, quoted_answers, quoted)
     timeline = timeline_for(quoted_answers, quoted, today)
-    landed, assumed = landed_per_piece(quote, answers, t)
+    fast, slow = timeline.weeks(quote.model)
     retail = answers.retail_price_usd
     margin = None
     if retail:
-        margin = ((retail - landed) / retail * 100).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        margin = ((retail - landed.per_piece) / retail * 100).quantize(
+            Decimal("0.1"), ROUND_HALF_UP
+        )
     return Assessment(
-        landed_per_piece=landed,
-        freight_assumed=assumed,
+        landed=landed,
         cash_before_first_order=costs.upfront[0],
         cash_to_first_delivery=costs.cash_to_first_delivery[0],
-        earliest_delivery=timeline.earliest_launch(quote.model),
-        arrives_in_time=timeline.feasible(quote.model),
+        fast_delivery=today + timedelta(weeks=fast),
+        slow_delivery=today + timedelta(weeks=slow),
+        schedule=timeline.schedule(quote.model),
+        shutdown_weeks=timeline.shutdown_weeks(quote.model),
         margin_percent=margin,
         moq_forced=costs.moq_forced,
         within_budget=answers.upfront_budget_usd >= costs.upfront[0]
         and (
             answers.cash_available is None
             or answers.cash_available >= costs.cash_to_first_delivery[0]
-        ),
-    )
-
-
-def ranking(assessments: Sequence[Assessment]) -> list[int]:
-    """The order to list quotes in (indexes): those that arrive in time first, then those the
-    buyer's budget covers, then those whose minimum the buyer's quantity meets (a cheaper piece
-    is no bargain when it forces an order several times the size planned), then the lowest
-    landed cost per piece, then the least cash to the first delivery."""
-    return sorted(
-        range(len(assessments)),
-        key=lambda i: (
-            not assessments[i].arrives_in_time,
-            not assessments[i].within_budget,
-            assessments[i].moq_forced,
-            assessments[i].landed_per_piece,
-            assessments[i].cash_to_first_delivery,
         ),
     )

@@ -93,6 +93,9 @@ class Timeline:
     def shutdown_weeks(self, model: Model) -> tuple[int, int]:
         return self.oem_shutdown_weeks if model == Model.OEM else self.odm_shutdown_weeks
 
+    def schedule(self, model: Model) -> Schedule:
+        return self.oem_schedule if model == Model.OEM else self.odm_schedule
+
 
 @dataclass(frozen=True)
 class Decision:

@@ -110,15 +110,19 @@ def usd(amount: int | float | Decimal | str, *, cents: bool = False, whole: bool
 
 def time_left(days: int) -> Msg:
     """Time until a date as buyers say it: whole weeks, or days when less than one."""
-    if days >= 7:
-        weeks = days // 7
-        return Msg(
-            gettext_noop("%(weeks)s week"),
-            {"weeks": weeks},
-            gettext_noop("%(weeks)s weeks"),
-            "weeks",
-        )
-    return Msg(gettext_noop("%(days)s day"), {"days": days}, gettext_noop("%(days)s days"), "days")
+    return weeks(days // 7) if days >= 7 else day_count(days)
+
+
+def weeks(number: int) -> Msg:
+    return Msg(
+        gettext_noop("%(weeks)s week"), {"weeks": number}, gettext_noop("%(weeks)s weeks"), "weeks"
+    )
+
+
+def day_count(number: int) -> Msg:
+    return Msg(
+        gettext_noop("%(days)s day"), {"days": number}, gettext_noop("%(days)s days"), "days"
+    )
 
 
 def units(number: int) -> Msg:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from .. import rules, snapshots
 from ..models import Quote, Report
@@ -20,6 +21,8 @@ class AssessedQuote:
     quote: Quote
     assessment: rules.Assessment
     rank: int  # 1 for the best
+    tooling_total: Decimal  # the quote's tooling per design times the report's designs
+    reason: rules.Paragraph  # why it ranks where it does (translated where it is shown)
 
 
 MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
@@ -68,11 +71,21 @@ def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = No
     if not quotes:
         return []
     answers, thresholds = _plan(report)
-    assessments = [rules.assess(q.to_rule(), answers, thresholds, today) for q in quotes]
+    designs = answers.design_count
+    assessments = [
+        rules.assess(q.to_rule(designs=designs), answers, thresholds, today) for q in quotes
+    ]
     order = rules.ranking(assessments)
+    reasons = rules.rank_reasons(assessments, order, answers.launch_date)
     return [
-        AssessedQuote(quotes[index], assessments[index], rank)
-        for rank, index in enumerate(order, start=1)
+        AssessedQuote(
+            quote=quotes[index],
+            assessment=assessments[index],
+            rank=rank,
+            tooling_total=quotes[index].tooling_per_design_usd * designs,
+            reason=reason,
+        )
+        for rank, (index, reason) in enumerate(zip(order, reasons, strict=True), start=1)
     ]
 
 
@@ -89,7 +102,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "model": quote.model,
         "unit_price_usd": number(quote.unit_price_usd),
         "moq_per_design": quote.moq_per_design,
-        "tooling_usd": quote.tooling_usd,
+        "tooling_per_design_usd": number(quote.tooling_per_design_usd),
         "sample_fee_usd": number(quote.sample_fee_usd),
         "lead_time_weeks_min": quote.lead_time_weeks_min,
         "lead_time_weeks_max": quote.lead_time_weeks_max,
@@ -97,14 +110,21 @@ def _quote_json(item: AssessedQuote) -> dict:
         "freight_per_piece_usd": number(quote.freight_per_piece_usd),
         "duty_percent": number(quote.duty_percent),
         "deposit_percent": number(quote.deposit_percent),
+        "tooling_usd": number(item.tooling_total),
         "landed_cost_per_piece_usd": number(figures.landed_per_piece),
         "freight_assumed": figures.freight_assumed,
+        "duty_assumed": figures.landed.duty_estimated,
+        "duty_percent_applied": number(figures.landed.duty_percent),
+        "complete": figures.complete,
         "cash_before_first_order_usd": figures.cash_before_first_order,
         "cash_to_first_delivery_usd": number(figures.cash_to_first_delivery),
-        "earliest_delivery": figures.earliest_delivery.isoformat(),
+        "earliest_delivery": figures.fast_delivery.isoformat(),
+        "latest_delivery": figures.slow_delivery.isoformat(),
+        "schedule": figures.schedule.value,
         "arrives_in_time": figures.arrives_in_time,
         "margin_percent": number(figures.margin_percent),
         "rank": item.rank,
+        "rank_reason": item.reason.render(gettext, ngettext),
         "rerun": quote.rerun.token if quote.rerun_id else None,
     }
 
@@ -126,7 +146,7 @@ def rerun_with_quote(*, quote: Quote) -> Report:
         return locked.rerun
     original = locked.report
     answers, thresholds = _plan(original)
-    rule = locked.to_rule()
+    rule = locked.to_rule(designs=answers.design_count)
     quoted_answers, quoted = rules.with_quote(answers, thresholds, rule)
     rerun = reports.save_report(
         answers=quoted_answers,

@@ -1,0 +1,133 @@
+"""How supplier quotes rank, and why each is where it is, in a sentence the page shows.
+
+A blank cannot win: a quote missing freight or duty is costed with our estimates (never a
+lower figure than a typed one would be likely to be: the report's freight share, the default
+duty for the buyer's markets) and ranks below every complete quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from .quotes import Assessment
+from .texts import Msg, Paragraph, gettext_noop, usd
+
+
+def _key(a: Assessment) -> tuple:
+    return (
+        not a.arrives_in_time,  # misses the launch even with a fast factory: last
+        not a.complete,  # freight or duty is our estimate, not the factory's
+        not a.within_budget,
+        a.moq_forced,  # a cheaper piece is no bargain when it forces a far bigger order
+        a.landed_per_piece,
+        a.cash_to_first_delivery,
+    )
+
+
+def ranking(assessments: Sequence[Assessment]) -> list[int]:
+    """The order to list quotes in (indexes): quotes that miss the launch even with a fast
+    factory last; before them, complete quotes above those whose freight or duty we estimated;
+    within each, those the buyer's budget covers, then those whose minimum the buyer's quantity
+    meets, then the lowest landed cost per piece, then the least cash to the first delivery."""
+    return sorted(range(len(assessments)), key=lambda i: _key(assessments[i]))
+
+
+def rank_reasons(
+    assessments: Sequence[Assessment], order: Sequence[int], launch: date
+) -> list[Paragraph]:
+    """Why each quote is where it is, in `order` (from `ranking`): the group it falls in, and
+    how it compares with the quote just above it in that group."""
+    reasons = []
+    for position, index in enumerate(order):
+        a = assessments[index]
+        group = [i for i in order if _key(assessments[i])[:4] == _key(a)[:4]]
+        above = group[group.index(index) - 1] if group.index(index) else None
+        sentences = [_group_reason(a, launch, first=position == 0)]
+        sentences.append(_place(a, assessments, order, above, alone=len(group) == 1))
+        reasons.append(Paragraph(tuple(s for s in sentences if s is not None)))
+    return reasons
+
+
+_INCOMPLETE = {
+    (True, False): gettext_noop(
+        "Its freight is our estimate, not the factory's (ask the factory): ranked below every "
+        "complete quote."
+    ),
+    (False, True): gettext_noop(
+        "Its duty is our default for your markets, not a figure you typed (ask a customs "
+        "broker): ranked below every complete quote."
+    ),
+    (True, True): gettext_noop(
+        "Its freight and duty are our estimates, not the factory's (ask the factory and a "
+        "customs broker): ranked below every complete quote."
+    ),
+}
+
+
+def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
+    if not a.arrives_in_time:
+        return Msg(
+            gettext_noop(
+                "Even a fast factory delivers on %(date)s, after your launch on %(launch)s: "
+                "ranked last."
+            ),
+            {"date": a.fast_delivery.isoformat(), "launch": launch.isoformat()},
+        )
+    if not a.complete:
+        return Msg(_INCOMPLETE[(a.landed.freight_estimated, a.landed.duty_estimated)])
+    if not a.within_budget:
+        return Msg(
+            gettext_noop(
+                "It needs %(cash)s until the first delivery, more than your budget: ranked below "
+                "any quote your budget covers."
+            ),
+            {"cash": usd(a.cash_to_first_delivery, whole=True)},
+        )
+    if a.moq_forced:
+        return Msg(
+            gettext_noop(
+                "Its minimum is above your quantity a design and forces a larger order: ranked "
+                "below any quote whose minimum you meet."
+            )
+        )
+    if first:
+        return Msg(
+            gettext_noop(
+                "First: it can deliver by your launch, its figures are complete, your budget "
+                "covers it and your quantity meets its minimum."
+            )
+        )
+    return None
+
+
+def _place(
+    a: Assessment,
+    assessments: Sequence[Assessment],
+    order: Sequence[int],
+    above: int | None,
+    *,
+    alone: bool,
+) -> Msg:
+    landed = usd(a.landed_per_piece, cents=True)
+    if alone:
+        return Msg(gettext_noop("Landed cost %(landed)s a piece."), {"landed": landed})
+    if above is None:
+        return Msg(
+            gettext_noop("The lowest landed cost of these: %(landed)s a piece."), {"landed": landed}
+        )
+    other = assessments[above]
+    params = {"landed": landed, "rank": order.index(above) + 1}
+    if a.landed_per_piece > other.landed_per_piece:
+        params["other"] = usd(other.landed_per_piece, cents=True)
+        return Msg(
+            gettext_noop("Landed cost %(landed)s a piece, above #%(rank)s's %(other)s."), params
+        )
+    params["cash"] = usd(a.cash_to_first_delivery, whole=True)
+    return Msg(
+        gettext_noop(
+            "The same landed cost as #%(rank)s (%(landed)s a piece), with as much or more cash "
+            "to the first delivery: %(cash)s."
+        ),
+        params,
+    )

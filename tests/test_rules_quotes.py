@@ -1,0 +1,186 @@
+"""Supplier quotes in the rules, with no database: honest dates (fast and slow, the New Year
+closure counted), landed costs that a blank cannot lower, and the ranking with its reasons."""
+
+import dataclasses
+from datetime import date, timedelta
+from decimal import Decimal
+
+from advisor import rules
+from advisor.rules import Incoterm, Model, Quote, Schedule, Thresholds
+from tests.test_rules import answers
+
+DEFAULTS = Thresholds()
+FESTIVAL = date(2027, 2, 6)  # factories stop on 01-30 and are back to full output on 03-06
+
+
+def quote(**overrides) -> Quote:
+    base = {
+        "supplier": "A",
+        "model": Model.ODM,
+        "unit_price_usd": Decimal("10.00"),
+        "moq_per_design": 100,
+        "tooling_per_design_usd": Decimal(0),
+        "sample_fee_usd": Decimal("30"),
+        "lead_time_weeks_min": 9,
+        "lead_time_weeks_max": 12,
+        "incoterm": Incoterm.FOB,
+        "deposit_percent": Decimal("30"),
+        "designs": 3,
+        "freight_per_piece_usd": Decimal("0.50"),
+        "duty_percent": Decimal("4"),
+    }
+    return Quote(**{**base, **overrides})
+
+
+def buyer(**overrides):
+    return answers(
+        **{"launch_date": FESTIVAL + timedelta(weeks=3), "target_markets": ("eu",), **overrides}
+    )
+
+
+# Honest dates.
+
+
+def test_a_9_to_12_week_quote_for_a_launch_three_weeks_after_the_festival_fits_only_if_fast():
+    today = date(2026, 11, 15)
+    a = rules.assess(quote(), buyer(), DEFAULTS, today)
+    # Fast: 9 weeks end on 01-17, before factories stop; a week of express: 01-24.
+    assert a.fast_delivery == date(2027, 1, 24)
+    # Slow: 12 weeks would end on 02-07, inside the closure: 5 weeks more, then transit.
+    assert a.slow_delivery == today + timedelta(weeks=12 + 5 + 1) == date(2027, 3, 21)
+    assert (a.schedule, a.shutdown_weeks) == (Schedule.FITS_ONLY_IF_FAST, (0, 5))
+    assert a.arrives_in_time
+
+
+def test_the_same_quote_ordered_later_misses_the_launch_even_if_fast():
+    today = date(2026, 12, 2)
+    a = rules.assess(quote(), buyer(), DEFAULTS, today)
+    # 9 weeks from 12-02 reach the stop day (01-30): the whole closure, then transit.
+    assert (a.fast_delivery, a.slow_delivery) == (date(2027, 3, 17), date(2027, 4, 7))
+    assert a.schedule == Schedule.DOES_NOT_FIT and not a.arrives_in_time
+
+
+def test_a_quote_that_fits_even_if_slow_says_so():
+    # After the closure: 9 and 12 weeks, a week of transit each.
+    a = rules.assess(quote(), buyer(launch_date=date(2027, 6, 15)), DEFAULTS, date(2027, 3, 8))
+    assert (a.fast_delivery, a.slow_delivery) == (date(2027, 5, 17), date(2027, 6, 7))
+    assert (a.schedule, a.shutdown_weeks) == (Schedule.FITS_EVEN_IF_SLOW, (0, 0))
+
+
+# Landed cost: a blank is estimated, marked, and never cheaper than 0 % duty.
+
+
+def test_a_blank_duty_takes_the_highest_default_of_the_buyers_markets_never_zero():
+    blank = quote(duty_percent=None)
+    eu = rules.landed_cost(blank, buyer(target_markets=("eu",)), DEFAULTS)
+    assert (eu.duty_percent, eu.duty_markets, eu.complete) == (4, ("eu",), False)
+    assert eu.per_piece == Decimal("10.90")  # 10 + 0.50 freight + 4 % of 10
+    both = rules.landed_cost(blank, buyer(target_markets=("eu", "us")), DEFAULTS)
+    assert (both.duty_percent, both.duty_markets) == (19, ("us",))
+    unknown = rules.landed_cost(blank, buyer(target_markets=()), DEFAULTS)  # made before them
+    assert (unknown.duty_percent, unknown.duty_markets) == (19, ("us",))
+    for market in ("us", "eu", "uk", "other"):
+        assert rules.default_duty((market,), DEFAULTS)[0] > 0
+
+
+def test_a_typed_zero_duty_is_the_buyers_and_complete():
+    landed = rules.landed_cost(quote(duty_percent=Decimal(0)), buyer(), DEFAULTS)
+    assert (landed.per_piece, landed.complete) == (Decimal("10.50"), True)
+
+
+def test_a_blank_freight_is_the_reports_estimate_and_marked():
+    landed = rules.landed_cost(quote(freight_per_piece_usd=None), buyer(), DEFAULTS)
+    assert landed.freight_estimated and not landed.duty_estimated and not landed.complete
+    # 900 pieces of 5 g (no metal given): 4.5 kg, $25 + 4 x $10, and $45 of insurance on
+    # $9,000: $110, $0.12 a piece; 4 % duty.
+    assert landed.per_piece == Decimal("10.52")
+
+
+def test_ddp_is_complete_whatever_is_left_blank():
+    ddp = quote(incoterm=Incoterm.DDP, freight_per_piece_usd=None, duty_percent=None)
+    landed = rules.landed_cost(ddp, buyer(), DEFAULTS)
+    assert (landed.per_piece, landed.complete, landed.duty_percent) == (Decimal("10.00"), True, 0)
+
+
+def test_the_cash_to_the_first_delivery_counts_the_estimated_duty():
+    plan, today = buyer(launch_date=date(2027, 9, 1)), date(2027, 3, 8)
+    typed = rules.assess(quote(duty_percent=Decimal(0)), plan, DEFAULTS, today)
+    blank = rules.assess(quote(duty_percent=None), plan, DEFAULTS, today)
+    # 300 pieces of 3 designs at $10, 4 % duty each: $360 more.
+    assert blank.cash_to_first_delivery - typed.cash_to_first_delivery == 360
+
+
+# The ranking cannot be gamed by a blank.
+
+
+def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_even_when_cheaper():
+    plan, today = buyer(launch_date=date(2027, 9, 1)), date(2027, 3, 8)
+    exw = quote(
+        supplier="EXW",
+        incoterm=Incoterm.EXW,
+        unit_price_usd=Decimal("8"),
+        freight_per_piece_usd=None,
+    )
+    ddp = quote(supplier="DDP", incoterm=Incoterm.DDP, unit_price_usd=Decimal("11"))
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (exw, ddp)]
+    assert assessed[0].landed_per_piece < assessed[1].landed_per_piece  # about $8.44 against $11
+    assert rules.ranking(assessed) == [1, 0]
+    first, second = (r.render() for r in rules.rank_reasons(assessed, [1, 0], plan.launch_date))
+    assert first.startswith("First: it can deliver by your launch, its figures are complete")
+    assert second.startswith(
+        "Its freight is our estimate, not the factory's (ask the factory): ranked below every "
+        "complete quote."
+    )
+
+
+def test_a_quote_that_misses_the_launch_even_fast_ranks_last_and_says_when_it_arrives():
+    plan, today = buyer(launch_date=date(2027, 6, 1)), date(2027, 3, 8)
+    cheap_and_late = quote(
+        supplier="Late", unit_price_usd=Decimal("5"), lead_time_weeks_min=20, lead_time_weeks_max=24
+    )
+    blank = quote(supplier="Blank", freight_per_piece_usd=None, duty_percent=None)
+    dear = quote(supplier="Dear", unit_price_usd=Decimal("12"))
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (cheap_and_late, blank, dear)]
+    order = rules.ranking(assessed)
+    assert order == [2, 1, 0]
+    reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
+    assert reasons[2] == (
+        "Even a fast factory delivers on 2027-08-02, after your launch on 2027-06-01: ranked "
+        "last. Landed cost $5.70 a piece."
+    )
+    assert reasons[1].startswith("Its freight and duty are our estimates")
+
+
+def test_within_a_group_the_reason_compares_with_the_quote_above():
+    plan, today = buyer(launch_date=date(2027, 9, 1)), date(2027, 3, 8)
+    quotes = [quote(supplier=s, unit_price_usd=Decimal(p)) for s, p in (("B", "11"), ("A", "10"))]
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in quotes]
+    order = rules.ranking(assessed)
+    assert order == [1, 0]
+    first, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    assert first.endswith("The lowest landed cost of these: $10.90 a piece.")
+    assert second == "Landed cost $11.94 a piece, above #1's $10.90."
+
+
+def test_budget_and_minimum_still_break_ties_among_complete_quotes_in_time():
+    plan = buyer(launch_date=date(2027, 9, 1), upfront_budget_usd=100, units_per_design=100)
+    today = date(2027, 3, 8)
+    over = quote(supplier="Over", sample_fee_usd=Decimal("50"))  # 3 samples: $150 > $100
+    forced = quote(supplier="Forced", moq_per_design=500, sample_fee_usd=Decimal("10"))
+    fine = quote(supplier="Fine", unit_price_usd=Decimal("12"), sample_fee_usd=Decimal("10"))
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (over, forced, fine)]
+    order = rules.ranking(assessed)
+    assert order == [2, 1, 0]
+    reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
+    assert reasons[1].startswith("Its minimum is above your quantity a design")
+    assert reasons[2].startswith("It needs $")
+    assert "more than your budget: ranked below any quote your budget covers." in reasons[2]
+
+
+def test_a_re_run_still_counts_freight_and_duty_only_as_quoted():
+    # The re-run's cost lines use what the quote gave (see docs/rules.md); the default duty
+    # is for comparing quotes.
+    per_piece, assumed = rules.freight_per_piece(quote(duty_percent=None), buyer(), DEFAULTS)
+    assert (per_piece, assumed) == (Decimal("0.50"), False)
+    _, t = rules.with_quote(buyer(), DEFAULTS, dataclasses.replace(quote(), duty_percent=None))
+    assert t.quoted_freight_per_piece == Decimal("0.50")
