@@ -71,6 +71,8 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     # The figures the report was computed with; ones added since it was made, their defaults.
     thresholds = snapshots.thresholds_from_json(data["thresholds"])
     name = answers.get("project_name") or _("our new jewelry line")
+    if model == "odm" and data["costs"]["odm"].get("from_stock"):
+        return _stock_order(answers, name, requirements)
     return Request(
         model=model,
         title=_("Request for quotation: %(name)s (%(model)s)")
@@ -79,6 +81,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         sections=[
             _summary(answers, model, thresholds, today),
             _oem_terms(answers, thresholds) if model == "oem" else _odm_terms(answers),
+            *_gold(answers, thresholds),
             _quality(model),
             _materials(answers, requirements),
             _calendar(data["timeline"], model, thresholds),
@@ -89,6 +92,98 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         ),
         requirements=list(requirements),
     )
+
+
+def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) -> Request:
+    """A wholesale buyer's short enquiry: pieces from the factory's stock, no development, no
+    samples (the pieces are the samples) and no paid inspection (photos and a video instead)."""
+    params = {
+        "designs": answers["design_count"],
+        "units": _pieces(answers["units_per_design"]),
+        "launch": answers["launch_date"],
+    }
+    intro = ngettext(
+        "We would like to buy %(designs)s design from your stock, %(units)s of it, for a launch "
+        "on %(launch)s.",
+        "We would like to buy %(designs)s designs from your stock, %(units)s of each, for a "
+        "launch on %(launch)s.",
+        answers["design_count"],
+    )
+    order = Section(
+        _("Stock order (please fill in)"),
+        [
+            Item(_("Catalogue items we would like"), _("[item numbers]")),
+            Item(
+                _("Unit price in USD at %(units)s a design") % {"units": params["units"]},
+                blank=True,
+            ),
+            Item(_("Your minimum for stock items, per design"), blank=True),
+            Item(_("In stock now, and ships within how many days of payment?"), blank=True),
+            Item(_("Courier to us: cost, carrier and days in transit"), blank=True),
+            Item(
+                _("Payment"), _("in full when we order, through the marketplace's trade protection")
+            ),
+            Item(
+                _("Before dispatch"),
+                _("photos of the pieces and a video of the packed parcel, at no cost"),
+            ),
+        ],
+    )
+    return Request(
+        model="odm",
+        title=_("Stock order enquiry: %(name)s") % {"name": name},
+        intro=intro % params,
+        sections=[order, _materials(answers, requirements)],
+        closing=_("Please answer each point so that we can order at once. Thank you."),
+        requirements=list(requirements),
+    )
+
+
+def _gold(answers: dict, t: rules.Thresholds) -> list[Section]:
+    """For solid gold: what makes gold quotes comparable, the metal apart from the making."""
+    if answers.get("base_metal") != rules.BaseMetal.SOLID_GOLD:
+        return []
+    karat = answers.get("karat")
+    weight = answers.get("piece_weight_g")
+    return [
+        Section(
+            _("Gold (please fill in)"),
+            [
+                Item(
+                    _("Karat and colour"),
+                    _("%(karat)s; tell us the colours you offer (yellow, white, rose)")
+                    % {"karat": karat.upper() if karat else _("[karat]")},
+                ),
+                Item(
+                    _("Weight of a piece in grams, and the tolerance you hold"),
+                    _("we plan about %(grams)s g; your weight and tolerance:") % {"grams": weight}
+                    if weight
+                    else "",
+                    blank=True,
+                ),
+                Item(_("Making charge per gram in USD (labour, finishing and margin)"), blank=True),
+                Item(
+                    _("Metal price basis"),
+                    _(
+                        "which gold price (for example the LBMA price), on which day it is fixed "
+                        "for our order, and how a move before shipment is shared; we plan at "
+                        "%(price)s a troy ounce (%(date)s)"
+                    )
+                    % {
+                        "price": rules.usd(t.gold_price_usd_per_oz),
+                        "date": t.gold_price_set_on.isoformat(),
+                    },
+                ),
+                Item(
+                    _("Stamping"),
+                    _(
+                        "the karat mark and your registered trademark on each piece, and "
+                        "hallmarking by an assay office where our markets require it (below)"
+                    ),
+                ),
+            ],
+        )
+    ]
 
 
 def _pieces(number: int) -> str:

@@ -3,6 +3,7 @@
 import html
 import json
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from django.test import Client
@@ -496,3 +497,46 @@ def test_a_report_saved_with_the_old_shutdown_figure_keeps_it_as_the_weeks_after
     assert (thresholds.cny_full_output_after_weeks, thresholds.cny_stop_before_days) == (6, 7)
     Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
     assert Client().get(f"/r/{report.token}/rfq.txt?model=odm").status_code == 200
+
+
+# Every kind of buyer (issue 25): a wholesale tester orders stock; a gold label gets quotes it
+# can compare, the metal apart from the making.
+
+
+def test_a_wholesale_tester_gets_a_short_stock_order_enquiry(make_report):
+    tester = make_report(
+        units_per_design=5, design_count=40, unit_cost_usd=Decimal(2), upfront_budget_usd=800,
+        base_metal="brass",
+    )  # fmt: skip
+    assert tester.data["costs"]["odm"]["from_stock"]
+    page = html.unescape(Client().get(f"/r/{tester.token}/rfq/?model=odm").content.decode())
+    text = Client().get(f"/r/{tester.token}/rfq.txt?model=odm").content.decode()
+    text = " ".join(text.split())
+    assert "Stock order enquiry" in page and "STOCK ORDER ENQUIRY" in text
+    for shown in (page, text):
+        assert "from your stock, 5 pieces of each" in shown
+        assert "a video of the packed parcel" in shown
+        assert "Sample fee" not in shown and "AQL" not in shown and "Golden sample" not in shown
+    assert len(text) < rfq.TEXT_LIMIT
+
+
+def test_a_development_order_is_still_a_request_for_quotation(make_report):
+    report = make_report(units_per_design=120)
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=odm").content.decode()
+    assert "REQUEST FOR QUOTATION" in text and "Sample fee per design" in text
+
+
+def test_the_gold_request_asks_karat_weight_making_metal_basis_and_hallmarking(make_report):
+    gold = make_report(
+        base_metal="solid_gold", karat="18k", piece_weight_g=Decimal("3.5"), plating="none",
+        target_markets=("uk", "us"), units_per_design=150, design_count=8,
+    )  # fmt: skip
+    text = " ".join(Client().get(f"/r/{gold.token}/rfq.txt?model=oem").content.decode().split())
+    assert "Karat and colour: 18K" in text
+    assert "we plan about 3.5 g" in text
+    assert "Making charge per gram in USD" in text
+    assert "which gold price (for example the LBMA price), on which day it is fixed" in text
+    assert "hallmark" in text.lower()
+    assert "thickness in microns" not in text  # solid gold, unplated
+    silver = make_report(base_metal="sterling_silver")
+    assert "Karat" not in Client().get(f"/r/{silver.token}/rfq.txt?model=oem").content.decode()
