@@ -128,6 +128,12 @@ def _storage() -> Storage:
             socket_connect_timeout=settings.REDIS_TIMEOUT_SECONDS,
             socket_timeout=settings.REDIS_TIMEOUT_SECONDS,
         )
+    return _memory()
+
+
+@cache
+def _memory() -> MemoryStorage:
+    """This process's own counters: the only ones without Redis, the fallback with it."""
     return MemoryStorage()
 
 
@@ -138,11 +144,8 @@ def _limiter() -> FixedWindowRateLimiter:
 
 @cache
 def _in_process() -> FixedWindowRateLimiter:
-    """Counts in this process's memory: without Redis, the same as `_limiter()`."""
-    storage = _storage()
-    return FixedWindowRateLimiter(
-        storage if isinstance(storage, MemoryStorage) else MemoryStorage()
-    )
+    """Counts in this process's memory: without Redis, the same counters as `_limiter()`."""
+    return FixedWindowRateLimiter(_memory())
 
 
 def _key_prefix() -> str:
@@ -153,7 +156,7 @@ def _key_prefix() -> str:
 
 def forget_counts() -> None:
     """Empties this process's counters (for tests; Redis's are left)."""
-    _in_process().storage.reset()
+    _memory().reset()
 
 
 def too_many_requests(*, retry_after: int) -> HttpResponse:
