@@ -394,7 +394,7 @@ def quotes_context(data: dict, assessed: list) -> dict:
         "title": report_title(data),
         "rows": [_quote_row(item, answers, models) for item in assessed],
         "launch_date": answers["launch_date"],
-        "units": rules.count(answers["units_per_design"]),
+        "units": rules.units(answers["units_per_design"]).render(_, ngettext),
         "duties": duties,
         "retail": _usd(answers["retail_price_usd"], cents=True)
         if answers.get("retail_price_usd")

@@ -5,7 +5,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import rules
@@ -208,7 +208,11 @@ class QuoteForm(forms.Form):
         if low is not None and high is not None and high < low:
             self.add_error(
                 "lead_time_weeks_max",
-                _("Enter a longest lead time of at least the shortest (%(weeks)s weeks).")
+                ngettext(
+                    "Enter a longest lead time of at least the shortest (%(weeks)s week).",
+                    "Enter a longest lead time of at least the shortest (%(weeks)s weeks).",
+                    low,
+                )
                 % {"weeks": low},
             )
         if cleaned.get("model") == rules.Model.ODM and cleaned.get("tooling_per_design_usd"):

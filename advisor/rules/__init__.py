@@ -67,6 +67,7 @@ from .texts import (
     Msg,
     Paragraph,
     count,
+    units,
     usd,
 )
 from .types import (
@@ -200,5 +201,6 @@ __all__ = [
     "Closure",
     "closure_of",
     "problems",
+    "units",
     "usd",
 ]

@@ -168,26 +168,26 @@ def _lead_time_fit(a: Answers, tl: Timeline) -> tuple[Fit, Msg]:
     params = {
         "launch": a.launch_date.isoformat(),
         "left": time_left(tl.days_available),
-        "oem_min": tl.oem_weeks[0],
-        "oem_max": tl.oem_weeks[1],
-        "odm_min": tl.odm_weeks[0],
+        "oem_min": weeks(tl.oem_weeks[0]),
+        "oem_max": weeks(tl.oem_weeks[1]),
+        "odm_min": weeks(tl.odm_weeks[0]),
     }
     if tl.weeks_available >= tl.oem_weeks[1]:
         template = gettext_noop(
             "Launching on %(launch)s leaves %(left)s: room for even the longest OEM schedule of "
-            "%(oem_max)s weeks, transit included."
+            "%(oem_max)s, transit included."
         )
         return Fit.OEM, Msg(template, params)
     if tl.oem_feasible:
         template = gettext_noop(
             "Launching on %(launch)s leaves %(left)s: enough for OEM's shortest schedule of "
-            "%(oem_min)s weeks but not its longest of %(oem_max)s, so OEM fits only if the "
+            "%(oem_min)s but not its longest of %(oem_max)s, so OEM fits only if the "
             "factory is fast."
         )
         return Fit.NEUTRAL, Msg(template, params)
     template = gettext_noop(
         "Launching on %(launch)s leaves %(left)s: short of OEM's shortest schedule of "
-        "%(oem_min)s weeks, while ODM needs %(odm_min)s."
+        "%(oem_min)s, while ODM needs %(odm_min)s."
     )
     return Fit.ODM, Msg(template, params)
 

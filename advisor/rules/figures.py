@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypedDict, Unpack
 
-from .texts import Msg, count, gettext_noop, usd
+from .texts import Msg, count, gettext_noop, units, usd, weeks
 from .types import FACTOR_SLUGS, MAX_UNITS, MAX_USD
 
 
@@ -282,11 +282,11 @@ Thresholds.__doc__ = "The figures the answers are held against. Defaults: see do
 _ODM_AT_MOST_OEM = {
     "odm_moq_min_units": (
         "oem_moq_min_units",
-        gettext_noop("ODM's minimum order cannot be above OEM's (%(oem)s units)."),
+        gettext_noop("ODM's minimum order cannot be above OEM's (%(oem)s)."),
     ),
     "odm_lead_time_min_weeks": (
         "oem_lead_time_min_weeks",
-        gettext_noop("ODM's shortest lead time cannot be longer than OEM's (%(oem)s weeks)."),
+        gettext_noop("ODM's shortest lead time cannot be longer than OEM's (%(oem)s)."),
     ),
 }
 
@@ -304,13 +304,15 @@ def problems(values: Mapping[str, int | None]) -> dict[str, Msg]:
     for odm_name, (oem_name, message) in _ODM_AT_MOST_OEM.items():
         odm, oem = values.get(odm_name), values.get(oem_name)
         if odm is not None and oem is not None and odm > oem:
-            errors.setdefault(odm_name, Msg(message, {"oem": oem}))
+            amount = units(oem) if FIGURES[oem_name].unit == Unit.UNITS else weeks(oem)
+            errors.setdefault(odm_name, Msg(message, {"oem": amount}))
     stock, odm_moq = values.get("stock_order_max_units"), values.get("odm_moq_min_units")
     if stock is not None and odm_moq is not None and stock >= odm_moq:
         errors.setdefault(
             "stock_order_max_units",
             Msg(
-                gettext_noop("Must be below ODM's minimum order (%(odm)s units)."), {"odm": odm_moq}
+                gettext_noop("Must be below ODM's minimum order (%(odm)s)."),
+                {"odm": units(odm_moq)},
             ),
         )
     odm_fee, oem_fee = values.get("odm_sample_fee_usd"), values.get("oem_sample_fee_usd")

@@ -15,7 +15,17 @@ from .figures import Thresholds
 from .money import GoldPiece, gold_piece
 from .plan import latest_order_day, oem_conditions
 from .results import Blocker, Decision, ModelCosts, Timeline
-from .texts import Msg, Paragraph, Term, count, factor_phrases, gettext_noop, units, usd
+from .texts import (
+    Msg,
+    Paragraph,
+    Term,
+    count,
+    factor_phrases,
+    gettext_noop,
+    units,
+    usd,
+    weeks,
+)
 from .types import Answers, DemandEvidence, Fit, Model, Schedule, Verdict
 from .verdict import nearest, wants_oem
 
@@ -242,11 +252,15 @@ def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline) -> Msg:
     order_by = latest_order_day(timeline.launch_date, lead, t, today) or today
     return Msg(
         gettext_noop(
-            "%(model)s meets your launch only if the factory is fast (%(fast)s weeks; a slow "
-            "one needs %(slow)s): order by %(date)s, and write the delivery date into the "
-            "contract."
+            "%(model)s meets your launch only if the factory is fast (%(fast)s; a slow one "
+            "needs %(slow)s): order by %(date)s, and write the delivery date into the contract."
         ),
-        {"model": model.name, "fast": fast, "slow": slow, "date": order_by.isoformat()},
+        {
+            "model": model.name,
+            "fast": weeks(fast),
+            "slow": weeks(slow),
+            "date": order_by.isoformat(),
+        },
     )
 
 
