@@ -75,7 +75,7 @@ ACCEPTED = [
     ("plating", "gold"),
     ("plating", "rhodium"),
     ("retail_price_usd", "0.01"),
-    ("retail_price_usd", "100,000"),
+    ("retail_price_usd", "100,000.00"),
     ("retail_price_usd", "$49.90"),
 ]
 

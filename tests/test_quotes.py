@@ -6,9 +6,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from advisor import rules
+from advisor import rules, services
 from advisor.forms import QuoteForm
 from advisor.models import Quote, Report
 from tests.conftest import browser, sample_answers
@@ -596,3 +598,34 @@ def test_a_quote_that_misses_the_launch_is_last_whatever_it_costs(report):
     assert 'data-supplier="Slow Boat"' in last
     assert "Even a fast factory delivers on" in last and "ranked last." in last
     assert "Misses your launch, even if the factory is fast" in last
+
+
+def _quotes(report, how_many: int) -> None:
+    fields = {name: value for name, value in OEM_QUOTE.items() if name != "supplier"}
+    Quote.objects.bulk_create(
+        Quote(report=report, supplier=f"Factory {n}", **fields) for n in range(how_many)
+    )
+
+
+def test_the_quotes_page_and_json_take_as_many_queries_for_fifty_quotes_as_for_one(
+    report, make_report
+):
+    """Bounded (issue 24): at the cap, the owner's quotes page and JSON read the quotes in one
+    query, whatever their number."""
+    owner = browser(OWNER)
+    small = make_report(owner_key=OWNER, launch_date=date.today() + timedelta(weeks=40))
+    _quotes(small, 1)
+    _quotes(report, services.quotes.MAX_QUOTES)
+    counts = {}
+    for name, target in (("one", small), ("fifty", report)):
+        for kind, page in (
+            ("page", f"/r/{target.token}/quotes/"),
+            ("json", f"/r/{target.token}.json"),
+        ):
+            with CaptureQueriesContext(connection) as context:
+                response = owner.get(page)
+            assert response.status_code == 200
+            counts[name, kind] = len(context.captured_queries)
+    assert response.content.decode().count("Factory ") == services.quotes.MAX_QUOTES
+    assert counts["one", "page"] == counts["fifty", "page"]
+    assert counts["one", "json"] == counts["fifty", "json"]

@@ -29,6 +29,10 @@ _US_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # (A leading 0 is no group of thousands: "0.001" is a decimal, not one in the European way.)
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d{1,2})?")
 _COMMA_CENTS = re.compile(r"\d+,\d{1,2}")
+# One comma and three digits, no dot: thousands the US way, or a European's decimal comma
+# ("1,250" for 1.25). For an amount to the cent both are likely; a whole-dollar field has only
+# the first.
+_COMMA_THREE = re.compile(r"[1-9]\d{0,2},\d{3}")
 
 
 def _bare_number(value: object, *, whole: bool) -> object:
@@ -48,6 +52,16 @@ def _bare_number(value: object, *, whole: bool) -> object:
         raise forms.ValidationError(
             _("Did you mean %(meant)s? Use commas between thousands and a dot before cents.")
             % {"meant": suggestion},
+            code="ambiguous",
+        )
+    if not whole and _COMMA_THREE.fullmatch(text):
+        decimal = text.replace(",", ".").rstrip("0").rstrip(".")
+        raise forms.ValidationError(
+            _(
+                "Did you mean %(thousands)s or %(decimal)s? Write %(thousands)s.00 for the "
+                "first, %(decimal)s for the second."
+            )
+            % {"thousands": text, "decimal": decimal},
             code="ambiguous",
         )
     if not whole and _COMMA_CENTS.fullmatch(text) and not _US_THOUSANDS.fullmatch(text):

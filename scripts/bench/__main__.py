@@ -78,6 +78,15 @@ from tests.conftest import sample_answers
 call_command("migrate", verbosity=0)
 call_command("collectstatic", interactive=False, verbosity=0)
 report = services.reports.create_report(answers=sample_answers(), owner_key="bench-owner")
+# A report at the cap of supplier quotes, for the owner's quotes page.
+quoted = services.reports.create_report(answers=sample_answers(), owner_key="bench-owner")
+for n in range(services.quotes.MAX_QUOTES):
+    services.quotes.add_quote(report=quoted, cleaned_data=dict(
+        supplier=f"Factory {n}", model="oem", unit_price_usd=8 + n / 10, moq_per_design=300,
+        tooling_per_design_usd=300, sample_fee_usd=40, lead_time_weeks_min=10,
+        lead_time_weeks_max=14, incoterm="fob", freight_per_piece_usd=None,
+        duty_percent=None, deposit_percent=30,
+    ))
 submission = services.wizard.open_submission(browser_key="bench-wizard")
 
 def session(browser_key):
@@ -97,6 +106,7 @@ print(json.dumps({
     "wizard_session": session("bench-wizard"),
     "wizard_step": f"/wizard/{submission.public_id}/{steps.STEPS[0].slug}/",
     "rfq": rfq,
+    "quoted": quoted.token,
 }))
 """
 
@@ -155,6 +165,7 @@ def set_up(env: dict[str, str]) -> list[Page]:
             wizard_body=f"{FIRST_STEP}&csrfmiddlewaretoken={csrf}",
         ),
         Page("PDF, already rendered", f"/r/{token}.pdf"),
+        Page("quotes page, 50 quotes", f"/r/{seed['quoted']}/quotes/", cookie=owner),
         # For scale, not a page: a session read and, on POST, one row written (urls.py).
         Page(
             "wizard floor, no form",
