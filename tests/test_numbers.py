@@ -167,7 +167,18 @@ def _business(project_name: str) -> forms.BusinessForm:
 def test_the_project_name_refuses_control_and_direction_characters(name):
     form = _business(name)
     assert not form.is_valid()
-    assert "Remove the invisible control characters" in form.errors["project_name"][0]
+    message = form.errors["project_name"][0]
+    assert message.startswith("Remove the invisible character")
+    # Each name is plain ASCII but for its one invisible character.
+    place = next(n for n, c in enumerate(name, start=1) if not " " <= c <= "~")
+    assert str(place) in message and f"U+{ord(name[place - 1]):04X}" in message
+
+
+def test_the_message_names_where_the_invisible_characters_are():
+    form = _business("Ab\u200bcd\u200e")
+    assert form.errors["project_name"][0].startswith(
+        "Remove the invisible characters at positions 3, 6 (the first is U+200B)"
+    )
 
 
 def test_the_project_name_keeps_any_language_and_punctuation():

@@ -166,7 +166,7 @@ def test_tooling_is_quoted_per_design_and_counted_for_all_designs():
     [
         ("supplier", "", "Enter the supplier's name."),
         ("supplier", "x" * 121, "120 characters or fewer"),
-        ("supplier", "Evil\u202eCorp", "invisible control characters"),
+        ("supplier", "Evil\u202eCorp", "invisible character at position 5 (U+202E)"),
         ("model", "both", "Select a valid choice"),
         ("unit_price_usd", "0", "above $0"),
         ("unit_price_usd", "100000.01", "$100,000 or less"),

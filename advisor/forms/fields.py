@@ -7,7 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 def radio(label: str, choices: list, help_text: str = "") -> forms.ChoiceField:
@@ -131,12 +133,38 @@ def _is_hidden(character: str) -> bool:
 
 
 def refuse_hidden_characters(value: str) -> str:
-    if any(_is_hidden(character) for character in value):
+    hidden = [place for place, character in enumerate(value, start=1) if _is_hidden(character)]
+    if hidden:
         raise forms.ValidationError(
-            _(
-                "Remove the invisible control characters from the text; letters, digits, spaces "
-                "and punctuation are all fine."
-            ),
+            ngettext(
+                "Remove the invisible character at position %(places)s (%(code)s); letters, "
+                "digits, spaces and punctuation are all fine.",
+                "Remove the invisible characters at positions %(places)s (the first is "
+                "%(code)s); letters, digits, spaces and punctuation are all fine.",
+                len(hidden),
+            )
+            % {
+                "places": ", ".join(str(place) for place in hidden[:5])
+                + (", …" if len(hidden) > 5 else ""),
+                "code": f"U+{ord(value[hidden[0] - 1]):04X}",
+            },
             code="hidden_characters",
         )
     return value
+
+
+class VisibleText(forms.CharField):
+    """A line a person typed: every invisible character is refused, with where it is. (Django's
+    own check for the null character, left out here, would only say that one is there.)"""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.validators = [
+            validator
+            for validator in self.validators
+            if not isinstance(validator, ProhibitNullCharactersValidator)
+        ]
+
+    def validate(self, value: str) -> None:
+        super().validate(value)
+        refuse_hidden_characters(value)

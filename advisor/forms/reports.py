@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rules
 from ..models import Quote
-from .fields import MoneyField, PercentField, WholeNumberField, refuse_hidden_characters
+from .fields import MoneyField, PercentField, VisibleText, WholeNumberField
 
 
 def _quote_messages() -> dict[str, dict[str, str]]:
@@ -113,7 +113,7 @@ class QuoteForm(forms.Form):
     error_css_class = "is-invalid-row"
     required_css_class = "required"
 
-    supplier = forms.CharField(
+    supplier = VisibleText(
         label=_("Supplier"),
         max_length=rules.SUPPLIER_MAX_LENGTH,
         help_text=_("The factory's name."),
@@ -192,9 +192,6 @@ class QuoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, messages in _quote_messages().items():
             self.fields[name].error_messages.update(messages)
-
-    def clean_supplier(self) -> str:
-        return refuse_hidden_characters(self.cleaned_data["supplier"].strip())
 
     def clean_unit_price_usd(self) -> Decimal:
         value = self.cleaned_data["unit_price_usd"]

@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import answers, rules
-from .fields import MoneyField, WholeNumberField, radio, refuse_hidden_characters
+from .fields import MoneyField, VisibleText, WholeNumberField, radio
 
 
 def _error_messages() -> dict[str, dict[str, str]]:
@@ -29,10 +29,6 @@ def _error_messages() -> dict[str, dict[str, str]]:
 def _error_messages_in(language: str | None) -> dict[str, dict[str, str]]:
     return {
         "project_name": {
-            "null_characters_not_allowed": gettext(
-                "Remove the invisible control characters from the text; letters, digits, "
-                "spaces and punctuation are all fine."
-            ),
             "max_length": gettext("Keep the project name to %(max)s characters or fewer.")
             % {"max": rules.PROJECT_NAME_MAX_LENGTH},
         },
@@ -108,7 +104,7 @@ class StepForm(forms.Form):
 
 
 class BusinessForm(StepForm):
-    project_name = forms.CharField(
+    project_name = VisibleText(
         label=answers.LABELS["project_name"],
         required=False,
         max_length=rules.PROJECT_NAME_MAX_LENGTH,
@@ -130,9 +126,6 @@ class BusinessForm(StepForm):
         answers.DEMAND_EVIDENCE,
         _("Proven demand makes a bigger, slower OEM order less of a gamble."),
     )
-
-    def clean_project_name(self) -> str:
-        return refuse_hidden_characters(self.cleaned_data["project_name"])
 
 
 class BudgetForm(StepForm):
