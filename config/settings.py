@@ -73,8 +73,14 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # Staff's second factor: time-based one-time passwords (TOTP), asked at the admin's sign-in
+    # when STAFF_2FA is on (config/urls.py); `manage.py staff_totp <username>` enrols a phone.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "advisor",
 ]
+STAFF_2FA = env_bool("DJANGO_STAFF_2FA", False)
+OTP_TOTP_ISSUER = "OEM-ODM advisor"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -85,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Marks whether the signed-in staff member passed the second factor (lazily, on use).
+    "django_otp.middleware.OTPMiddleware",
     "advisor.middleware.staff_session_limits",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
