@@ -31,6 +31,7 @@ def _budget(**data: str) -> forms.BudgetForm:
         ("unit_cost_usd", "1E+2", "Write the number in full, like 100, not 1E+2."),
         # Issue 26: a European's 1.25, or the US's 1,250?
         ("unit_cost_usd", "1,250", "Did you mean 1,250 or 1.25?"),
+        ("unit_cost_usd", "12%", "without the percent sign"),
         ("unit_cost_usd", "$12,500", "Did you mean 12,500 or 12.5?"),
         ("upfront_budget_usd", "2.000", "Did you mean 2,000?"),
         ("upfront_budget_usd", "15.000.000", "Did you mean 15,000,000?"),

@@ -92,11 +92,17 @@ class WholeNumberField(forms.IntegerField):
 
 
 class MoneyField(forms.DecimalField):
-    """An amount that may be typed with thousands separators or a dollar sign."""
+    """An amount that may be typed with thousands separators or a dollar sign; a percent sign
+    is refused, never read as dollars."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
     def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str) and "%" in value:
+            raise forms.ValidationError(
+                _("Enter an amount in dollars, like 12.50, without the percent sign."),
+                code="percent",
+            )
         return super().to_python(_bare_number(value, whole=False))
 
 
