@@ -1,9 +1,10 @@
 """Migrations that change rows already saved: run against rows made before them.
 
 Migrating backwards and forwards needs a database outside the test's transaction, hence
-`transaction=True`; `serialized_rollback` puts back what the data migrations loaded (the
-factors, the thresholds), which the flush after such a test would otherwise take from the
-tests that follow on this worker.
+`transaction=True`. pytest-django runs such tests after every other database test of their
+worker, and those after them that need the seed load it again (`seeded_live_db`), as after
+tests/test_seed_migration.py. (`serialized_rollback` would put the seed back itself, but
+after another transactional test's flush it inserts content types a second time.)
 """
 
 import pytest
@@ -22,7 +23,7 @@ def migrate(targets: list[tuple[str, str]]):
     return executor.loader.project_state(targets).apps
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_the_rfq_link_migration_gives_each_saved_report_a_token_of_its_own():
     leaf = MigrationExecutor(connection).loader.graph.leaf_nodes("advisor")
     old_apps = migrate(BEFORE_RFQ_LINK)

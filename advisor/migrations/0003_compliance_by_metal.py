@@ -25,6 +25,10 @@ def unload(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+    # On PostgreSQL a table cannot be altered in the transaction that wrote rows under its
+    # deferred foreign keys: backwards, the rows go back (with history records) in a
+    # transaction of their own, committed before the field is removed.
+    atomic = False
     dependencies = [("advisor", "0002_seed")]
 
     operations = [
@@ -42,5 +46,5 @@ class Migration(migrations.Migration):
                 blank=True, default=list, help_text=HELP_TEXT, verbose_name="base metals"
             ),
         ),
-        migrations.RunPython(load, unload),
+        migrations.RunPython(load, unload, atomic=True),
     ]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .figures import Thresholds
-from .money import costs_for
+from .money import costs_for, from_stock
 from .results import Timeline
 from .texts import (
     TOOLING_CAVEAT,
@@ -217,14 +217,17 @@ def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragr
             ),
             params,
         )
-    below = Msg(
-        gettext_noop(
+    if from_stock(Model.ODM, a, t):
+        template = gettext_noop(
+            "Your upfront budget of %(budget)s is below OEM's upfront costs of %(low)s to "
+            "%(high)s; ODM from the factory's stock needs nothing before the order."
+        )
+    else:
+        template = gettext_noop(
             "Your upfront budget of %(budget)s is below OEM's upfront costs of %(low)s to "
             "%(high)s; ODM needs only sample fees."
-        ),
-        params,
-    )
-    return Fit.ODM, Paragraph((below, TOOLING_CAVEAT))
+        )
+    return Fit.ODM, Paragraph((Msg(template, params), TOOLING_CAVEAT))
 
 
 def _upfront_quoted(a: Answers, upfront: int) -> tuple[Fit, Msg]:
