@@ -48,6 +48,7 @@ COUNTED_METHODS: dict[str, tuple[str, ...] | None] = {
     "start": ("POST",),
     "step": ("POST",),
     "csp_report": ALL,
+    "owner_link": ALL,
 }
 
 _PERIODS = {

@@ -141,6 +141,9 @@ _RATE_LIMIT_DEFAULTS = {
     "step": "120/m",
     # Browsers' reports of Content-Security-Policy violations: a page reports each once.
     "csp_report": "60/m",
+    # Owner's links opened and confirmed: an owner opens theirs once a device; anyone trying
+    # tokens meets a 429 soon (a token is 192 random bits: guessing cannot work anyway).
+    "owner_link": "30/h",
 }
 RATE_LIMITS = {
     name: os.environ.get(f"DJANGO_RATE_LIMIT_{name.upper()}") or default
