@@ -19,6 +19,7 @@ urlpatterns = [
     path("wizard/<token:public_id>/<slug:slug>/", wizard.wizard_step, name="step"),
     path("reports/", owners.my_reports, name="my_reports"),
     path("reports/owner-link/replace", owners.owner_link_replace, name="owner_link_replace"),
+    path("reports/owner-link/email", owners.owner_link_email, name="owner_link_email"),
     path(
         "reports/browsers/<int:browser_id>/remove",
         owners.owner_browser_remove,

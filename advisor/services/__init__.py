@@ -3,7 +3,7 @@ module (`reports.create_report`), never a function re-exported here.
 
 - `thresholds`: the rules new reports use (current thresholds, weights, version)
 - `reports`: creating a report's snapshot, and sharing, expiring and revoking its link
-- `owners`: the browsers that share reports, and the owner's link
+- `owners`: the browsers that share reports, the owner's link, e-mailing it
 - `wizard`: a browser's open wizard, its answers step by step, finishing and forking
 - `quotes`: supplier quotes held against a report, and re-runs of its advice with them
 - `compliance`: the requirements a request for quotation lists

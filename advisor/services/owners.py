@@ -1,5 +1,5 @@
 """Owners: the browsers that share reports, the owner's link that adds one, replacing that
-link, removing a browser.
+link, removing a browser, and e-mailing the link to its owner.
 
 A report carries the key of the browser that made it; browsers with the same `Owner` own each
 other's reports. Whether a browser owns a report another browser made is a join over
@@ -9,8 +9,14 @@ other's reports. Whether a browser owns a report another browser made is a join 
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 
 from ..models import Owner, OwnerBrowser, Report, new_report_token
 
@@ -139,3 +145,30 @@ def seen(*, browser_key: str, today: date, label: str) -> None:
     if label:
         changes["label"] = label
     OwnerBrowser.objects.filter(browser_key=browser_key).update(**changes)
+
+
+def address_digest(address: str) -> str:
+    """What stands for an e-mail address where one must be counted (its rate limit): keyed by
+    the site's secret, so the address cannot be guessed back from it."""
+    normal = address.strip().casefold()
+    return salted_hmac("advisor.owner-link-email", normal, algorithm="sha256").hexdigest()
+
+
+def email_link(*, owner: Owner, address: str) -> None:
+    """Sends the owner's link to `address`, as plain text and HTML, and forgets the address:
+    it is written nowhere. Raises what the mail server raises."""
+    context = {
+        "link": settings.SITE_URL + owner.get_link_url(),
+        "reports_url": settings.SITE_URL + reverse("advisor:my_reports"),
+        "count": reports_count(owner=owner),
+    }
+    message = EmailMultiAlternatives(
+        subject=_("Your reports on the OEM / ODM sourcing advisor: your owner's link"),
+        body=render_to_string("advisor/email/owner_link.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[address],
+    )
+    message.attach_alternative(
+        render_to_string("advisor/email/owner_link.html", context), "text/html"
+    )
+    message.send()

@@ -1,11 +1,13 @@
 """The owner's pages: their reports with the owner's link (`/reports/`), the link itself, which
-makes another browser an owner once confirmed, replacing it, removing a browser.
+makes another browser an owner once confirmed, replacing it, removing a browser, e-mailing it.
 
 The owner's link is a key like a report's: shown only to the owner's browsers, on `/reports/`
 and the owner's report page (never on what is kept for colleagues, nor in a PDF); its pages are
 never indexed, kept or sent on as a referrer; guesses are rate-limited and answered 404.
 """
 
+import logging
+import smtplib
 from typing import Any
 
 from django.conf import settings
@@ -19,9 +21,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from .. import caching, ownership, presenters
-from ..limits import limited
+from ..forms import OwnerLinkEmailForm
+from ..limits import limited, over_limit, too_many_requests
 from ..services import owners, reports
 from .common import capability_url, owner_link_url, see_other
+
+logger = logging.getLogger(__name__)
 
 
 def owner_link_context(owner: owners.Ownership | None, *, with_browsers: bool = False) -> dict:
@@ -53,7 +58,9 @@ def my_reports(request: HttpRequest) -> HttpResponse:
     return _my_reports_page(request)
 
 
-def _my_reports_page(request: HttpRequest) -> HttpResponse:
+def _my_reports_page(
+    request: HttpRequest, *, email_form: OwnerLinkEmailForm | None = None
+) -> HttpResponse:
     """The reports of this browser's owner, with the owner's link and its browsers (three
     queries: the session, the owner's browsers, their reports)."""
     browser_key = ownership.browser_key(request)
@@ -68,6 +75,8 @@ def _my_reports_page(request: HttpRequest) -> HttpResponse:
         for report in found
     ]
     context = {"rows": rows, **owner_link_context(owner, with_browsers=True)}
+    if owner is not None and settings.EMAIL_ENABLED:
+        context["email_form"] = email_form or OwnerLinkEmailForm()
     return render(request, "advisor/my_reports.html", context)
 
 
@@ -136,3 +145,34 @@ def owner_browser_remove(request: HttpRequest, browser_id: int) -> HttpResponse:
         % {"browser": removed},
     )
     return see_other(_my_reports_url("#owner-browsers"))
+
+
+@limited("owner_email")
+@require_POST
+def owner_link_email(request: HttpRequest) -> HttpResponse:
+    """Sends the owner's link to the address typed, which is used for this e-mail alone: it is
+    never saved, logged, put in the session or in a message."""
+    owner = _ownership_or_404(request)
+    if not settings.EMAIL_ENABLED:
+        raise Http404
+    form = OwnerLinkEmailForm(request.POST)
+    if not form.is_valid():
+        return _my_reports_page(request, email_form=form)
+    address = form.cleaned_data["address"]
+    retry_after = over_limit("owner_email_browser", str(owner.this_browser.pk)) or over_limit(
+        "owner_email_address", owners.address_digest(address)
+    )
+    if retry_after:
+        return too_many_requests(retry_after=retry_after)
+    try:
+        owners.email_link(owner=owner.owner, address=address)
+    except (smtplib.SMTPException, OSError) as error:
+        # The kind of failure only: a server's message may quote the address.
+        logger.warning("The owner's link could not be e-mailed (%s).", type(error).__name__)
+        messages.error(request, _("The e-mail could not be sent just now. Try again later."))
+    else:
+        messages.success(
+            request,
+            _("Your owner's link is on its way. The address was used for this e-mail only."),
+        )
+    return see_other(_my_reports_url("#owner-link"))
