@@ -1,5 +1,5 @@
 """What a report's link shows the same to everyone is kept in Django's cache: a colleague's
-page, the link's QR code and the PDF.
+page, the link's QR code and the PDF; and the QR code of an owner's link, for its owner alone.
 
 A report is a snapshot that never changes, so each part is kept under everything else it is
 drawn from (the token, the part, the language, the site's address and the release) and is
@@ -7,6 +7,7 @@ never stale: nothing is ever deleted, a new release or address is a new key. Whe
 still works is read from the database on every request, before any of this.
 """
 
+import hashlib
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -32,9 +33,21 @@ def report_part(token: str, part: str, draw: Callable[[], T]) -> T:
 
     When Redis fails, the part is kept in this process's memory until Redis answers again
     (advisor/breaker.py): the site is slower, never broken."""
-    key = part_key(token, part)
+    return _kept(part_key(token, part), draw, what=f"the report's {part}")
+
+
+def owner_link_qr(url: str, draw: Callable[[], T]) -> T:
+    """The QR code of an owner's link (`url`), drawn on a miss. Kept under a digest of the
+    link: a key of the cache never holds the token itself, and a replaced link's code is never
+    asked for again."""
+    digest = hashlib.sha256(url.encode()).hexdigest()[:32]
+    key = ":".join(("owner-link-qr", digest, get_language(), settings.RELEASE))
+    return _kept(key, draw, what="an owner's link's QR code")
+
+
+def _kept(key: str, draw: Callable[[], T], *, what: str) -> T:
     return breaker.through_redis(
         lambda: cache.get_or_set(key, draw, REPORT_SECONDS),
         lambda: caches[IN_PROCESS].get_or_set(key, draw, REPORT_SECONDS),
-        what=f"the report's {part}",
+        what=what,
     )

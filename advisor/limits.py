@@ -2,7 +2,9 @@
 
 `@limited("pdf")` on a view counts that client's requests against the named limit in
 `settings.RATE_LIMITS` (one table of defaults there, each overridable from the environment) and
-answers 429, with Retry-After, past it. The client is `advisor.client.client_ip`.
+answers 429, with Retry-After, past it. The client is `advisor.client.client_ip`. A view counts
+by something else than the client's address (a browser, an e-mail address's digest) with
+`over_limit(name, key)`.
 
 The counters live in Redis when `REDIS_URL` is set, shared by every app server; otherwise in
 each process's memory, so with one machine's gunicorn workers a client may get up to
@@ -48,6 +50,8 @@ COUNTED_METHODS: dict[str, tuple[str, ...] | None] = {
     "start": ("POST",),
     "step": ("POST",),
     "csp_report": ALL,
+    "owner_link": ALL,
+    "owner_email": ("POST",),
 }
 
 _PERIODS = {
@@ -79,9 +83,16 @@ def limited(name: str) -> Callable[[Callable[..., HttpResponse]], Callable[..., 
 
 
 def _count(name: str, request: HttpRequest) -> int | None:
-    """Counts this request; past the limit, the seconds until the window ends. While Redis
-    fails, each process counts on its own (advisor/breaker.py): limits still hold, per process."""
-    item, who = rate_limit_item(settings.RATE_LIMITS[name]), (name, _client(request))
+    """Counts this request; past the limit, the seconds until the window ends."""
+    return over_limit(name, _client(request))
+
+
+def over_limit(name: str, key: str) -> int | None:
+    """Counts one use of the limit `name` by `key`; past the limit, the seconds until the
+    window ends. While Redis fails, each process counts on its own (advisor/breaker.py):
+    limits still hold, per process. `key` is kept as long as its window: never an e-mail
+    address or a secret, only a digest of one."""
+    item, who = rate_limit_item(settings.RATE_LIMITS[name]), (name, key)
     return breaker.through_redis(
         lambda: _hit(_limiter(), item, who),
         lambda: _hit(_in_process(), item, who),

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from . import converters
-from .views import quotes, reports, rfq, sharing, site, wizard
+from .views import owners, quotes, reports, rfq, sharing, site, wizard
 
 register_converter(converters.TokenConverter, "token")
 
@@ -17,7 +17,14 @@ urlpatterns = [
     path("wizard/<token:public_id>/review/", wizard.wizard_review, name="review"),
     path("wizard/<token:public_id>/restart/", wizard.wizard_restart, name="restart"),
     path("wizard/<token:public_id>/<slug:slug>/", wizard.wizard_step, name="step"),
-    path("reports/", reports.my_reports, name="my_reports"),
+    path("reports/", owners.my_reports, name="my_reports"),
+    path("reports/owner-link/replace", owners.owner_link_replace, name="owner_link_replace"),
+    path("reports/owner-link/email", owners.owner_link_email, name="owner_link_email"),
+    path(
+        "reports/browsers/<int:browser_id>/remove",
+        owners.owner_browser_remove,
+        name="owner_browser_remove",
+    ),
     path("r/<token:token>/", reports.report_page, name="report"),
     path("r/<token:token>.json", reports.report_json, name="report_json"),
     path("r/<token:token>.pdf", reports.report_pdf, name="report_pdf"),
@@ -41,4 +48,6 @@ urlpatterns = [
     # The link for factories: the request for quotation, and nothing else of the report.
     path("q/<token:rfq_token>/", rfq.rfq_page, name="rfq"),
     path("q/<token:rfq_token>.txt", rfq.rfq_text, name="rfq_text"),
+    # The owner's link: another browser becomes an owner of the same reports.
+    path("o/<token:link_token>/", owners.owner_link, name="owner_link"),
 ]

@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -64,3 +65,42 @@ def site_url(raw: str | None, *, debug: bool, allowed_hosts: list[str]) -> str:
     if parts.query or parts.fragment or parts.username or parts.password:
         raise ImproperlyConfigured(f"DJANGO_SITE_URL must be scheme and host only (got {raw!r}).")
     return f"{parts.scheme}://{parts.netloc}"
+
+
+# Seconds an SMTP server may take to answer before the buyer is told the e-mail did not go,
+# unless EMAIL_URL says `?timeout=`: Django's own default is to wait for ever.
+EMAIL_TIMEOUT_SECONDS = 10
+_CONSOLE = "console://"
+
+
+def email_settings(raw: str | None, *, debug: bool) -> dict[str, object] | None:
+    """Django's EMAIL_* settings from EMAIL_URL, as dj-email-url reads it
+    (`smtp://user:password@host:587/?tls=True`, `submission://...` for TLS on 587,
+    `console://`). Without it: Django's console backend in development, so `make run` needs no
+    mail server, and None in production, where the site then sends no e-mail at all."""
+    if not raw:
+        raw = _CONSOLE if debug else ""
+    if not raw:
+        return None
+    scheme = urlsplit(raw).scheme
+    try:
+        parsed = dj_email_url.parse(raw)
+    except ValueError:
+        parsed = {}  # a port or timeout that is not a number
+    if "EMAIL_BACKEND" not in parsed:
+        # Never the URL itself in the message: it may hold the server's password.
+        raise ImproperlyConfigured(
+            "EMAIL_URL must look like smtp://user:password@host:587/?tls=True (or "
+            f"submission://, console://, file://, dummy://); got a URL with scheme {scheme!r}."
+        )
+    return {
+        "EMAIL_BACKEND": parsed["EMAIL_BACKEND"],
+        "EMAIL_HOST": parsed["EMAIL_HOST"] or "localhost",
+        "EMAIL_PORT": parsed["EMAIL_PORT"] or 25,
+        "EMAIL_HOST_USER": parsed["EMAIL_HOST_USER"] or "",
+        "EMAIL_HOST_PASSWORD": parsed["EMAIL_HOST_PASSWORD"] or "",
+        "EMAIL_USE_TLS": parsed["EMAIL_USE_TLS"],
+        "EMAIL_USE_SSL": parsed["EMAIL_USE_SSL"],
+        "EMAIL_TIMEOUT": parsed["EMAIL_TIMEOUT"] or EMAIL_TIMEOUT_SECONDS,
+        "EMAIL_FILE_PATH": "/" + parsed["EMAIL_FILE_PATH"] if scheme == "file" else None,
+    }

@@ -12,6 +12,7 @@ import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp import constants as csp
@@ -20,7 +21,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from whitenoise.compress import Compressor
 
-from .env import env_bool, env_int, env_list, env_secret, site_url
+from .env import email_settings, env_bool, env_int, env_list, env_secret, site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Where templates/, static/ and locale/ are: the top of a checkout (the editable install of
@@ -59,6 +60,18 @@ if not SITE_URL and os.environ.get("DJANGO_COMMAND_WITHOUT_SECRET") != "1":
         "DJANGO_SITE_URL must be set when DJANGO_DEBUG is off and DJANGO_ALLOWED_HOSTS names "
         "no single host (for example DJANGO_SITE_URL=https://advisor.example.com)."
     )
+
+# E-mail: the site sends one kind, the owner's link, to an address a buyer types (used for that
+# e-mail only, kept nowhere). EMAIL_URL (or EMAIL_URL_FILE, since it may hold a password) names
+# the server; without it, development prints e-mails on the console and production offers none.
+_EMAIL = email_settings(env_secret("EMAIL_URL"), debug=DEBUG)
+EMAIL_ENABLED = _EMAIL is not None
+for _name, _value in (_EMAIL or {}).items():
+    globals()[_name] = _value
+_site_host = urlsplit(SITE_URL).hostname if SITE_URL else None
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL") or (
+    f"OEM / ODM sourcing advisor <noreply@{_site_host or 'localhost'}>"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -149,6 +162,14 @@ _RATE_LIMIT_DEFAULTS = {
     "step": "120/m",
     # Browsers' reports of Content-Security-Policy violations: a page reports each once.
     "csp_report": "60/m",
+    # Owner's links opened and confirmed: an owner opens theirs once a device; anyone trying
+    # tokens meets a 429 soon (a token is 192 random bits: guessing cannot work anyway).
+    "owner_link": "30/h",
+    # E-mailing the owner's link: per client address, per browser, and per address it is sent
+    # to (counted by a keyed digest of it, never the address), so nobody fills an inbox.
+    "owner_email": "10/h",
+    "owner_email_browser": "5/d",
+    "owner_email_address": "3/d",
 }
 RATE_LIMITS = {
     name: os.environ.get(f"DJANGO_RATE_LIMIT_{name.upper()}") or default

@@ -264,3 +264,41 @@ def test_check_deploy_warns_when_a_shared_cache_has_no_release_set(run_django):
     assert "advisor.W002" in warned.stderr + warned.stdout
     released = run_django(check, **env, DJANGO_RELEASE="a1b2c3")
     assert "advisor.W002" not in released.stderr + released.stdout
+
+
+def test_email_url_and_the_from_address_come_from_the_environment(run_django):
+    result = run_django(
+        SHOW.format(
+            attrs="s.EMAIL_ENABLED, s.EMAIL_BACKEND, s.EMAIL_HOST, s.EMAIL_PORT, "
+            "s.EMAIL_USE_TLS, s.EMAIL_HOST_PASSWORD, s.DEFAULT_FROM_EMAIL"
+        ),
+        DJANGO_DEBUG="1",
+        EMAIL_URL="smtp://advisor:s3cret@mail.example.com:587/?tls=True",
+        DJANGO_DEFAULT_FROM_EMAIL="advisor@example.com",
+    )
+    assert result.stdout.split() == [
+        "True",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.com",
+        "587",
+        "True",
+        "s3cret",
+        "advisor@example.com",
+    ], result.stderr
+
+
+def test_without_email_url_development_prints_e_mails_and_production_sends_none(run_django):
+    shown = SHOW.format(attrs="s.EMAIL_ENABLED, s.EMAIL_BACKEND")
+    development = run_django(shown, DJANGO_DEBUG="1")
+    assert development.stdout.split() == [
+        "True",
+        "django.core.mail.backends.console.EmailBackend",
+    ], development.stderr
+    production = run_django(SHOW.format(attrs="s.EMAIL_ENABLED"), **PRODUCTION_ENV)
+    assert production.stdout.strip() == "False", production.stderr
+
+
+def test_a_malformed_email_url_stops_the_site_without_showing_its_password(run_django):
+    result = run_django("", DJANGO_DEBUG="1", EMAIL_URL="smtpx://advisor:s3cret@mail.example.com")
+    assert "EMAIL_URL must look like" in result.stderr
+    assert "s3cret" not in result.stderr

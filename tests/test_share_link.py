@@ -104,7 +104,7 @@ def test_revoking_asks_first_and_a_get_changes_nothing(report):
     assert refused.status_code == 403
     # In the site's look, saying why (issue 26: it was a bare sentence).
     html = refused.content.decode()
-    assert "Only the browser that made this report can revoke its link." in html
+    assert "Only the browsers that own this report can revoke its link." in html
     assert "<h1>" in html and "Go to the home page" in html
 
 

@@ -1,6 +1,7 @@
 """The site's forms: `wizard` (one per step), `reports` (a link's expiry, a supplier's quote),
-and the `fields` they share."""
+`owners` (the address to e-mail the owner's link to), and the `fields` they share."""
 
+from .owners import OwnerLinkEmailForm
 from .reports import ExpiryForm, QuoteForm
 from .wizard import (
     ANSWER_FORMS,
@@ -21,6 +22,7 @@ __all__ = [
     "DesignForm",
     "ExpiryForm",
     "MarketForm",
+    "OwnerLinkEmailForm",
     "QuoteForm",
     "StepForm",
     "TimelineForm",

@@ -50,7 +50,10 @@ class Report(models.Model):
         _("owner's browser"),
         max_length=64,
         db_index=True,
-        help_text=_("The random key of the browser session that created the report."),
+        help_text=_(
+            "The random key of the browser session that created the report (or of the browser "
+            "it passed to when that one was removed from its owner's browsers)."
+        ),
     )
     project_name = models.CharField(_("project name"), max_length=120, blank=True)
     recommendation = models.CharField(

@@ -8,11 +8,21 @@ from django.utils import timezone
 
 from .. import rules, snapshots
 from ..models import Quote, Report
+from . import owners
 from .thresholds import current_rules
 
 
-def create_report(*, answers: rules.Answers, owner_key: str, now: datetime | None = None) -> Report:
-    """Computes the recommendation under the current rules and saves it as a snapshot."""
+def create_report(
+    *,
+    answers: rules.Answers,
+    owner_key: str,
+    now: datetime | None = None,
+    browser_label: str = "",
+) -> Report:
+    """Computes the recommendation under the current rules and saves it as a snapshot. The
+    browser that made it becomes an owner, if it was not one (`browser_label` says what it is),
+    so that its owner's link can share this report and the next."""
+    owners.ensure_browser(browser_key=owner_key, label=browser_label)
     current = current_rules()
     return save_report(
         answers=answers,
@@ -62,10 +72,15 @@ def save_report(
     return report
 
 
-def report_by_token(token: str) -> Report | None:
-    """The report behind a link, snapshot included, or None (one query)."""
+def report_by_token(token: str, *, browser_key: str | None = None) -> Report | None:
+    """The report behind a link, snapshot included, or None (one query). With `browser_key`,
+    the same query says whether that browser shares the owner of the browser that made the
+    report (`shares_owner`, read by `ownership.is_owner`)."""
+    found = Report.objects.all()
+    if browser_key:
+        found = found.annotate(shares_owner=owners.sharing_with(browser_key))
     try:
-        return Report.objects.get(token=token)
+        return found.get(token=token)
     except Report.DoesNotExist:
         return None
 
@@ -78,11 +93,11 @@ def report_by_rfq_token(rfq_token: str) -> Report | None:
         return None
 
 
-def reports_of(*, browser_key: str) -> list[Report]:
-    """This browser's reports under their current links, newest first, without their
-    snapshots (one query)."""
+def reports_of(*, browser_keys: list[str]) -> list[Report]:
+    """The reports these browsers made (an owner's browsers), under their current links, newest
+    first, without their snapshots (one query)."""
     return list(
-        Report.objects.filter(owner_key=browser_key, replaced_by=None)
+        Report.objects.filter(owner_key__in=browser_keys, replaced_by=None)
         .defer("snapshot")
         .order_by("-created_at")
     )

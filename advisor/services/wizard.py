@@ -98,8 +98,9 @@ def first_invalid_step(stored: dict[str, dict]) -> str | None:
 
 
 @transaction.atomic
-def finish(*, submission: Submission) -> Report:
+def finish(*, submission: Submission, browser_label: str = "") -> Report:
     """Creates the submission's report, once: a second call returns the first report.
+    `browser_label` says what the browser is ("Chrome on Android"), for its owner's list.
 
     Every stored step is validated again by its form first; callers check `first_invalid_step`.
     """
@@ -113,7 +114,9 @@ def finish(*, submission: Submission) -> Report:
         if not form.is_valid():
             raise ValueError(f"step {step.slug} is not valid")
         cleaned.update(form.cleaned_data)
-    report = create_report(answers=rules.Answers(**cleaned), owner_key=locked.browser_key)
+    report = create_report(
+        answers=rules.Answers(**cleaned), owner_key=locked.browser_key, browser_label=browser_label
+    )
     locked.report = report
     locked.save(update_fields=["report", "updated_at"])
     return report

@@ -60,6 +60,21 @@ def factory_url(view: View) -> View:
     return wrapped
 
 
+def owner_link_url(view: View) -> View:
+    """`capability_url`'s headers for the owner's link, and no Referer at all, as for the link
+    for factories: unless the page set its own policy (the confirmation, whose form must send
+    its Origin: see `views.owners.owner_link`)."""
+    view = capability_url(view)
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        response = view(request, *args, **kwargs)
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    return wrapped
+
+
 def not_the_owner(request: HttpRequest, message: str) -> HttpResponse:
     """403, in the site's look, saying what only the report's owner can do."""
     return render(request, "403.html", {"message": message}, status=403)
@@ -74,14 +89,16 @@ def gone(
     return render(request, "advisor/link_gone.html", context, status=410)
 
 
-def _with_report(*, owner_reads_dead_links: bool) -> Callable[[View], View]:
+def _with_report(*, owner_reads_dead_links: bool, asks_owner: bool) -> Callable[[View], View]:
     """Passes the view the report behind `token`: 404 if unknown, 410 if revoked or expired
-    (except, where the view allows it, for the report's owner). Read on every request."""
+    (except, where the view allows it, for the report's owner). Read on every request. For a
+    view that always asks whether this browser owns it (`asks_owner`), the same query says."""
 
     def decorator(view: View) -> View:
         @wraps(view)
         def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
-            report = reports.report_by_token(token)
+            key = ownership.browser_key(request) if asks_owner else None
+            report = reports.report_by_token(token, browser_key=key)
             if report is None:
                 raise Http404
             if not report.is_live(timezone.now()) and not (
@@ -95,8 +112,11 @@ def _with_report(*, owner_reads_dead_links: bool) -> Callable[[View], View]:
     return decorator
 
 
-with_live_report = _with_report(owner_reads_dead_links=False)
-with_readable_report = _with_report(owner_reads_dead_links=True)
+# Only the expiry's POST, which is the owner's alone, takes a live report.
+with_live_report = _with_report(owner_reads_dead_links=False, asks_owner=True)
+with_readable_report = _with_report(owner_reads_dead_links=True, asks_owner=False)
+# The report's page asks for every visitor whether it is the owner's.
+with_readable_report_asking_owner = _with_report(owner_reads_dead_links=True, asks_owner=True)
 
 
 def with_rfq_report(view: View) -> View:
@@ -121,7 +141,7 @@ def owner_only(view: View) -> View:
 
     @wraps(view)
     def wrapped(request: HttpRequest, token: str, *args: Any, **kwargs: Any) -> HttpResponse:
-        report = reports.report_by_token(token)
+        report = reports.report_by_token(token, browser_key=ownership.browser_key(request))
         if report is None or not ownership.is_owner(request, report):
             raise Http404
         return view(request, report, *args, **kwargs)

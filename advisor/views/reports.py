@@ -1,9 +1,11 @@
-"""A report behind its link: the page, its JSON and PDF, and the browser's own list of
-reports (its request for quotation is in `rfq`).
+"""A report behind its link: the page, its JSON and PDF (its request for quotation is in
+`rfq`; the list of the owner's reports in `owners`).
 
 A colleague's page, the link's QR code and the PDF are kept (`advisor.caching`); the owner's
-page is drawn for each request, with its live controls, from the report's sections kept by the
-template. Whether the link works is read on every request (`with_readable_report`).
+page is drawn for each request, with its live controls and the owner's link, from the report's
+sections kept by the template. Whether the link works is read on every request
+(`with_readable_report`). The owner's link is added to the owner's page alone, never to what
+is kept or to the PDF.
 """
 
 import hashlib
@@ -14,7 +16,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import condition, require_safe
 
 from .. import caching, ownership, presenters, snapshots
@@ -22,7 +23,14 @@ from ..forms import ExpiryForm
 from ..limits import limited
 from ..models import Report
 from ..services import quotes, reports
-from .common import capability_url, gone, may_have_messages, with_readable_report
+from .common import (
+    capability_url,
+    gone,
+    may_have_messages,
+    with_readable_report,
+    with_readable_report_asking_owner,
+)
+from .owners import owner_link_context
 
 
 def _links(report: Report) -> dict[str, Any]:
@@ -44,7 +52,7 @@ def _page_context(report: Report, *, owner: bool) -> dict[str, Any]:
 
 @capability_url
 @require_safe
-@with_readable_report
+@with_readable_report_asking_owner
 def report_page(request: HttpRequest, report: Report) -> HttpResponse:
     if not ownership.is_owner(request, report):
         if may_have_messages(request):
@@ -55,6 +63,7 @@ def report_page(request: HttpRequest, report: Report) -> HttpResponse:
         "report": report,
         "link_ended_at": ended_at,
         "expiry_form": None if ended_at else ExpiryForm(expires_at=report.expires_at),
+        **owner_link_context(ownership.owner_of(request, owns_reports=True)),
     }
     return render(
         request, "advisor/report.html", _page_context(report, owner=True) | owner_controls
@@ -83,7 +92,7 @@ def _colleague_page(request: HttpRequest, report: Report) -> HttpResponse:
 @capability_url
 @require_safe
 def report_json(request: HttpRequest, token: str) -> HttpResponse:
-    report = reports.report_by_token(token)
+    report = reports.report_by_token(token, browser_key=ownership.browser_key(request))
     if report is None:
         return JsonResponse({"error": "not_found"}, status=404)
     live = report.is_live(timezone.now())
@@ -148,16 +157,3 @@ def _draw_pdf(report: Report, extra: dict[str, Any], *, owner: bool) -> bytes:
     context = _page_context(report, owner=owner) | extra | {"for_pdf": True}
     html = render_to_string("advisor/report.html", context)
     return render_pdf(html, settings.SITE_URL + "/")
-
-
-@never_cache
-@require_safe
-def my_reports(request: HttpRequest) -> HttpResponse:
-    browser_key = ownership.browser_key(request)
-    found = reports.reports_of(browser_key=browser_key) if browser_key else []
-    now = timezone.now()
-    rows = [
-        {"report": report, "status": report.status(now), "live": report.is_live(now)}
-        for report in found
-    ]
-    return render(request, "advisor/my_reports.html", {"rows": rows})

@@ -30,7 +30,7 @@ def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
     if not ownership.is_owner(request, report):
         return not_the_owner(
-            request, _("Only the browser that made this report can revoke its link.")
+            request, _("Only the browsers that own this report can revoke its link.")
         )
     if request.method == "GET":  # revoking cannot be undone: ask first
         context = {
@@ -52,7 +52,7 @@ def report_revoke(request: HttpRequest, token: str) -> HttpResponse:
 def report_share_again(request: HttpRequest, token: str) -> HttpResponse:
     report = get_object_or_404(Report, token=token)
     if not ownership.is_owner(request, report):
-        return not_the_owner(request, _("Only the browser that made this report can share it."))
+        return not_the_owner(request, _("Only the browsers that own this report can share it."))
     if report.is_live(timezone.now()):
         return see_other(report.get_absolute_url() + "#share")
     fresh = reports.share_again(report=report)
@@ -71,7 +71,7 @@ def report_share_again(request: HttpRequest, token: str) -> HttpResponse:
 def report_expiry(request: HttpRequest, report: Report) -> HttpResponse:
     if not ownership.is_owner(request, report):
         return not_the_owner(
-            request, _("Only the browser that made this report can change its link.")
+            request, _("Only the browsers that own this report can change its link.")
         )
     form = ExpiryForm(request.POST, expires_at=report.expires_at)
     if form.is_valid():

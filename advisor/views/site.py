@@ -39,6 +39,7 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "User-agent: *",
         "Disallow: /r/",
         "Disallow: /q/",
+        "Disallow: /o/",
         "Disallow: /wizard/",
         "Disallow: /reports/",
         "Disallow: /admin/",
@@ -58,9 +59,9 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
-# A report link's token is a capability: never written to the logs; nor is a line break a
-# client sent, which would forge a log line.
-_TOKENS = re.compile(r"/(r|wizard)/[^/?#]+")
+# A report link's token is a capability, as is an owner's link's: never written to the logs;
+# nor is a line break a client sent, which would forge a log line.
+_TOKENS = re.compile(r"/(r|o|wizard)/[^/?#]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CSP_REPORT_MAX_BYTES = 16_384
 

@@ -165,7 +165,9 @@ def wizard_review(request: HttpRequest, public_id: str) -> HttpResponse:
     if invalid:
         return redirect(step_url(public_id, invalid))
     if request.method == "POST":
-        report = wizard.finish(submission=submission)
+        report = wizard.finish(
+            submission=submission, browser_label=ownership.browser_label(request)
+        )
         return see_other(report.get_absolute_url())
     sections = [
         {

@@ -1,0 +1,174 @@
+"""Owners: the browsers that share reports, the owner's link that adds one, replacing that
+link, removing a browser, and e-mailing the link to its owner.
+
+A report carries the key of the browser that made it; browsers with the same `Owner` own each
+other's reports. Whether a browser owns a report another browser made is a join over
+`OwnerBrowser`: a query of its own (`shares_owner`), or part of the report's (`sharing_with`).
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+
+from ..models import Owner, OwnerBrowser, Report, new_report_token
+
+
+@dataclass(frozen=True)
+class Ownership:
+    """A browser's owner and all of its browsers (this one included), first seen first."""
+
+    owner: Owner
+    this_browser: OwnerBrowser
+    browsers: list[OwnerBrowser]
+
+    @property
+    def browser_keys(self) -> list[str]:
+        return [browser.browser_key for browser in self.browsers]
+
+
+def ownership_of(*, browser_key: str) -> Ownership | None:
+    """This browser's owner with its browsers, or None when it has none (one query)."""
+    browsers = list(
+        OwnerBrowser.objects.filter(owner__browsers__browser_key=browser_key).select_related(
+            "owner"
+        )
+    )
+    this = next((browser for browser in browsers if browser.browser_key == browser_key), None)
+    if this is None:
+        return None
+    return Ownership(owner=this.owner, this_browser=this, browsers=browsers)
+
+
+def ensure_browser(*, browser_key: str, label: str = "") -> OwnerBrowser:
+    """This browser's row, made now with an owner of its own when it has none (one query when
+    it has one)."""
+    found = OwnerBrowser.objects.filter(browser_key=browser_key).first()
+    if found is not None:
+        return found
+    with transaction.atomic():
+        owner = Owner.objects.create()
+        browser, made = OwnerBrowser.objects.get_or_create(
+            browser_key=browser_key, defaults={"owner": owner, "label": label}
+        )
+        if not made:  # another request of this browser made it meanwhile
+            owner.delete()
+    return browser
+
+
+def shares_owner(*, browser_key: str, other_key: str) -> bool:
+    """Whether the two browsers have the same owner (one query)."""
+    return OwnerBrowser.objects.filter(
+        browser_key=other_key, owner__browsers__browser_key=browser_key
+    ).exists()
+
+
+def sharing_with(browser_key: str) -> Exists:
+    """For a query of reports: whether the browser that made each report has the same owner as
+    this browser (`Report.objects.annotate(shares_owner=sharing_with(key))`), in that query."""
+    return Exists(
+        OwnerBrowser.objects.filter(
+            browser_key=OuterRef("owner_key"), owner__browsers__browser_key=browser_key
+        )
+    )
+
+
+def owner_by_link(link_token: str) -> Owner | None:
+    """The owner behind an owner's link, or None (one query)."""
+    return Owner.objects.filter(link_token=link_token).first()
+
+
+def reports_count(*, owner: Owner) -> int:
+    """How many reports the owner has, under their current links (one query)."""
+    keys = OwnerBrowser.objects.filter(owner=owner).values("browser_key")
+    return Report.objects.filter(owner_key__in=keys, replaced_by=None).count()
+
+
+@transaction.atomic
+def join(*, owner: Owner, browser_key: str, label: str) -> bool:
+    """Makes the browser one of the owner's; False if the owner is gone meanwhile.
+
+    A browser that had an owner of its own brings it along: that owner's other browsers join
+    too, so none of them loses a report it owned, and that owner's link opens nothing from now.
+    """
+    if Owner.objects.select_for_update().filter(pk=owner.pk).first() is None:
+        return False
+    found = OwnerBrowser.objects.select_for_update().filter(browser_key=browser_key).first()
+    if found is None:
+        OwnerBrowser.objects.create(browser_key=browser_key, owner=owner, label=label)
+    elif found.owner_id != owner.pk:
+        merged = found.owner_id
+        OwnerBrowser.objects.filter(owner_id=merged).update(owner=owner)
+        Owner.objects.filter(pk=merged).delete()
+    return True
+
+
+def replace_link(*, owner: Owner) -> None:
+    """A new owner's link; the old one opens nothing from now. Browsers that joined stay."""
+    owner.link_token = new_report_token()
+    owner.save(update_fields=["link_token"])
+
+
+@transaction.atomic
+def remove_browser(*, ownership: Ownership, browser_id: int) -> OwnerBrowser | None:
+    """Makes another of the owner's browsers a stranger again, or None if there is no such
+    browser (one cannot remove oneself). The reports it made pass to this browser, so the
+    owner keeps them and it owns none of them, nor any made from now on by the others."""
+    this = ownership.this_browser
+    mine = OwnerBrowser.objects.select_for_update().filter(pk=this.pk, owner=ownership.owner)
+    if mine.first() is None:  # removed meanwhile, by another of the owner's browsers
+        return None
+    removed = (
+        OwnerBrowser.objects.select_for_update()
+        .filter(owner=ownership.owner, pk=browser_id)
+        .exclude(pk=this.pk)
+        .first()
+    )
+    if removed is None:
+        return None
+    Report.objects.filter(owner_key=removed.browser_key).update(owner_key=this.browser_key)
+    removed.delete()
+    return removed
+
+
+def seen(*, browser_key: str, today: date, label: str) -> None:
+    """Notes on the browser's row, if it has one, the day it was seen and what it now says it
+    is (one query: callers do it on a browser's first request of a day)."""
+    changes: dict[str, object] = {"last_seen": today}
+    if label:
+        changes["label"] = label
+    OwnerBrowser.objects.filter(browser_key=browser_key).update(**changes)
+
+
+def address_digest(address: str) -> str:
+    """What stands for an e-mail address where one must be counted (its rate limit): keyed by
+    the site's secret, so the address cannot be guessed back from it."""
+    normal = address.strip().casefold()
+    return salted_hmac("advisor.owner-link-email", normal, algorithm="sha256").hexdigest()
+
+
+def email_link(*, owner: Owner, address: str) -> None:
+    """Sends the owner's link to `address`, as plain text and HTML, and forgets the address:
+    it is written nowhere. Raises what the mail server raises."""
+    context = {
+        "link": settings.SITE_URL + owner.get_link_url(),
+        "reports_url": settings.SITE_URL + reverse("advisor:my_reports"),
+        "count": reports_count(owner=owner),
+    }
+    message = EmailMultiAlternatives(
+        subject=_("Your reports on the OEM / ODM sourcing advisor: your owner's link"),
+        body=render_to_string("advisor/email/owner_link.txt", context),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[address],
+    )
+    message.attach_alternative(
+        render_to_string("advisor/email/owner_link.html", context), "text/html"
+    )
+    message.send()
