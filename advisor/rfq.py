@@ -133,7 +133,7 @@ def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) 
         model="odm",
         title=_("Stock order enquiry: %(name)s") % {"name": name},
         intro=intro % params,
-        sections=[order, _materials(answers, requirements)],
+        sections=[order, _materials(answers, requirements, stock=True)],
         closing=_("Please answer each point so that we can order at once. Thank you."),
         requirements=list(requirements),
     )
@@ -393,7 +393,9 @@ def _quality(model: str) -> Section:
 MARKET_NAMES = {"us": "US", "eu": "EU", "uk": "UK"}
 
 
-def _materials(answers: dict, requirements: Sequence[Requirement]) -> Section:
+def _materials(
+    answers: dict, requirements: Sequence[Requirement], *, stock: bool = False
+) -> Section:
     if "target_markets" not in answers:
         return Section(
             _("Materials and compliance"),
@@ -415,15 +417,19 @@ def _materials(answers: dict, requirements: Sequence[Requirement]) -> Section:
     ]
     items += _requirement_items(requirements)
     if requirements:
-        items.append(
-            Item(
-                _("Test reports"),
-                _(
-                    "for each limit above, a recent report from a laboratory accredited to "
-                    "ISO/IEC 17025, naming the test method, on the materials you will use"
-                ),
+        # Stock is already made: its reports exist or they do not; nothing is made to order.
+        reports = (
+            _(
+                "for each limit above, a copy of the reports you hold for these items, from a "
+                "laboratory accredited to ISO/IEC 17025, naming the test method"
+            )
+            if stock
+            else _(
+                "for each limit above, a recent report from a laboratory accredited to "
+                "ISO/IEC 17025, naming the test method, on the materials you will use"
             )
         )
+        items.append(Item(_("Test reports"), reports))
     if rules.Market.OTHER in answers["target_markets"]:
         items.append(Item(_("Other markets"), _("[the countries]: tell us the rules you test to")))
     return Section(_("Materials and compliance"), items)

@@ -517,6 +517,7 @@ def test_a_wholesale_tester_gets_a_short_stock_order_enquiry(make_report):
         assert "from your stock, 5 pieces of each" in shown
         assert "a video of the packed parcel" in shown
         assert "Sample fee" not in shown and "AQL" not in shown and "Golden sample" not in shown
+        assert "the reports you hold for these items" in shown
     assert len(text) < rfq.TEXT_LIMIT
 
 
