@@ -362,6 +362,7 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "rank": item.rank,
         "reason": item.reason.render(_, ngettext),
         "supplier": quote.supplier,
+        "currency_note": quote.currency_note,
         "model": models[quote.model],
         "unit_price": _usd(quote.unit_price_usd, cents=True),
         "incoterm": quote.incoterm.upper(),

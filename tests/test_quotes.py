@@ -629,3 +629,14 @@ def test_the_quotes_page_and_json_take_as_many_queries_for_fifty_quotes_as_for_o
     assert response.content.decode().count("Factory ") == services.quotes.MAX_QUOTES
     assert counts["one", "page"] == counts["fifty", "page"]
     assert counts["one", "json"] == counts["fifty", "json"]
+
+
+def test_a_quote_in_another_currency_keeps_what_the_factory_said(report):
+    owner = browser(OWNER)
+    note = "CNY 58.50 at 7.20"
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "currency_note": note})
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert listed["currency_note"] == note
+    assert note in owner.get(f"/r/{report.token}/quotes/").content.decode()
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)  # optional
+    assert Quote.objects.filter(currency_note="").count() == 1

@@ -107,6 +107,9 @@ class ExpiryForm(forms.Form):
         return value if value == self.KEEP else int(value) if value else None
 
 
+CURRENCY_NOTE_MAX_LENGTH = 120
+
+
 class QuoteForm(forms.Form):
     """A supplier's quote, as the factory wrote it; field names are the contract's."""
 
@@ -186,6 +189,15 @@ class QuoteForm(forms.Form):
     )
     deposit_percent = PercentField(
         label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
+    )
+    currency_note = VisibleText(
+        label=_("Currency note (optional)"),
+        required=False,
+        max_length=CURRENCY_NOTE_MAX_LENGTH,
+        help_text=_(
+            "Where the factory quoted in another currency: what it said and the rate you used, "
+            "for example “CNY 60.00 at 7.14”."
+        ),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
