@@ -18,5 +18,7 @@ keepalive = 2
 limit_request_line = 4094
 limit_request_fields = 100
 limit_request_field_size = 8190
-# The access log goes to the container's output.
+# The access log goes to the container's output, without the path: paths carry capability
+# tokens (a report's link, a factory's, an owner's), and nginx logs them redacted.
 accesslog = "-"
+access_log_format = '%(h)s %(t)s "%(m)s" %(s)s %(b)s %(L)s'

@@ -174,10 +174,29 @@ def test_solid_gold_asks_its_karat_and_other_metals_drop_it():
 
 def test_a_piece_weighs_more_than_nothing_and_at_most_a_kilogram():
     market = VALID[forms.MarketForm]
-    assert forms.MarketForm(data={**market, "piece_weight_g": "4.5"}).is_valid()
-    for typed in ("0", "1000.1", "-3"):
+    for typed in ("4.5", "4.5 g", "4.5g", " 4.5 grams"):
+        form = forms.MarketForm(data={**market, "piece_weight_g": typed})
+        assert form.is_valid() and str(form.cleaned_data["piece_weight_g"]) == "4.5", typed
+    for typed, said in (
+        ("0", "above 0 g"),
+        ("1000.1", ""),
+        ("-3", ""),
+        ("$5", "not an amount in dollars"),
+        ("4,5", "Did you mean 4.5 g?"),
+    ):
         form = forms.MarketForm(data={**market, "piece_weight_g": typed})
         assert list(form.errors) == ["piece_weight_g"], typed
+        assert said in form.errors["piece_weight_g"][0], (typed, form.errors)
+
+
+def test_tooling_typed_with_thousands_is_read_as_thousands():
+    # Only a price a piece asks whether "1,500" is 1.5 (issue 26); tooling of $1.50 is no doubt.
+    from tests.test_quotes import OEM_QUOTE
+
+    data = {**OEM_QUOTE, "tooling_per_design_usd": "1,500"}
+    form = forms.QuoteForm(data=data)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["tooling_per_design_usd"] == 1500
 
 
 def test_the_project_name_keeps_its_spaces():

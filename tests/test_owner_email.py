@@ -13,6 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.test import Client
 
+from advisor import services
 from advisor.models import Owner
 from config.env import email_settings
 from tests.conftest import browser
@@ -99,7 +100,9 @@ def test_the_link_arrives_as_text_and_html_and_the_address_is_kept_nowhere(owner
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
     assert link in text and f'href="{link}"' in html
-    assert "1 report" not in text and "your report" in text  # one report: said so
+    assert "1 report" not in text and "opens one report" in text  # one report: said so
+    # Whoever typed the address may not own it: the message says what to do if unasked.
+    assert "If it was not you, ignore this e-mail" in text and "You asked" not in text
 
     after = owner.get("/reports/").content.decode()
     assert "is on its way" in after and ADDRESS not in after
@@ -179,3 +182,12 @@ def test_a_malformed_email_url_is_refused_without_its_password(url):
         email_settings(url, debug=False)
     assert "EMAIL_URL must look like" in str(refused.value)
     assert "s3cret" not in str(refused.value)
+
+
+def test_one_inbox_is_one_address_for_its_limit(settings):
+    digest = services.owners.address_digest
+    assert (
+        digest("Ana.B+1@Gmail.com") == digest("anab@gmail.com") == digest("a.n.a.b@googlemail.com")
+    )
+    assert digest("ana+news@example.com") == digest("ANA@example.com")
+    assert digest("ana.b@example.com") != digest("anab@example.com")  # dots count elsewhere

@@ -84,7 +84,8 @@ def test_opening_the_link_says_what_it_will_do_and_changes_nothing(laptop, setti
     html = response.content.decode()
     assert response.status_code == 200
     assert "Make this browser an owner of these 2 reports" in html
-    assert "Aurora rings" not in html  # what they are, only once confirmed
+    # What they are, so that a link someone else sent shows as not one's own.
+    assert "Aurora rings" in html and "Luna pendants" in html
     assert response["X-Robots-Tag"] == "noindex, nofollow"
     assert response["Cache-Control"] == "private, no-store"
     # Its form must send its Origin (no-referrer would make it "null"): the site's address
@@ -151,21 +152,28 @@ def test_a_report_the_second_browser_makes_through_the_wizard_is_the_first_s_too
     assert OwnerBrowser.objects.get(browser_key=key_of(phone)).label == "Chrome Mobile on Android"
 
 
-def test_a_browser_with_reports_of_its_own_brings_them_and_its_other_browsers_along(
+def test_a_browser_with_reports_of_its_own_brings_them_after_saying_so_and_alone(
     laptop, make_report
 ):
     make_report(owner_key="tablet-key", project_name="Made on the tablet")
     tablet = browser("tablet-key")
     desktop = join(owner_link(tablet))  # the tablet's owner has two browsers now
-    assert (
-        "The 1 report this browser owns now becomes theirs too"
-        in tablet.get(owner_link(laptop)).content.decode()
-    )
-    join(owner_link(laptop), tablet)
-    for client in (laptop, tablet, desktop):
+    link = owner_link(laptop)
+    page = tablet.get(link).content.decode()
+    assert "This browser owns 1 report of its own" in page and 'name="agree"' in page
+    # Without ticking the box nothing happens: the page asks again.
+    refused = tablet.post(link)
+    assert refused.status_code == 200 and "Tick the box to go on" in refused.content.decode()
+    assert "Made on the tablet" not in laptop.get("/reports/").content.decode()
+    assert tablet.post(link, {"agree": "1"}).status_code == 303
+    for client in (laptop, tablet):
         listed = client.get("/reports/").content.decode()
         assert "Made on the tablet" in listed and "Aurora rings" in listed
-    assert Owner.objects.count() == 1
+    # The tablet's other browser stays with its own owner: a link someone sent could otherwise
+    # take every device of theirs at once.
+    desktop_list = desktop.get("/reports/").content.decode()
+    assert "Aurora rings" not in desktop_list and "Made on the tablet" not in desktop_list
+    assert Owner.objects.count() == 2
 
 
 def test_the_owner_s_link_is_in_no_colleague_s_page_json_or_request(laptop):

@@ -640,3 +640,31 @@ def test_a_quote_in_another_currency_keeps_what_the_factory_said(report):
     assert note in owner.get(f"/r/{report.token}/quotes/").content.decode()
     owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)  # optional
     assert Quote.objects.filter(currency_note="").count() == 1
+
+
+def test_a_re_run_of_a_re_run_starts_from_the_first_report_with_only_its_own_quote(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", OEM_QUOTE)
+    first = Report.objects.get(
+        token=owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")[
+            "Location"
+        ].split("/")[2]
+    )
+    odm_quote = {
+        **OEM_QUOTE,
+        "supplier": "Yiwu Star",
+        "model": "odm",
+        "tooling_per_design_usd": "0",
+    }
+    owner.post(f"/r/{first.token}/quotes/", odm_quote)
+    second_quote = Quote.objects.get(report=first)
+    second = Report.objects.get(
+        token=owner.post(f"/r/{first.token}/quotes/{second_quote.pk}/rerun")["Location"].split("/")[
+            2
+        ]
+    )
+    data = second.data
+    assert data["from_quote"]["supplier"] == "Yiwu Star"
+    # OEM is as the first report had it: nothing of Shenzhen's OEM quote is left in it.
+    assert data["costs"]["oem"] == report.data["costs"]["oem"]
+    assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] != 1_200

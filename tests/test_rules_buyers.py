@@ -153,3 +153,34 @@ def test_gold_ships_as_a_light_insured_parcel_not_a_share_of_its_value():
         Decimal("0.01")
     )
     assert odm.freight < odm.first_order_at_moq / 100
+
+
+def test_a_hybrids_stock_order_is_dated_by_stock_not_by_a_development_lead_time():
+    premium_tester = dataclasses.replace(
+        WHOLESALE_TESTER,
+        positioning="premium",
+        ip_importance="essential",
+        upfront_budget_usd=3_000,
+        launch_date=TODAY + timedelta(weeks=10),
+    )
+    result = evaluate(premium_tester, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.HYBRID
+    first_step = result.plan[0].render()
+    assert "from a factory's stock" in first_step
+    # A week to ship, a week in transit, and what is left of the New Year closure on 2027-03-01.
+    assert "It takes 3 weeks, so confirm the order by" in first_step
+    assert "only if the factory is fast" not in first_step
+
+
+def test_a_re_runs_quoted_price_is_not_contradicted_by_the_gold_sentence():
+    quote = dataclasses.replace(OEM_QUOTE, unit_price_usd=Decimal("260"))
+    oem_label = dataclasses.replace(
+        GOLD_LABEL, karat="14k", unit_cost_usd=Decimal("100"), total_budget_usd=2_000_000
+    )
+    _, quoted = rules.with_quote(oem_label, DEFAULTS, quote)
+    result = evaluate(oem_label, quoted, TODAY)
+    assert result.verdict == Verdict.OEM
+    assert result.costs[Model.OEM].unit_cost == Decimal("260")
+    assert "so the costs use" not in result.summary.render()
+    # Without the quote, the same buyer is told what the gold costs.
+    assert "so the costs use $255.70" in evaluate(oem_label, DEFAULTS, TODAY).summary.render()

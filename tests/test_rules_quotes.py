@@ -174,7 +174,7 @@ def test_budget_and_minimum_still_break_ties_among_complete_quotes_in_time():
     reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
     assert reasons[1].startswith("Its minimum is above your quantity a design")
     assert reasons[2].startswith("It needs $")
-    assert "more than your budget: ranked below any quote your budget covers." in reasons[2]
+    assert "before the first order, more than your upfront budget: ranked below" in reasons[2]
 
 
 def test_a_re_run_still_counts_freight_and_duty_only_as_quoted():

@@ -92,6 +92,18 @@ def test_a_browser_s_violation_report_is_logged_without_the_link_s_token(caplog)
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
+    "path", ["/q/FACTORYTOKEN12345/", "/q/FACTORYTOKEN12345.txt", "/o/OWNERTOKEN1234/"]
+)
+def test_a_factory_or_owner_link_s_token_is_not_logged_either(caplog, path):
+    report = {"csp-report": {**REPORT["csp-report"], "document-uri": f"https://a.example{path}"}}
+    with caplog.at_level(logging.WARNING, logger="advisor.views.site"):
+        Client().post("/csp-report", data=json.dumps(report), content_type="application/csp-report")
+    [record] = caplog.records
+    assert "TOKEN" not in record.message and path[:3] in record.message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
     "body", [b"", b"not json", b"[1, 2]", b'{"csp-report": "x"}', b"{" * 20_000, b"\xff\xfe"]
 )
 def test_a_malformed_report_is_a_204_and_logs_nothing(body, caplog):

@@ -100,6 +100,8 @@ def nginx_config(folder: Path, *, listen: int, upstream: int) -> Path:
     assert site.count("listen 80;") == 1 and site.count("server web:8000;") == 1
     site = site.replace("listen 80;", f"listen 127.0.0.1:{listen};")
     site = site.replace("server web:8000;", f"server 127.0.0.1:{upstream};")
+    assert site.count("access_log /dev/stdout redacted;") == 1
+    site = site.replace("/dev/stdout redacted", f"{folder}/access.log redacted")
     (folder / "site.conf").write_text(site)
     temp_paths = "\n".join(
         f"    {kind}_temp_path {folder / kind};"
@@ -237,3 +239,15 @@ def test_nginx_s_own_errors_carry_the_security_headers_and_pages_go_out_compress
         assert len(headers[name.lower()]) == 1, name
     assert "default-src 'self'" in headers["content-security-policy"][0]
     assert len(headers["content-security-policy"]) == 1
+
+
+def test_the_access_log_never_holds_a_capability_token(nginx, tmp_path):
+    """A report's, a factory link's and an owner's link's tokens are credentials: nginx logs
+    their paths with the token cut out (the review of issues 24 and 28)."""
+    tokens = ["R" * 32, "Q" * 32, "O" * 32]
+    for path in (f"/r/{tokens[0]}/", f"/q/{tokens[1]}.txt", f"/o/{tokens[2]}/", "/wizard/"):
+        _raw(nginx, f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".encode())
+    log = (tmp_path / "access.log").read_text()
+    assert '"GET /r/-/"' in log and '"GET /q/-.txt"' in log and '"GET /o/-/"' in log
+    assert '"GET /wizard/"' in log
+    assert not any(token in log for token in tokens)

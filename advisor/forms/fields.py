@@ -37,7 +37,7 @@ _COMMA_CENTS = re.compile(r"\d+,\d{1,2}")
 _COMMA_THREE = re.compile(r"[1-9]\d{0,2},\d{3}")
 
 
-def _bare_number(value: object, *, whole: bool) -> object:
+def _bare_number(value: object, *, whole: bool, comma_may_be_decimal: bool = False) -> object:
     """What the buyer typed, as one plain number, or a message saying why it cannot be read
     for sure: "$80,000 " -> "80000"; "12,50" and "2.000" are refused, never guessed."""
     if not isinstance(value, str):
@@ -56,7 +56,7 @@ def _bare_number(value: object, *, whole: bool) -> object:
             % {"meant": suggestion},
             code="ambiguous",
         )
-    if not whole and _COMMA_THREE.fullmatch(text):
+    if comma_may_be_decimal and _COMMA_THREE.fullmatch(text):
         decimal = text.replace(",", ".").rstrip("0").rstrip(".")
         raise forms.ValidationError(
             _(
@@ -93,9 +93,14 @@ class WholeNumberField(forms.IntegerField):
 
 class MoneyField(forms.DecimalField):
     """An amount that may be typed with thousands separators or a dollar sign; a percent sign
-    is refused, never read as dollars."""
+    is refused, never read as dollars. `per_piece`: a price a piece, where "1,250" is as likely
+    a European's 1.25 as 1,250, so it asks (tooling at $1.50 a design is no such doubt)."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def __init__(self, *, per_piece: bool = False, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.per_piece = per_piece
 
     def to_python(self, value: Any) -> Decimal | None:
         if isinstance(value, str) and "%" in value:
@@ -103,7 +108,9 @@ class MoneyField(forms.DecimalField):
                 _("Enter an amount in dollars, like 12.50, without the percent sign."),
                 code="percent",
             )
-        return super().to_python(_bare_number(value, whole=False))
+        return super().to_python(
+            _bare_number(value, whole=False, comma_may_be_decimal=self.per_piece)
+        )
 
 
 class PercentField(MoneyField):
@@ -174,3 +181,27 @@ class VisibleText(forms.CharField):
     def validate(self, value: str) -> None:
         super().validate(value)
         refuse_hidden_characters(value)
+
+
+class GramsField(forms.DecimalField):
+    """A weight in grams, typed as a person would: "4.5", "4.5 g"; a dollar sign or a decimal
+    comma is refused with what was meant."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+
+    def to_python(self, value: Any) -> Decimal | None:
+        if isinstance(value, str):
+            text = value.strip().lower().removesuffix("grams").removesuffix("g").strip()
+            if "$" in text:
+                raise forms.ValidationError(
+                    _("Enter the weight in grams, like 4.5, not an amount in dollars."),
+                    code="dollars",
+                )
+            if re.fullmatch(r"\d+,\d+", text):
+                raise forms.ValidationError(
+                    _("Did you mean %(meant)s g? Use a dot for parts of a gram.")
+                    % {"meant": text.replace(",", ".")},
+                    code="ambiguous",
+                )
+            value = text
+        return super().to_python(value)

@@ -130,7 +130,10 @@ class QuoteForm(forms.Form):
         widget=forms.RadioSelect,
     )
     unit_price_usd = MoneyField(
-        label=_("Unit price (USD)"), max_value=rules.MAX_UNIT_COST_USD, decimal_places=2
+        per_piece=True,
+        label=_("Unit price (USD)"),
+        max_value=rules.MAX_UNIT_COST_USD,
+        decimal_places=2,
     )
     moq_per_design = WholeNumberField(
         label=_("Minimum order per design (pieces)"), min_value=1, max_value=rules.MAX_UNITS
@@ -165,6 +168,7 @@ class QuoteForm(forms.Form):
         label=_("Incoterm"), choices=Quote.Incoterm.choices, widget=forms.RadioSelect
     )
     freight_per_piece_usd = MoneyField(
+        per_piece=True,
         label=_("Freight per piece to you (USD, optional)"),
         required=False,
         min_value=0,

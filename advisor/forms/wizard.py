@@ -14,7 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import answers, rules
-from .fields import MoneyField, VisibleText, WholeNumberField, radio
+from .fields import GramsField, MoneyField, VisibleText, WholeNumberField, radio
 
 
 def _error_messages() -> dict[str, dict[str, str]]:
@@ -152,6 +152,7 @@ class BudgetForm(StepForm):
         ),
     )
     unit_cost_usd = MoneyField(
+        per_piece=True,
         label=answers.LABELS["unit_cost_usd"],
         max_value=rules.MAX_UNIT_COST_USD,  # also bounds the digits: no max_digits to say it twice
         decimal_places=2,
@@ -272,6 +273,7 @@ class MarketForm(StepForm):
     base_metal = radio(answers.LABELS["base_metal"], answers.BASE_METALS)
     plating = radio(answers.LABELS["plating"], answers.PLATINGS)
     retail_price_usd = MoneyField(
+        per_piece=True,
         label=answers.LABELS["retail_price_usd"],
         required=False,
         max_value=rules.MAX_UNIT_COST_USD,
@@ -286,7 +288,7 @@ class MarketForm(StepForm):
         widget=forms.RadioSelect,
         help_text=_("Solid gold only: the karat decides the gold in each piece and its cost."),
     )
-    piece_weight_g = MoneyField(
+    piece_weight_g = GramsField(
         label=answers.LABELS["piece_weight_g"],
         required=False,
         max_value=rules.MAX_PIECE_WEIGHT_G,

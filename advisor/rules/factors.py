@@ -195,7 +195,7 @@ def _lead_time_fit(a: Answers, tl: Timeline) -> tuple[Fit, Msg]:
 def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragraph]:
     oem = costs_for(Model.OEM, a, t)
     if "oem_tooling_min_usd" in t.quoted:
-        return _upfront_quoted(a, oem.upfront[0])
+        return _upfront_quoted(a, oem.upfront[0], from_stock(Model.ODM, a, t))
     params = {
         "budget": usd(a.upfront_budget_usd),
         "low": usd(oem.upfront[0]),
@@ -230,7 +230,7 @@ def _upfront(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragr
     return Fit.ODM, Paragraph((Msg(template, params), TOOLING_CAVEAT))
 
 
-def _upfront_quoted(a: Answers, upfront: int) -> tuple[Fit, Msg]:
+def _upfront_quoted(a: Answers, upfront: int, stock: bool) -> tuple[Fit, Msg]:
     """The upfront factor in a re-run whose tooling a supplier quoted: one figure, no range."""
     params = {"budget": usd(a.upfront_budget_usd), "needed": usd(upfront)}
     if a.upfront_budget_usd >= upfront:
@@ -238,10 +238,16 @@ def _upfront_quoted(a: Answers, upfront: int) -> tuple[Fit, Msg]:
             "Your upfront budget of %(budget)s covers the %(needed)s the quoted OEM start costs."
         )
         return Fit.OEM, Msg(template, params)
-    template = gettext_noop(
-        "Your upfront budget of %(budget)s is below the %(needed)s the quoted OEM start costs; "
-        "ODM needs only sample fees."
-    )
+    if stock:
+        template = gettext_noop(
+            "Your upfront budget of %(budget)s is below the %(needed)s the quoted OEM start "
+            "costs; ODM from the factory's stock needs nothing before the order."
+        )
+    else:
+        template = gettext_noop(
+            "Your upfront budget of %(budget)s is below the %(needed)s the quoted OEM start "
+            "costs; ODM needs only sample fees."
+        )
     return Fit.ODM, Msg(template, params)
 
 

@@ -232,7 +232,7 @@ def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
     transit = t.transit_express_weeks
     runs = {
         Model.OEM: _runs(today, t.oem_lead_time_min_weeks, t.oem_lead_time_max_weeks, t),
-        Model.ODM: _runs(today, *_odm_lead_weeks(answers, t), t),
+        Model.ODM: _runs(today, *odm_lead_weeks(answers, t), t),
     }
     weeks = {
         model: (fast.weeks + transit, slow.weeks + transit) for model, (fast, slow) in runs.items()
@@ -257,7 +257,8 @@ def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
     )
 
 
-def _odm_lead_weeks(answers: Answers, t: Thresholds) -> tuple[int, int]:
+def odm_lead_weeks(answers: Answers, t: Thresholds) -> tuple[int, int]:
+    """ODM's shortest and longest lead time: stock ships in days, a catalogue order is made."""
     if from_stock(Model.ODM, answers, t):
         return t.stock_dispatch_weeks, t.stock_dispatch_weeks
     return t.odm_lead_time_min_weeks, t.odm_lead_time_max_weeks

@@ -7,8 +7,9 @@ from datetime import date, timedelta
 
 from .calendar import closure_of, production
 from .figures import Thresholds
+from .money import odm_lead_weeks
 from .results import Decision
-from .texts import Msg, gettext_noop, time_left, units, usd
+from .texts import Msg, Term, gettext_noop, time_left, units, usd, week_range
 from .types import Answers, DemandEvidence, Model, Verdict
 
 
@@ -51,7 +52,7 @@ def hybrid_plan(a: Answers, t: Thresholds, today: date, core: Decision) -> tuple
     """Three dated steps for a hybrid verdict; nothing for any other."""
     if core.verdict != Verdict.HYBRID:
         return ()
-    order_by = latest_order_day(a.launch_date, t.odm_lead_time_max_weeks, t, today)
+    order_by = latest_order_day(a.launch_date, odm_lead_weeks(a, t)[1], t, today)
     return (
         _odm_now(a, order_by, core),
         _oem_development(a, today, core),
@@ -86,41 +87,42 @@ def ship_by(launch: date, t: Thresholds) -> tuple[date, tuple[date, date] | None
 
 def _odm_now(a: Answers, order_by: date | None, core: Decision) -> Msg:
     odm = core.costs[Model.ODM]
-    fast, slow = core.timeline.odm_weeks
     params = {
         "units": units(odm.order_units_per_design),
         "designs": a.design_count,
-        "fast": fast,
-        "slow": slow,
+        "source": Term(gettext_noop("a factory's stock"))
+        if odm.from_stock
+        else Term(gettext_noop("a factory's catalogue")),
+        "takes": week_range(*core.timeline.odm_weeks),
         "order_by": order_by.isoformat() if order_by else "",
         "launch": a.launch_date.isoformat(),
     }
     if order_by is not None:
         return Msg(
             gettext_noop(
-                "Now: order %(units)s of your design from a factory's catalogue (ODM), under your "
-                "brand. It takes %(fast)s to %(slow)s weeks, so confirm the order by %(order_by)s "
-                "for your launch on %(launch)s."
+                "Now: order %(units)s of your design from %(source)s (ODM), under your brand. "
+                "It takes %(takes)s, so confirm the order by %(order_by)s for your launch on "
+                "%(launch)s."
             ),
             params,
             plural=gettext_noop(
-                "Now: order %(units)s of each of your %(designs)s designs from a factory's "
-                "catalogue (ODM), under your brand. It takes %(fast)s to %(slow)s weeks, so confirm "
-                "the order by %(order_by)s for your launch on %(launch)s."
+                "Now: order %(units)s of each of your %(designs)s designs from %(source)s (ODM), "
+                "under your brand. It takes %(takes)s, so confirm the order by %(order_by)s for "
+                "your launch on %(launch)s."
             ),
             count="designs",
         )
     return Msg(
         gettext_noop(
-            "Now: order %(units)s of your design from a factory's catalogue (ODM), under your "
-            "brand, today: it takes %(fast)s to %(slow)s weeks, so your launch on %(launch)s holds "
-            "only if the factory is fast. Get its lead time in writing."
+            "Now: order %(units)s of your design from %(source)s (ODM), under your brand, today: "
+            "it takes %(takes)s, so your launch on %(launch)s holds only if the factory is fast. "
+            "Get its lead time in writing."
         ),
         params,
         plural=gettext_noop(
-            "Now: order %(units)s of each of your %(designs)s designs from a factory's catalogue "
-            "(ODM), under your brand, today: it takes %(fast)s to %(slow)s weeks, so your launch "
-            "on %(launch)s holds only if the factory is fast. Get its lead time in writing."
+            "Now: order %(units)s of each of your %(designs)s designs from %(source)s (ODM), "
+            "under your brand, today: it takes %(takes)s, so your launch on %(launch)s holds "
+            "only if the factory is fast. Get its lead time in writing."
         ),
         count="designs",
     )

@@ -89,6 +89,7 @@ class Assessment:
     margin_percent: Decimal | None  # against the planned retail price, when there is one
     moq_forced: bool  # the quoted minimum is above the buyer's quantity a design
     within_budget: bool  # the upfront (and any total) budget covers the quote's cash
+    short_upfront: bool = False  # the upfront budget is below its cash before the first order
 
     @property
     def landed_per_piece(self) -> Decimal:
@@ -243,6 +244,7 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
         shutdown_weeks=timeline.shutdown_weeks(quote.model),
         margin_percent=margin,
         moq_forced=costs.moq_forced,
+        short_upfront=answers.upfront_budget_usd < costs.upfront[0],
         within_budget=answers.upfront_budget_usd >= costs.upfront[0]
         and (
             answers.cash_available is None

@@ -76,11 +76,19 @@ def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
         )
     if not a.complete:
         return Msg(_INCOMPLETE[(a.landed.freight_estimated, a.landed.duty_estimated)])
+    if not a.within_budget and a.short_upfront:
+        return Msg(
+            gettext_noop(
+                "It needs %(cash)s before the first order, more than your upfront budget: ranked "
+                "below any quote your budget covers."
+            ),
+            {"cash": usd(a.cash_before_first_order)},
+        )
     if not a.within_budget:
         return Msg(
             gettext_noop(
-                "It needs %(cash)s until the first delivery, more than your budget: ranked below "
-                "any quote your budget covers."
+                "It needs %(cash)s until the first delivery, more than your total budget: ranked "
+                "below any quote your budget covers."
             ),
             {"cash": usd(a.cash_to_first_delivery, whole=True)},
         )

@@ -201,7 +201,8 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
             )
         )
     gold = gold_piece(a, t)
-    if gold is not None:
+    quoted_price = model == t.quoted_model and t.quoted_unit_price is not None
+    if gold is not None and not quoted_price:  # a re-run's quote gives its own price
         facts.append(_gold(a, t, gold))
     if costs.moq_forced:
         facts.append(_forced_minimum(model, a, t, costs))

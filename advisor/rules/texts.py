@@ -142,6 +142,13 @@ def unit_range(low: int, high: int) -> Msg:
     return Msg(gettext_noop("%(low)s to %(high)s"), {"low": count(low), "high": units(high)})
 
 
+def week_range(low: int, high: int) -> Msg:
+    """A range of weeks: "5 to 17 weeks", or one figure when both ends agree."""
+    if low == high:
+        return weeks(low)
+    return Msg(gettext_noop("%(low)s to %(high)s"), {"low": count(low), "high": weeks(high)})
+
+
 def count(number: int) -> str:
     """A whole number with thousands separators: "1,000"."""
     return f"{number:,}"

@@ -95,8 +95,9 @@ def reports_count(*, owner: Owner) -> int:
 def join(*, owner: Owner, browser_key: str, label: str) -> bool:
     """Makes the browser one of the owner's; False if the owner is gone meanwhile.
 
-    A browser that had an owner of its own brings it along: that owner's other browsers join
-    too, so none of them loses a report it owned, and that owner's link opens nothing from now.
+    A browser that had an owner of its own leaves it, with the reports it made; that owner's
+    other browsers stay where they are. (Taking them along would hand all of someone's
+    devices to whoever sent them a link; the confirmation page says what this browser brings.)
     """
     if Owner.objects.select_for_update().filter(pk=owner.pk).first() is None:
         return False
@@ -104,10 +105,18 @@ def join(*, owner: Owner, browser_key: str, label: str) -> bool:
     if found is None:
         OwnerBrowser.objects.create(browser_key=browser_key, owner=owner, label=label)
     elif found.owner_id != owner.pk:
-        merged = found.owner_id
-        OwnerBrowser.objects.filter(owner_id=merged).update(owner=owner)
-        Owner.objects.filter(pk=merged).delete()
+        left = found.owner_id
+        OwnerBrowser.objects.filter(pk=found.pk).update(owner=owner)
+        if not OwnerBrowser.objects.filter(owner_id=left).exists():
+            Owner.objects.filter(pk=left).delete()
     return True
+
+
+def report_names(*, owner: Owner, limit: int = 10) -> list[str]:
+    """The names of the owner's latest reports, for whoever is asked to join it (one query)."""
+    keys = OwnerBrowser.objects.filter(owner=owner).values("browser_key")
+    reports = Report.objects.filter(owner_key__in=keys, replaced_by=None).order_by("-created_at")
+    return [name or "—" for name in reports.values_list("project_name", flat=True)[:limit]]
 
 
 def replace_link(*, owner: Owner) -> None:
@@ -150,8 +159,20 @@ def seen(*, browser_key: str, today: date, label: str) -> None:
 def address_digest(address: str) -> str:
     """What stands for an e-mail address where one must be counted (its rate limit): keyed by
     the site's secret, so the address cannot be guessed back from it."""
-    normal = address.strip().casefold()
+    normal = _one_inbox(address.strip().casefold())
     return salted_hmac("advisor.owner-link-email", normal, algorithm="sha256").hexdigest()
+
+
+def _one_inbox(address: str) -> str:
+    """The address as its inbox: "ana+1@x" and "ana+2@x" reach one inbox, and Gmail ignores
+    dots, so each counts as "ana@x" against the per-address limit."""
+    local, at, domain = address.rpartition("@")
+    if not at:
+        return address
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
 
 
 def email_link(*, owner: Owner, address: str) -> None:

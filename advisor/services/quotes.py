@@ -48,6 +48,13 @@ def remove_quote(*, quote: Quote) -> None:
         reports.revoke_link(report=rerun)
 
 
+def _first_of(report: Report) -> Report:
+    """The report a chain of re-runs started from (one query a step back)."""
+    while report.based_on_id is not None:
+        report = report.based_on
+    return report
+
+
 def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
     """The answers and thresholds the report was computed with, a re-run's quote included."""
     data = report.data
@@ -146,7 +153,9 @@ def rerun_with_quote(*, quote: Quote) -> Report:
     if locked.rerun is not None:
         return locked.rerun
     original = locked.report
-    answers, thresholds = _plan(original)
+    # From the first report's plan: a re-run of a re-run would otherwise keep the first
+    # quote's figures for its model beside the second quote's, unlabelled.
+    answers, thresholds = _plan(_first_of(original))
     rule = locked.to_rule(designs=answers.design_count)
     quoted_answers, quoted = rules.with_quote(answers, thresholds, rule)
     rerun = reports.save_report(

@@ -92,18 +92,22 @@ def owner_link(request: HttpRequest, link_token: str) -> HttpResponse:
         if request.method == "POST":  # a second press of the button
             return see_other(_my_reports_url())
         return render(request, "advisor/owner_link.html", {"already": True})
-    if request.method == "POST":
+    key = ownership.browser_key(request)
+    own_count = len(reports.reports_of(browser_keys=[key])) if key else 0
+    # A browser that brings reports of its own says so first: a link someone else sent would
+    # otherwise hand them its reports at one press.
+    agreed = not own_count or request.POST.get("agree") == "1"
+    if request.method == "POST" and agreed:
         key = ownership.ensure_browser_key(request)
         if not owners.join(owner=owner, browser_key=key, label=ownership.browser_label(request)):
             raise Http404  # replaced by another link meanwhile
         messages.success(request, _("This browser now owns these reports too."))
         return see_other(_my_reports_url())
-    key = ownership.browser_key(request)
     context = {
         "count": owners.reports_count(owner=owner),
-        "own_count": len(reports.reports_of(browser_keys=mine.browser_keys if mine else [key]))
-        if key
-        else 0,
+        "names": owners.report_names(owner=owner),
+        "own_count": own_count,
+        "must_agree": request.method == "POST",
     }
     response = render(request, "advisor/owner_link.html", context)
     # Not no-referrer here: under it browsers send this page's form with "Origin: null", which

@@ -61,7 +61,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 # A report link's token is a capability, as is an owner's link's: never written to the logs;
 # nor is a line break a client sent, which would forge a log line.
-_TOKENS = re.compile(r"/(r|o|wizard)/[^/?#]+")
+_TOKENS = re.compile(r"/(r|o|q|wizard)/[^/?#]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _CSP_REPORT_MAX_BYTES = 16_384
 
