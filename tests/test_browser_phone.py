@@ -1,5 +1,5 @@
-"""The owner and a colleague read a report on a 390 px phone: readable charts, the answer and
-the first action within two screens, and a link that copies with one tap."""
+"""The owner and a colleague read a report on a 390 px phone: readable charts, the verdict and
+its key facts with the first action on the first screen, and a link that copies with one tap."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.usefixtures("se
 PHONE = {"width": 390, "height": 844}
 
 
-def test_on_a_phone_charts_are_readable_and_the_plan_comes_within_two_screens(
+def test_on_a_phone_the_key_facts_fill_the_first_screen_and_the_plan_starts_in_the_second(
     live_server, page: Page
 ):
     report = services.reports.create_report(answers=sample_answers(), owner_key="someone-else")
@@ -23,11 +23,44 @@ def test_on_a_phone_charts_are_readable_and_the_plan_comes_within_two_screens(
             (t) => t.getScreenCTM().a * parseFloat(getComputedStyle(t).fontSize))"""
     )
     assert sizes and min(sizes) >= 12, sizes
-    first_step = page.locator(".plan li").first
-    expect(page.locator(".verdict-badge")).to_be_in_viewport()
-    box = first_step.bounding_box()
-    assert box["y"] + box["height"] <= 2 * PHONE["height"], box
+    # The verdict, then everything of the key facts, its button included, on the first screen.
+    expect(page.locator("h1 .verdict-badge")).to_have_text("Hybrid: ODM now, OEM later")
+    facts = page.locator(".key-facts")
+    expect(facts).to_contain_text("Start with")
+    expect(facts).to_contain_text("Cash to the first delivery")
+    expect(facts).to_contain_text("Order by")
+    expect(facts.get_by_role("link", name="Draft an ODM request for quotation")).to_be_visible()
+    box = facts.bounding_box()
+    assert box["y"] + box["height"] <= PHONE["height"], box
+    # The hybrid's dated plan, after the blockers, begins within two screens.
+    heading = page.locator("#hybrid-title").bounding_box()
+    assert heading["y"] + heading["height"] <= 2 * PHONE["height"], heading
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_on_a_phone_every_verdict_s_key_facts_fit_the_first_screen(live_server, page: Page):
+    """The longest panels: a re-run's banner above it, a forced minimum, a range of cash."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.test_report import SCENARIOS
+
+    page.set_viewport_size(PHONE)
+    later = timezone.localdate() + timedelta(weeks=40)
+    cases = [
+        {**SCENARIOS["oem"]},
+        {**SCENARIOS["odm"], "units_per_design": 20, "launch_date": later},
+        {**SCENARIOS["neither"], "project_name": "A long project name for a whole line of rings"},
+    ]
+    for answers in cases:
+        report = services.reports.create_report(
+            answers=sample_answers(**answers), owner_key="someone-else"
+        )
+        page.goto(live_server.url + report.get_absolute_url())
+        box = page.locator(".key-facts").bounding_box()
+        assert box["y"] + box["height"] <= PHONE["height"], (answers, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
 
 def test_the_owner_copies_the_share_link_with_one_tap(live_server, page: Page, context):

@@ -296,7 +296,7 @@ def test_forking_warns_about_and_sets_aside_an_open_wizard(report):
 def test_a_name_of_only_spaces_gets_the_default_title(make_report):
     report = make_report(project_name="   ")
     html = browser().get(f"/r/{report.token}/").content.decode()
-    assert '<h1 id="report-title">Your OEM / ODM report</h1>' in html
+    assert '<p class="report-project" id="report-project">Your OEM / ODM report</p>' in html
     assert report.data["answers"]["project_name"] == "   "
 
 
