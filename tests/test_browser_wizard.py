@@ -73,7 +73,7 @@ def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: 
     expect(page.locator("h1")).to_have_text("Timeline")
     launch = timezone.localdate() + timedelta(weeks=30)
     tab_to(page, "#id_launch_date")
-    page.keyboard.type(launch.strftime("%m%d%Y"))  # Chromium's date field, en-US order
+    page.keyboard.type(launch.isoformat())  # as the hint shows it
     choose(page, "design_readiness", 2)
     submit(page)
 
