@@ -85,3 +85,28 @@ def test_without_javascript_the_link_is_still_there_to_copy(live_server, browser
     expect(page.locator("#share-url")).to_be_visible()
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
     context.close()
+
+
+def test_on_a_phone_my_reports_names_a_re_run_and_fits_the_width(live_server, page: Page, context):
+    from advisor.forms import QuoteForm
+    from tests.test_quotes import OEM_QUOTE
+
+    owner = own_reports_in(context, live_server.url)
+    name = "Autumn collection of hammered sterling silver stacking rings"
+    report = services.reports.create_report(
+        answers=sample_answers(project_name=name), owner_key=owner
+    )
+    supplier = "Guangzhou Panyu Golden Coast Accessories Manufacturing Co., Ltd."
+    form = QuoteForm(data={**OEM_QUOTE, "supplier": supplier})
+    assert form.is_valid(), form.errors
+    quote = services.quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
+    services.quotes.rerun_with_quote(quote=quote)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + "/reports/")
+    rerun = page.locator(".rerun-of")
+    expect(rerun).to_have_count(1)
+    expect(rerun).to_contain_text(f"Re-run on {supplier}'s quote")
+    rerun.get_by_role("link").click()
+    assert page.url.endswith(report.get_absolute_url())
+    page.go_back()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]

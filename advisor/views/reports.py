@@ -155,9 +155,15 @@ def _draw_pdf(report: Report, extra: dict[str, Any], *, owner: bool) -> bytes:
 def my_reports(request: HttpRequest) -> HttpResponse:
     browser_key = ownership.browser_key(request)
     found = reports.reports_of(browser_key=browser_key) if browser_key else []
+    suppliers = reports.rerun_suppliers(found)
     now = timezone.now()
     rows = [
-        {"report": report, "status": report.status(now), "live": report.is_live(now)}
+        {
+            "report": report,
+            "status": report.status(now),
+            "live": report.is_live(now),
+            "supplier": suppliers.get(report.pk, ""),
+        }
         for report in found
     ]
     return render(request, "advisor/my_reports.html", {"rows": rows})
