@@ -110,3 +110,20 @@ def test_on_a_phone_my_reports_names_a_re_run_and_fits_the_width(live_server, pa
     assert page.url.endswith(report.get_absolute_url())
     page.go_back()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_the_buyer_copies_the_request_from_the_top_of_its_page(live_server, page: Page, context):
+    report = services.reports.create_report(answers=sample_answers(), owner_key="someone-else")
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page.set_viewport_size(PHONE)
+    page.goto(live_server.url + f"/r/{report.token}/rfq/")
+    buttons = page.get_by_role("button", name="Copy the request")
+    expect(buttons).to_have_count(2)  # at the top, and under the text at the bottom
+    top = buttons.first
+    expect(top).to_be_in_viewport()
+    top.click()
+    expect(page.locator("#rfq-copied-top")).to_have_text("Request copied.")
+    assert (
+        page.evaluate("navigator.clipboard.readText()") == page.locator("#rfq-text").input_value()
+    )
+    expect(top).to_be_in_viewport()  # the page stayed where the buyer was

@@ -496,3 +496,11 @@ def test_a_report_saved_with_the_old_shutdown_figure_keeps_it_as_the_weeks_after
     assert (thresholds.cny_full_output_after_weeks, thresholds.cny_stop_before_days) == (6, 7)
     Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
     assert Client().get(f"/r/{report.token}/rfq.txt?model=odm").status_code == 200
+
+
+def test_the_buyer_s_draft_offers_to_copy_the_request_at_the_top_and_the_bottom(report):
+    draft = browser().get(f"/r/{report.token}/rfq/").content.decode()
+    assert draft.count('data-copy="#rfq-text"') == 2
+    assert draft.index('data-copy="#rfq-text"') < draft.index('class="report-section')
+    factory = browser().get(report.get_rfq_url()).content.decode()
+    assert factory.count('data-copy="#rfq-text"') == 1  # the factory's page: its text's own
