@@ -5,7 +5,7 @@ token.
 """
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -70,20 +70,9 @@ def report_context(data: dict, *, owner: bool) -> dict:
         "factors": [{**f, "fit_label": fits[f["fit"]]} for f in data["factors"]],
         "changes": [{**c, "factor_name": names.get(c["factor"], c["factor"])} for c in changes],
         "cost_rows": _cost_rows(data, quote),
-        "cost_chart": charts.cost_chart(
-            data,
-            {**models, "upfront": _("before the first order"), "order": _("first order")},
-        ),
         "timeline": data["timeline"],
         "schedule_rows": _schedule_rows(data["timeline"], models),
-        "timeline_chart": charts.timeline_chart(
-            data,
-            {
-                **models,
-                "weeks": _("%(low)s–%(high)s weeks"),
-                "launch": _("Your launch: %(date)s") % {"date": data["timeline"]["launch_date"]},
-            },
-        ),
+        **_charts(data, models),
         "threshold_groups": _threshold_groups(data["thresholds"], names, quote),
         "answer_rows": answer_rows(
             {name: value for name, value in data["answers"].items() if name != "project_name"},
@@ -92,7 +81,125 @@ def report_context(data: dict, *, owner: bool) -> dict:
         ),
         "from_quote": quote,
         "sections_for": "owner" if quote and "supplier" in quote else "everyone",
+        "facts": key_facts(data, verdict),
     }
+
+
+def _charts(data: dict, models: dict[str, str]) -> dict:
+    launch = _("Your launch: %(date)s") % {"date": data["timeline"]["launch_date"]}
+    return {
+        "cost_chart": charts.cost_chart(
+            data,
+            {**models, "upfront": _("before the first order"), "order": _("first order")},
+        ),
+        "timeline_chart": charts.timeline_chart(
+            data, {**models, "weeks": _("%(low)s–%(high)s weeks"), "launch": launch}
+        ),
+    }
+
+
+def acted_on(data: dict, verdict: str) -> str:
+    """The model the buyer is told to start with, as `rules.summary.acted_on` picks it: a
+    hybrid starts with ODM; with neither possible, the nearer one (ODM in reports saved before
+    "nearest" existed, as their page says)."""
+    if verdict in ("oem", "odm"):
+        return verdict
+    if verdict == "hybrid":
+        return "odm"
+    return data.get("nearest") or "odm"
+
+
+def key_facts(data: dict, verdict: str) -> dict:
+    """The panel a buyer reads in five seconds: the model to start with, its cash to the first
+    delivery, a minimum order larger than planned, whether the launch fits (with the day to
+    order by, or the earliest launch) and the request to draft next.
+
+    From the snapshot alone, the same for everyone who reads the report: nothing in it is the
+    owner's (no supplier, no quote). Reports saved before a key existed lack it: a fact whose
+    key is missing is left out or said as the page's tables say it."""
+    model = acted_on(data, verdict)
+    costs = data["costs"].get(model, {})
+    cash = costs.get("cash_to_first_delivery_usd")
+    offered = rfq.models_offered(data)
+    if len(offered) == 1 and offered[0] == model:
+        next_label = _("Draft a request for quotation")
+    elif model == "oem":
+        next_label = _("Draft an OEM request for quotation")
+    else:
+        next_label = _("Draft an ODM request for quotation")
+    return {
+        "model": model,
+        "model_label": model_labels()[model],
+        "from_stock": bool(costs.get("from_stock")),
+        "cash": _usd_range(cash) if cash else "",
+        "minimum": _forced_minimum(costs, data["answers"]),
+        "launch": _launch_fit(data, model),
+        "next_label": next_label,
+    }
+
+
+def _forced_minimum(costs: dict, answers: dict) -> str:
+    """The minimum order when it is larger than the buyer planned, else "" (a forced minimum
+    is above the planned pieces, so always more than one)."""
+    if not costs.get("moq_forced") or "moq_units" not in costs:
+        return ""
+    return ngettext(
+        "%(moq)s piece a design, not the %(planned)s you planned",
+        "%(moq)s pieces a design, not the %(planned)s you planned",
+        costs["moq_units"],
+    ) % {
+        "moq": rules.count(costs["moq_units"]),
+        "planned": rules.count(answers["units_per_design"]),
+    }
+
+
+def _launch_fit(data: dict, model: str) -> dict[str, str]:
+    """Whether the model meets the launch, in words, and the one date that matters: the day to
+    order by when it fits, the earliest launch when it does not. Reports saved before the
+    three-way answer only knew whether a fast factory makes it."""
+    timeline = data["timeline"]
+    schedule = timeline.get(f"{model}_schedule")
+    if schedule is None:
+        schedule = "fits_only_if_fast" if timeline.get(f"{model}_feasible") else "does_not_fit"
+    launch = timeline["launch_date"]
+    if schedule == "does_not_fit":
+        return {
+            "schedule": schedule,
+            "fit": _("Misses your launch on %(launch)s, even if the factory is fast")
+            % {"launch": launch},
+            "when_label": _("Earliest launch"),
+            "when": timeline[f"{model}_earliest_launch"],
+        }
+    fast = schedule == "fits_only_if_fast"
+    fit = (
+        _("Meets your launch on %(launch)s only if the factory is fast")
+        if fast
+        else _("Meets your launch on %(launch)s, even if the factory is slow")
+    )
+    return {
+        "schedule": schedule,
+        "fit": fit % {"launch": launch},
+        "when_label": _("Order by"),
+        "when": _order_by(data, model, fast=fast).isoformat(),
+    }
+
+
+def _order_by(data: dict, model: str, *, fast: bool) -> date:
+    """The last day to order for the launch with a fast or a slow factory, counted from the
+    day the report was made as the summary counts it (that day when it had already passed)."""
+    timeline = data["timeline"]
+    launch = date.fromisoformat(timeline["launch_date"])
+    if "days_available" in timeline:
+        made = launch - timedelta(days=timeline["days_available"])
+    else:
+        made = datetime.fromisoformat(data["created_at"]).date()
+    t = snapshots.thresholds_from_json(data["thresholds"])
+    end = 0 if fast else 1
+    # The model's weeks hold any New Year closure and the transit: the order's lead time alone.
+    shutdown = (timeline.get(f"{model}_shutdown_weeks") or (0, 0))[end]
+    transit = timeline.get("transit_weeks", t.transit_express_weeks)
+    lead = timeline[f"{model}_weeks"][end] - shutdown - transit
+    return rules.latest_order_day(launch, lead, t, made) or made
 
 
 def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> list[dict]:

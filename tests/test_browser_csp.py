@@ -105,7 +105,7 @@ def test_every_page_type_renders_and_works_under_the_policy(
     page.locator(".report-next a").first.click()
     expect(page.locator("h1")).to_contain_text("Request for quotation")
     watcher.check(page, "request for quotation")
-    page.get_by_role("button", name="Copy the request").click()
+    page.get_by_role("button", name="Copy the request").last.click()
     expect(page.locator("#rfq-copied")).to_have_text("Request copied.")
     page.get_by_role("button", name="Copy the link for factories").click()
     expect(page.locator("#factory-copied")).to_have_text("Link copied.")

@@ -1,6 +1,7 @@
 """From the verdict to the factory and back, in a real browser: report → request for quotation
 → two suppliers' quotes → comparison → the advice re-run with the better quote."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -88,3 +89,54 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
     assert page.url.endswith(rerun.get_absolute_url())
     page.locator(".rerun-banner a").click()
     assert page.url.endswith(report.get_absolute_url())
+
+
+def three_quotes(report: Report) -> None:
+    from advisor.forms import QuoteForm
+    from tests.test_quotes import OEM_QUOTE
+
+    odm = {**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0", "incoterm": "ddp"}
+    for typed in (
+        OEM_QUOTE,
+        {
+            **odm,
+            "supplier": "Golden Coast Accessories Manufacturing Co., Ltd.",
+            "moq_per_design": "100",
+        },
+        {**odm, "supplier": "Yiwu Star", "unit_price_usd": "7.10", "freight_per_piece_usd": ""},
+    ):
+        form = QuoteForm(data=typed)
+        assert form.is_valid(), form.errors
+        services.quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
+
+
+@pytest.mark.parametrize(("width", "shape"), [(390, "flex"), (1280, "table-row")])
+def test_three_quotes_are_cards_on_a_phone_and_a_table_on_a_desktop(
+    live_server, page: Page, width, shape
+):
+    owner = own_reports_in(page.context, live_server.url)
+    answers = sample_answers(launch_date=timezone.localdate() + timedelta(weeks=40))
+    report = services.reports.create_report(answers=answers, owner_key=owner)
+    three_quotes(report)
+    page.set_viewport_size({"width": width, "height": 844})
+    page.goto(live_server.url + f"/r/{report.token}/quotes/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    rows = page.locator("tr.quote-row")
+    expect(rows).to_have_count(3)
+    for index in range(3):
+        row = rows.nth(index)
+        assert row.evaluate("(row) => getComputedStyle(row).display") == shape
+        # Each key value shown, and within the screen's width: nothing to scroll sideways to.
+        for part in (".quote-rank", ".quote-landed", ".quote-cash", ".quote-reason"):
+            expect(row.locator(part)).to_be_visible()
+        expect(row.locator(".quote-rank")).to_contain_text(str(index + 1))
+        dates = row.locator(".quote-dates")
+        expect(dates.locator(".quote-date")).to_have_count(2)  # a fast and a slow factory's
+        expect(dates).to_contain_text("Fits your launch")
+        for button in (
+            row.get_by_role("button", name="Re-run the advice with this quote"),
+            row.get_by_role("button", name=re.compile("^Remove")),
+        ):
+            box = button.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, box

@@ -20,7 +20,7 @@ def test_a_colleague_reads_a_shared_report_at_a_glance_on_a_phone(live_server, p
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto(live_server.url + report.get_absolute_url())
 
-    expect(page.locator("h1")).to_have_text("Aurora rings")
+    expect(page.locator(".report-project")).to_have_text("Aurora rings")
     verdict = page.locator(".verdict-badge")
     expect(verdict).to_have_text("Hybrid: ODM now, OEM later")
     expect(verdict).to_be_in_viewport()  # the answer is on the first screen

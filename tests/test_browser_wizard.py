@@ -73,7 +73,7 @@ def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: 
     expect(page.locator("h1")).to_have_text("Timeline")
     launch = timezone.localdate() + timedelta(weeks=30)
     tab_to(page, "#id_launch_date")
-    page.keyboard.type(launch.strftime("%m%d%Y"))  # Chromium's date field, en-US order
+    page.keyboard.type(launch.isoformat())  # as the hint shows it
     choose(page, "design_readiness", 2)
     submit(page)
 
@@ -99,6 +99,7 @@ def test_a_buyer_completes_the_wizard_with_the_keyboard_only(live_server, page: 
     submit(page)
 
     expect(page).to_have_url(re.compile(r"/r/[A-Za-z0-9_-]{32}/$"))
-    expect(page.locator("h1")).to_have_text("Aurora <rings>")
+    expect(page.locator(".report-project")).to_have_text("Aurora <rings>")
+    expect(page.locator("h1")).to_have_text("Our advice: OEM")
     expect(page.locator(".verdict-badge")).to_have_text("OEM")
     assert Report.objects.count() == 1

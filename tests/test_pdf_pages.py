@@ -27,3 +27,71 @@ def test_the_pdf_flows_without_empty_pages_and_keeps_labels_with_values(client, 
     }
     for label, value in presenters.answer_rows(answers):
         assert f"{label} {value} " in text, label
+
+
+def _text_bottoms(reader: PdfReader) -> list[tuple[float, float]]:
+    """For each page, how far down its text reaches as a share of the printed area (the page
+    less its 15 mm margins), and where it starts: measured on the PDF itself."""
+    margin = 15 / 25.4 * 72
+    shares = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        ys: list[float] = []
+
+        def visit(text, cm, tm, font, size, ys=ys):
+            if text.strip():
+                ys.append(tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+        page.extract_text(visitor_text=visit)
+        area = height - 2 * margin
+        shares.append(((height - margin - min(ys)) / area, (height - margin - max(ys)) / area))
+    return shares
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {},  # the sample buyer: a hybrid
+        {"upfront_budget_usd": 250_000, "units_per_design": 800, "design_readiness": "full_specs"},
+        {"upfront_budget_usd": 0, "design_count": 1},
+    ],
+    ids=["hybrid", "big-budget", "one-design"],
+)
+def test_no_row_splits_the_appendix_has_its_own_page_and_no_page_but_the_last_is_half_empty(
+    make_report, answers
+):
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from advisor.pdf import render_document
+    from advisor.views.reports import _page_context
+
+    report = make_report(**answers)
+    html = render_to_string(
+        "advisor/report.html", _page_context(report, owner=False) | {"for_pdf": True}
+    )
+    document = render_document(html, settings.SITE_URL + "/")
+    # No body row of any table is drawn on two pages.
+    rows: dict[int, set[int]] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for box in _rows(page._page_box, in_header=False):
+            rows.setdefault(id(box.element), set()).add(number)
+    assert all(len(pages) == 1 for pages in rows.values())
+
+    reader = PdfReader(io.BytesIO(document.write_pdf()))
+    texts = [page.extract_text() for page in reader.pages]
+    appendix = next(n for n, text in enumerate(texts) if "Figures this report used" in text)
+    assert texts[appendix].lstrip().startswith("Figures this report used"), texts[appendix][:80]
+    filled = _text_bottoms(reader)
+    for number, (bottom, _top) in enumerate(filled[:-1], start=1):
+        assert bottom >= 0.5, f"page {number} of {len(filled)} is {bottom:.0%} full"
+
+
+def _rows(box, *, in_header: bool):
+    # Table rows outside a repeated header or footer (those are drawn on every page).
+    in_header = in_header or getattr(box, "is_header", False) or getattr(box, "is_footer", False)
+    if type(box).__name__ == "TableRowBox" and not in_header:
+        yield box
+    for child in getattr(box, "children", ()):
+        yield from _rows(child, in_header=in_header)

@@ -538,7 +538,8 @@ def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_repor
     )
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     [row] = _rows(html)
-    assert f"{expected.fast_delivery.isoformat()} – {expected.slow_delivery.isoformat()}" in row
+    fast, slow = expected.fast_delivery.isoformat(), expected.slow_delivery.isoformat()
+    assert f'"quote-date">{fast}</span> – <span class="quote-date">{slow}</span>' in row
     assert f'data-schedule="{expected.schedule.value}"' in row
     label = {
         "fits_even_if_slow": "Fits your launch even if the factory is slow",

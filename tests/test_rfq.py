@@ -541,3 +541,11 @@ def test_the_gold_request_asks_karat_weight_making_metal_basis_and_hallmarking(m
     assert "thickness in microns" not in text  # solid gold, unplated
     silver = make_report(base_metal="sterling_silver")
     assert "Karat" not in Client().get(f"/r/{silver.token}/rfq.txt?model=oem").content.decode()
+
+
+def test_the_buyer_s_draft_offers_to_copy_the_request_at_the_top_and_the_bottom(report):
+    draft = browser().get(f"/r/{report.token}/rfq/").content.decode()
+    assert draft.count('data-copy="#rfq-text"') == 2
+    assert draft.index('data-copy="#rfq-text"') < draft.index('class="report-section')
+    factory = browser().get(report.get_rfq_url()).content.decode()
+    assert factory.count('data-copy="#rfq-text"') == 1  # the factory's page: its text's own

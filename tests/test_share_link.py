@@ -296,7 +296,7 @@ def test_forking_warns_about_and_sets_aside_an_open_wizard(report):
 def test_a_name_of_only_spaces_gets_the_default_title(make_report):
     report = make_report(project_name="   ")
     html = browser().get(f"/r/{report.token}/").content.decode()
-    assert '<h1 id="report-title">Your OEM / ODM report</h1>' in html
+    assert '<p class="report-project" id="report-project">Your OEM / ODM report</p>' in html
     assert report.data["answers"]["project_name"] == "   "
 
 
@@ -323,3 +323,26 @@ def test_a_report_shared_again_counts_once_for_staff(report):
     counts = services.staff.funnel(start=now - timedelta(days=1), end=now + timedelta(days=1))
     assert sum(counts.recommendations.values()) == 1
     assert services.staff.preview_impact(weights={}).reports_checked == 1
+
+
+def test_my_reports_names_a_re_run_by_its_supplier_and_links_its_original(
+    make_report, django_assert_max_num_queries
+):
+    from advisor.models import Quote
+    from tests.test_quotes import OEM_QUOTE
+
+    original = make_report(owner_key=OWNER, project_name="Spring pendants")
+    client = browser(OWNER)
+    client.post(f"/r/{original.token}/quotes/", OEM_QUOTE)
+    client.post(f"/r/{original.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=original)
+    with django_assert_max_num_queries(3):
+        html = client.get("/reports/").content.decode()
+    row = html.split(f'href="/r/{rerun.token}/"')[1].split("</tr>")[0]
+    assert "Re-run on Shenzhen Bright Jewelry's quote" in row
+    assert f'href="/r/{original.token}/"' in row
+    assert f"original report of {original.created_at:%Y-%m-%d}" in row
+    # The quote removed (its re-run's link revoked with it), the re-run still says whose it was.
+    client.post(f"/r/{original.token}/quotes/{Quote.objects.get().pk}/remove")
+    row = client.get("/reports/").content.decode().split(f'href="/r/{rerun.token}/"')[1]
+    assert "Re-run on Shenzhen Bright Jewelry's quote" in row.split("</tr>")[0]

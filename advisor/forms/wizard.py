@@ -14,6 +14,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import answers, rules
+from .dates import TypedDateField
 from .fields import GramsField, MoneyField, VisibleText, WholeNumberField, radio
 
 
@@ -205,12 +206,13 @@ def latest_launch(today: date) -> date:
 
 
 class TimelineForm(StepForm):
-    launch_date = forms.DateField(
+    launch_date = TypedDateField(
         label=answers.LABELS["launch_date"],
-        input_formats=["%Y-%m-%d"],
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_("When the pieces must be in your hands, ready to sell (YYYY-MM-DD)."),
-        error_messages={"invalid": _("Enter a real date as YYYY-MM-DD, for example 2027-03-01.")},
+        help_text=format_lazy(
+            "{} {}",
+            _("When the pieces must be in your hands, ready to sell."),
+            _("Type it as YYYY-MM-DD, for example 2027-03-01."),
+        ),
     )
     design_readiness = radio(
         answers.LABELS["design_readiness"],
@@ -221,14 +223,30 @@ class TimelineForm(StepForm):
     def clean_launch_date(self) -> date:
         value = self.cleaned_data["launch_date"]
         today = timezone.localdate()
+        typed = _typed_date(self.data.get(self.add_prefix("launch_date"), ""), value)
         if value <= today:
-            raise forms.ValidationError(_("Choose a launch date after today."))
+            raise forms.ValidationError(
+                gettext("Choose a launch date after today (%(today)s), not %(typed)s.")
+                % {"today": today.isoformat(), "typed": typed}
+            )
         if value > latest_launch(today):
             raise forms.ValidationError(
-                _("Choose a launch date within %(years)s years (by %(date)s).")
-                % {"years": rules.MAX_YEARS_AHEAD, "date": latest_launch(today).isoformat()}
+                gettext("Choose a launch date within %(years)s years (by %(date)s), not %(typed)s.")
+                % {
+                    "years": rules.MAX_YEARS_AHEAD,
+                    "date": latest_launch(today).isoformat(),
+                    "typed": typed,
+                }
             )
         return value
+
+
+def _typed_date(typed: object, value: date) -> str:
+    """The date as typed, with the day it was read as when that was written another way."""
+    text = " ".join(str(typed).split())
+    if text == value.isoformat() or not text:
+        return value.isoformat()
+    return f"{text} ({value.isoformat()})"
 
 
 class DesignForm(StepForm):

@@ -95,12 +95,28 @@ def report_by_rfq_token(rfq_token: str) -> Report | None:
 
 def reports_of(*, browser_keys: list[str]) -> list[Report]:
     """The reports these browsers made (an owner's browsers), under their current links, newest
-    first, without their snapshots (one query)."""
+    first, without their snapshots, each re-run with its original and its quote (one query)."""
     return list(
         Report.objects.filter(owner_key__in=browser_keys, replaced_by=None)
-        .defer("snapshot")
+        .select_related("based_on", "source_quote")
+        .defer("snapshot", "based_on__snapshot")
         .order_by("-created_at")
     )
+
+
+def rerun_suppliers(reports: list[Report]) -> dict[int, str]:
+    """Whose quote each re-run among `reports` was made with, for their owner: the quote's
+    supplier, or once the quote is removed, the supplier its snapshot names (one more query,
+    only then)."""
+    suppliers = {
+        report.pk: report.source_quote.supplier
+        for report in reports
+        if report.based_on_id is not None and getattr(report, "source_quote", None)
+    }
+    removed = [r.pk for r in reports if r.based_on_id is not None and r.pk not in suppliers]
+    for pk, snapshot in Report.objects.filter(pk__in=removed).values_list("pk", "snapshot"):
+        suppliers[pk] = json.loads(snapshot).get("from_quote", {}).get("supplier", "")
+    return suppliers
 
 
 def reruns_of(report: Report) -> list[Report]:

@@ -69,9 +69,15 @@ def _my_reports_page(
     found = reports.reports_of(browser_keys=keys) if browser_key else []
     if found and owner is None:  # reports made before owners existed: its owner, once
         owner = ownership.owner_of(request, owns_reports=True)
+    suppliers = reports.rerun_suppliers(found)
     now = timezone.now()
     rows = [
-        {"report": report, "status": report.status(now), "live": report.is_live(now)}
+        {
+            "report": report,
+            "status": report.status(now),
+            "live": report.is_live(now),
+            "supplier": suppliers.get(report.pk, ""),
+        }
         for report in found
     ]
     context = {"rows": rows, **owner_link_context(owner, with_browsers=True)}

@@ -13,7 +13,8 @@
         field.select();
       });
     } else {
-      field.focus();
+      // A button far from its field (the request's, at the top) must not scroll the page.
+      field.focus({ preventScroll: true });
       field.select();
       if (document.execCommand && document.execCommand("copy")) { done(); }
     }
