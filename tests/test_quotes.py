@@ -503,6 +503,9 @@ def test_shared_again_a_report_keeps_its_re_runs_and_a_re_run_its_original(repor
     Report.objects.filter(pk=report.pk).update(revoked_at=timezone.now())  # not its re-runs
     report.refresh_from_db()
     original_again = services.reports.share_again(report=report)
+    # The owner's banner on the re-run leads to the original's link that works now.
+    banner = owner.get(rerun_again.get_absolute_url()).content.decode()
+    assert f'href="/r/{original_again.token}/">The original report' in banner
     confirmation = owner.get(f"/r/{original_again.token}/revoke").content.decode()
     assert "Its re-run with a supplier" in confirmation
     assert owner.post(f"/r/{original_again.token}/revoke").status_code == 303
