@@ -1,5 +1,6 @@
-"""Lighthouse's performance score of the landing page and a shared report page, served as
-`make bench` serves them (production settings, gunicorn with 2 workers, a fresh database).
+"""Lighthouse's performance and accessibility scores of the landing page and a shared report
+page, served as `make bench` serves them (production settings, gunicorn with 2 workers, a fresh
+database).
 
 Lighthouse is not a Python package: install it once, outside the project, and say where:
     npm i -E --prefix /tmp/lighthouse lighthouse@12.2.3   (12.2.3 runs on Node 20)
@@ -23,7 +24,7 @@ def score(lighthouse: str, url: str, report: Path) -> str:
         [
             lighthouse,
             url,
-            "--only-categories=performance",
+            "--only-categories=performance,accessibility",
             "--output=json",
             f"--output-path={report}",
             f"--chrome-flags={' '.join(CHROMIUM_ARGS)}",
@@ -45,8 +46,9 @@ def score(lighthouse: str, url: str, report: Path) -> str:
         ]
     )
     performance = round(found["categories"]["performance"]["score"] * 100)
+    accessibility = round(found["categories"]["accessibility"]["score"] * 100)
     setting = f"Lighthouse {found['lighthouseVersion']}, {found['configSettings']['formFactor']}"
-    return f"performance {performance} ({figures}; {setting})"
+    return f"performance {performance} ({figures}; {setting}), accessibility {accessibility}"
 
 
 def main() -> None:
@@ -56,7 +58,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="lighthouse-") as workdir:
         env = environment(Path(workdir), "")
         pages = set_up(env)
-        process, url = start_server(env, Path(workdir) / "gunicorn.log")
+        process, url = start_server(env, Path(workdir) / "gunicorn.log", "/healthz")
         try:
             for label, path in [("landing", "/"), ("report page, colleague", pages[0].path)]:
                 print(f"{label}: {score(lighthouse, url + path, Path(workdir) / 'lh.json')}")
