@@ -180,16 +180,9 @@ ANSWER_FIELDS = (
     "karat",
 )
 
-# Answers that reports made before they were asked do not have: pages say "unknown".
-MARKET_FIELDS = (
-    "target_markets",
-    "wearer_age",
-    "base_metal",
-    "plating",
-    "retail_price_usd",
-    "piece_weight_g",
-    "karat",
-)
+# Answers that reports made before they were asked do not have: pages say "unknown". They are
+# the contract's last fields, from the markets on.
+MARKET_FIELDS = ANSWER_FIELDS[ANSWER_FIELDS.index("target_markets") :]
 
 # The contract's limits on answers; the forms enforce them and the thresholds reuse them.
 PROJECT_NAME_MAX_LENGTH = 120
