@@ -130,7 +130,7 @@ def test_the_owner_keeps_a_revoked_report_marked_so(report):
     html = page.content.decode()
     assert page.status_code == 200
     assert f"Link revoked on {timezone.now():%Y-%m-%d}" in html
-    assert "only this browser can open this report" in html
+    assert "only your own browsers can open this report" in html
     assert "Make a new link to share" in html
     assert 'name="days"' not in html  # no expiry for a dead link
     json_response = owner.get(urls(report)["json"])
