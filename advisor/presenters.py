@@ -121,7 +121,9 @@ def key_facts(data: dict, verdict: str) -> dict:
     costs = data["costs"].get(model, {})
     cash = costs.get("cash_to_first_delivery_usd")
     offered = rfq.models_offered(data)
-    if len(offered) == 1 and offered[0] == model:
+    if model == "odm" and costs.get("from_stock"):  # its request is a stock order enquiry
+        next_label = _("Draft a stock order enquiry")
+    elif len(offered) == 1 and offered[0] == model:
         next_label = _("Draft a request for quotation")
     elif model == "oem":
         next_label = _("Draft an OEM request for quotation")

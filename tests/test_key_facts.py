@@ -71,6 +71,10 @@ def test_a_forced_minimum_and_stock_buying_are_in_the_panel(client, make_report)
     facts = panel(client.get(f"/r/{stock.token}/").content.decode())
     assert "from the factory's wholesale stock" in facts
     assert "Minimum order" not in facts
+    assert "Draft a stock order enquiry" in facts  # what its request is
+    assert "Draft a stock order enquiry" not in panel(
+        client.get(f"/r/{forced.token}/").content.decode()
+    )
 
 
 @pytest.mark.parametrize("case", _cases(), ids=lambda case: case["name"])
