@@ -30,9 +30,9 @@ run: migrate
 test: install
 	$(PY) -m pytest -n auto --maxprocesses=4 --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
-# For the edit-test loop: leaves out what is marked slow (subprocesses, gunicorn, the browser, PDFs),
-# and spreads the rest over one worker per core (none of it is transactional, so any test may go
-# to any worker). One file on its own starts quicker in this process: PYTEST_ARGS="-n0 tests/...".
+# For the edit-test loop: leaves out what is marked slow (subprocesses, gunicorn, the browser, PDFs,
+# migrations run back and forth), and spreads the rest over one worker per core (none of it is
+# transactional, so any test may go to any worker). One file on its own starts quicker in this process: PYTEST_ARGS="-n0 tests/...".
 test-fast: install
 	$(PY) -m pytest -m "not slow" -n auto --maxprocesses=4 $(PYTEST_ARGS)
 

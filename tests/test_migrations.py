@@ -11,6 +11,9 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
+# Migrating a database back and forth takes seconds: `make test` and CI run these.
+pytestmark = pytest.mark.slow
+
 BEFORE_RFQ_LINK = [("advisor", "0005_gold")]
 RFQ_LINK = [("advisor", "0006_rfq_link")]
 

@@ -15,6 +15,9 @@ from django.db.migrations.executor import MigrationExecutor
 from advisor import seed
 from advisor.models import ComplianceRequirement
 
+# Migrating a database back and forth takes seconds: `make test` and CI run these.
+pytestmark = pytest.mark.slow
+
 BEFORE = ("advisor", "0002_seed")
 # The rows 0003 adds that need no new field (those for one metal cannot exist before it).
 ADDED_FOR_EVERY_METAL = [
