@@ -99,14 +99,11 @@ def _charts(data: dict, models: dict[str, str]) -> dict:
 
 
 def acted_on(data: dict, verdict: str) -> str:
-    """The model the buyer is told to start with, as `rules.summary.acted_on` picks it: a
-    hybrid starts with ODM; with neither possible, the nearer one (ODM in reports saved before
-    "nearest" existed, as their page says)."""
-    if verdict in ("oem", "odm"):
-        return verdict
-    if verdict == "hybrid":
-        return "odm"
-    return data.get("nearest") or "odm"
+    """The model the buyer is told to start with, as the rules pick it."""
+    nearer = data.get("nearest")
+    return rules.starting_model(
+        rules.Verdict(verdict), rules.Model(nearer) if nearer else None
+    ).value
 
 
 def key_facts(data: dict, verdict: str) -> dict:
@@ -197,11 +194,8 @@ def _order_by(data: dict, model: str, *, fast: bool) -> date:
         made = datetime.fromisoformat(data["created_at"]).date()
     t = snapshots.thresholds_from_json(data["thresholds"])
     end = 0 if fast else 1
-    # The model's weeks hold any New Year closure and the transit: the order's lead time alone.
-    shutdown = (timeline.get(f"{model}_shutdown_weeks") or (0, 0))[end]
-    transit = timeline.get("transit_weeks", t.transit_express_weeks)
-    lead = timeline[f"{model}_weeks"][end] - shutdown - transit
-    return rules.latest_order_day(launch, lead, t, made) or made
+    closure = (timeline.get(f"{model}_shutdown_weeks") or (0, 0))[end]
+    return rules.order_by_for(launch, timeline[f"{model}_weeks"][end], closure, t, made)
 
 
 def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> list[dict]:

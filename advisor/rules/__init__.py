@@ -43,7 +43,7 @@ from .figures import (
     text_problems,
 )
 from .money import COST_FIGURES, FREIGHT_FIGURES, GoldPiece, costs_for, gold_piece
-from .plan import latest_order_day, ship_by
+from .plan import latest_order_day, order_by_for, ship_by
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
@@ -60,7 +60,7 @@ from .quotes import (
 )
 from .ranking import rank_reasons, ranking
 from .results import Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
-from .summary import summary
+from .summary import starting_model, summary
 from .texts import (
     FACTOR_PHRASES,
     VERDICT_WORDS,
@@ -197,6 +197,8 @@ __all__ = [
     "decide",
     "evaluate",
     "latest_order_day",
+    "order_by_for",
+    "starting_model",
     "ship_by",
     "Closure",
     "closure_of",

@@ -74,6 +74,13 @@ def latest_order_day(launch: date, lead_weeks: int, t: Thresholds, today: date) 
     return None
 
 
+def order_by_for(launch: date, weeks: int, closure_weeks: int, t: Thresholds, today: date) -> date:
+    """The last day to order for a schedule of `weeks` (its New Year closure and transit
+    included) to arrive by the launch; `today` when that day has passed."""
+    lead = weeks - closure_weeks - t.transit_express_weeks
+    return latest_order_day(launch, lead, t, today) or today
+
+
 def ship_by(launch: date, t: Thresholds) -> tuple[date, tuple[date, date] | None]:
     """When goods must leave the factory: the launch less express transit, or, when that day
     falls inside the Chinese New Year closure, the day before the closure (no factory ships

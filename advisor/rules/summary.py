@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from .figures import Thresholds
 from .money import GoldPiece, gold_piece
-from .plan import latest_order_day, oem_conditions
+from .plan import oem_conditions, order_by_for
 from .results import Blocker, Decision, ModelCosts, Timeline
 from .texts import (
     Msg,
@@ -37,14 +37,18 @@ def summary(a: Answers, t: Thresholds, core: Decision) -> Paragraph:
 
 
 def acted_on(core: Decision) -> Model:
-    """The model the buyer is told to start with: a hybrid starts with ODM; with neither
-    possible, the nearer one."""
-    return {
-        Verdict.OEM: Model.OEM,
-        Verdict.ODM: Model.ODM,
-        Verdict.HYBRID: Model.ODM,
-        Verdict.NEITHER: nearest(core),
-    }[core.verdict]
+    """The model the buyer is told to start with (`starting_model`)."""
+    return starting_model(core.verdict, nearest(core) if core.verdict == Verdict.NEITHER else None)
+
+
+def starting_model(verdict: Verdict, nearer: Model | None) -> Model:
+    """The model a verdict starts with: a hybrid with ODM; with neither possible, the nearer
+    one (ODM when not known: reports saved before "nearest" existed)."""
+    if verdict == Verdict.OEM:
+        return Model.OEM
+    if verdict == Verdict.NEITHER and nearer is not None:
+        return nearer
+    return Model.ODM
 
 
 def _opening(a: Answers, core: Decision) -> Msg:
@@ -249,8 +253,8 @@ def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline) -> Msg:
     order must be placed for even a fast factory to make it."""
     fast, slow = timeline.weeks(model)
     today = timeline.launch_date - timedelta(days=timeline.days_available)
-    lead = fast - timeline.shutdown_weeks(model)[0] - timeline.transit_weeks
-    order_by = latest_order_day(timeline.launch_date, lead, t, today) or today
+    closure = timeline.shutdown_weeks(model)[0]
+    order_by = order_by_for(timeline.launch_date, fast, closure, t, today)
     return Msg(
         gettext_noop(
             "%(model)s meets your launch only if the factory is fast (%(fast)s; a slow one "

@@ -12,7 +12,7 @@ from datetime import date
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.crypto import salted_hmac
@@ -85,10 +85,19 @@ def owner_by_link(link_token: str) -> Owner | None:
     return Owner.objects.filter(link_token=link_token).first()
 
 
+def _current_reports(owner_keys: object) -> QuerySet[Report]:
+    """The reports these browsers made, under their current links."""
+    return Report.objects.filter(owner_key__in=owner_keys, replaced_by=None)
+
+
 def reports_count(*, owner: Owner) -> int:
     """How many reports the owner has, under their current links (one query)."""
-    keys = OwnerBrowser.objects.filter(owner=owner).values("browser_key")
-    return Report.objects.filter(owner_key__in=keys, replaced_by=None).count()
+    return _current_reports(OwnerBrowser.objects.filter(owner=owner).values("browser_key")).count()
+
+
+def reports_made_by(*, browser_key: str) -> int:
+    """How many reports this browser made, which go with it if it joins an owner (one query)."""
+    return _current_reports([browser_key]).count()
 
 
 @transaction.atomic
@@ -115,8 +124,8 @@ def join(*, owner: Owner, browser_key: str, label: str) -> bool:
 def report_names(*, owner: Owner, limit: int = 10) -> list[str]:
     """The names of the owner's latest reports, for whoever is asked to join it (one query)."""
     keys = OwnerBrowser.objects.filter(owner=owner).values("browser_key")
-    reports = Report.objects.filter(owner_key__in=keys, replaced_by=None).order_by("-created_at")
-    return [name or "—" for name in reports.values_list("project_name", flat=True)[:limit]]
+    names = _current_reports(keys).order_by("-created_at").values_list("project_name", flat=True)
+    return [name or "—" for name in names[:limit]]
 
 
 def replace_link(*, owner: Owner) -> None:

@@ -45,25 +45,12 @@ def capability_url(view: View) -> View:
     return wrapped
 
 
-def factory_url(view: View) -> View:
-    """`capability_url`'s headers, and no Referer at all, not even to this site: the link for
-    factories is a key held by someone outside, and these pages have no form (the reason the
-    rest of the site sends its own address to itself: SECURE_REFERRER_POLICY)."""
-    view = capability_url(view)
-
-    @wraps(view)
-    def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
-
-    return wrapped
-
-
-def owner_link_url(view: View) -> View:
-    """`capability_url`'s headers for the owner's link, and no Referer at all, as for the link
-    for factories: unless the page set its own policy (the confirmation, whose form must send
-    its Origin: see `views.owners.owner_link`)."""
+def unreferred_capability_url(view: View) -> View:
+    """`capability_url`'s headers, and no Referer at all, not even to this site, for a key held
+    by someone outside (the link for factories) or one that grants ownership (the owner's
+    link). The rest of the site sends its own address to itself for its forms
+    (SECURE_REFERRER_POLICY); a page with a form here sets its own policy (the owner's link's
+    confirmation: see `views.owners.owner_link`)."""
     view = capability_url(view)
 
     @wraps(view)

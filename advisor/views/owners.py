@@ -24,7 +24,7 @@ from .. import caching, ownership, presenters
 from ..forms import OwnerLinkEmailForm
 from ..limits import limited, over_limit, too_many_requests
 from ..services import owners, reports
-from .common import capability_url, owner_link_url, see_other
+from .common import capability_url, see_other, unreferred_capability_url
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +86,7 @@ def _my_reports_page(
     return render(request, "advisor/my_reports.html", context)
 
 
-@owner_link_url
+@unreferred_capability_url
 @limited("owner_link")
 @require_http_methods(["GET", "POST"])
 def owner_link(request: HttpRequest, link_token: str) -> HttpResponse:
@@ -99,7 +99,7 @@ def owner_link(request: HttpRequest, link_token: str) -> HttpResponse:
             return see_other(_my_reports_url())
         return render(request, "advisor/owner_link.html", {"already": True})
     key = ownership.browser_key(request)
-    own_count = len(reports.reports_of(browser_keys=[key])) if key else 0
+    own_count = owners.reports_made_by(browser_key=key) if key else 0
     # A browser that brings reports of its own says so first: a link someone else sent would
     # otherwise hand them its reports at one press.
     agreed = not own_count or request.POST.get("agree") == "1"

@@ -22,7 +22,12 @@ from .. import rfq
 from ..limits import limited
 from ..models import Report
 from ..services import compliance
-from .common import capability_url, factory_url, with_readable_report, with_rfq_report
+from .common import (
+    capability_url,
+    unreferred_capability_url,
+    with_readable_report,
+    with_rfq_report,
+)
 
 
 def _request(request: HttpRequest, report: Report) -> rfq.Request:
@@ -67,7 +72,7 @@ def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
-@factory_url
+@unreferred_capability_url
 @limited("rfq")
 @require_safe
 @with_rfq_report
@@ -85,7 +90,7 @@ def rfq_page(request: HttpRequest, report: Report) -> HttpResponse:
     return render(request, "advisor/rfq.html", context)
 
 
-@factory_url
+@unreferred_capability_url
 @limited("rfq")
 @require_safe
 @with_rfq_report
