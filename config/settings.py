@@ -277,11 +277,12 @@ else:
 # each process's memory whatever the default cache (the tag uses this alias when it exists):
 # their key names all they are drawn from, so no copy is stale, none costs a round trip, and
 # an unreachable Redis cannot break a page through the tag, which does not catch errors.
-# Where a colleague's page, QR code and PDF are kept while Redis fails (advisor/caching.py).
+# Where a colleague's report page and the QR codes are kept, and a PDF while Redis fails
+# (advisor/caching.py): their keys name all they are drawn from, like the sections'.
 CACHES["in_process"] = {
     "BACKEND": _IN_MEMORY,
     "LOCATION": "in-process",
-    "OPTIONS": {"MAX_ENTRIES": 100},
+    "OPTIONS": {"MAX_ENTRIES": 300},  # a page is about 40 KB
 }
 CACHES["template_fragments"] = {
     "BACKEND": _IN_MEMORY,

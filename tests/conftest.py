@@ -209,7 +209,7 @@ def _empty_cache():
 
     from advisor.limits import forget_counts
 
-    for alias in ("default", "template_fragments"):
+    for alias in ("default", "in_process", "template_fragments"):
         caches[alias].clear()
     forget_counts()
 

@@ -56,7 +56,9 @@ def redis_cache(settings):
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         },
-        "template_fragments": settings.CACHES["template_fragments"],  # as in production
+        # As in production: pages, QR codes and sections in each process's memory.
+        "in_process": settings.CACHES["in_process"],
+        "template_fragments": settings.CACHES["template_fragments"],
     }
     yield client, prefix
     for key in client.scan_iter(f"{prefix}:*"):

@@ -135,13 +135,17 @@ def report_pdf(request: HttpRequest, report: Report) -> HttpResponse:
     if ended_at is not None:
         marked = {"report": report, "link_ended_at": ended_at}
         part = f"pdf-ended-{ended_at.isoformat()}"
-        pdf = caching.report_part(report.token, part, lambda: _draw_pdf(report, marked, owner=True))
+        pdf = caching.shared_report_part(
+            report.token, part, lambda: _draw_pdf(report, marked, owner=True)
+        )
     elif report.based_on_id is not None and ownership.is_owner(request, report):
-        pdf = caching.report_part(
+        pdf = caching.shared_report_part(
             report.token, "pdf-owner", lambda: _draw_pdf(report, {}, owner=True)
         )
     else:
-        pdf = caching.report_part(report.token, "pdf", lambda: _draw_pdf(report, {}, owner=False))
+        pdf = caching.shared_report_part(
+            report.token, "pdf", lambda: _draw_pdf(report, {}, owner=False)
+        )
     response = HttpResponse(pdf, content_type="application/pdf")
     filename = presenters.pdf_filename(report.data)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
