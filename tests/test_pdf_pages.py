@@ -2,6 +2,7 @@
 answer printed right beside its question."""
 
 import io
+import os
 
 import pytest
 from pypdf import PdfReader
@@ -95,3 +96,25 @@ def _rows(box, *, in_header: bool):
         yield box
     for child in getattr(box, "children", ()):
         yield from _rows(child, in_header=in_header)
+
+
+@pytest.mark.slow  # WeasyPrint parses Bootstrap
+def test_the_site_s_stylesheets_are_parsed_once_and_again_once_edited(tmp_path, settings):
+    """The PDF takes the page's stylesheets parsed once a process (advisor/pdf.py): an edited
+    stylesheet must not print with the old rules."""
+    from advisor import pdf
+
+    edited = tmp_path / "advisor" / "css" / "site.css"
+    edited.parent.mkdir(parents=True)
+    edited.write_text("h1 { color: rgb(1, 2, 3); }")
+    settings.STATICFILES_DIRS = [tmp_path, *settings.STATICFILES_DIRS]  # found before ours
+    base_url = "https://advisor.example.com/"
+
+    bootstrap, site = pdf.site_stylesheets(base_url)
+    assert pdf.site_stylesheets(base_url) == [bootstrap, site]  # the same objects: kept
+
+    edited.write_text("h1 { color: rgb(4, 5, 6); }")
+    modified = edited.stat().st_mtime_ns + 1_000_000  # a later save, however coarse the clock
+    os.utime(edited, ns=(modified, modified))
+    again = pdf.site_stylesheets(base_url)
+    assert again[0] is bootstrap and again[1] is not site
