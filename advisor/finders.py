@@ -29,10 +29,10 @@ class BootstrapFinder(BaseFinder):
     def check(self, **kwargs: Any) -> list:
         return []
 
-    # The signature and the deprecated `all` argument are Django 5.2's (RemovedInDjango61Warning).
+    # Django 5.2's signature; a caller may still pass its deprecated name, `all` (Django's own
+    # `finders.find()` warns of it and passes `find_all`).
     def find(self, path: str, find_all: bool = False, **kwargs: bool) -> list[str] | str:
-        if kwargs:
-            find_all = self._check_deprecated_find_param(find_all=find_all, **kwargs)
+        find_all = find_all or kwargs.get("all", False)
         directory, _, name = path.rpartition("/")
         if directory != self.prefix or name not in self.names:
             # Not "" or None: `finders.find()` counts anything but a list as a match.

@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from . import forms
@@ -13,9 +12,9 @@ REVIEW = "review"
 @dataclass(frozen=True)
 class Step:
     slug: str
-    title: str | Promise
+    title: str  # a lazy translation, which reads as a str when drawn
     form_class: type[forms.StepForm]
-    intro: str | Promise = ""
+    intro: str = ""
 
 
 STEPS = (

@@ -13,10 +13,26 @@ from datetime import date
 from typing import Any
 
 from django import forms
-from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 EXAMPLE = "2027-03-01"
+
+# The months as a message spells them, translated (Django's own catalogs hold these names).
+_MONTH_NAMES = (
+    gettext_lazy("January"),
+    gettext_lazy("February"),
+    gettext_lazy("March"),
+    gettext_lazy("April"),
+    gettext_lazy("May"),
+    gettext_lazy("June"),
+    gettext_lazy("July"),
+    gettext_lazy("August"),
+    gettext_lazy("September"),
+    gettext_lazy("October"),
+    gettext_lazy("November"),
+    gettext_lazy("December"),
+)
 
 # English month names and their usual short forms ("Sept" too), for "1 March 2027".
 _MONTH_NUMBERS = {
@@ -52,7 +68,7 @@ _MONTH_DAY = re.compile(rf"([a-z]+)\.?\s+{_DAY},?\s+(\d{{4}})")
 def _spelled(day: date) -> str:
     return _("%(day)s %(month)s %(year)s") % {
         "day": day.day,
-        "month": MONTHS[day.month],
+        "month": _MONTH_NAMES[day.month - 1],
         "year": day.year,
     }
 

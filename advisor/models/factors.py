@@ -4,7 +4,6 @@ the history of every change."""
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -162,7 +161,7 @@ class ComplianceRequirement(models.Model):
         )
 
 
-def _help_text(figure: rules.Figure) -> str | Promise:
+def _help_text(figure: rules.Figure) -> str:  # lazy: translated when the form is drawn
     # Each note is marked for translation in rules.figures; the sources are names, kept as
     # written.
     parts = [_(note) for note in figure.notes]
