@@ -10,8 +10,8 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.shortcuts import render
 from django.urls import URLPattern, path, reverse
 from django.utils import timezone
+from django.utils.functional import keep_lazy_text
 from django.utils.html import format_html
-from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -196,8 +196,13 @@ def figure_fieldsets() -> list[tuple[str, dict]]:
                 rows.append((name, "gold_price_set_on"))
             else:
                 rows.append(name)
-        fieldsets.append((capfirst(_(rules.FACTOR_PHRASES[slug])), {"fields": rows}))
+        fieldsets.append((_capitalized(_(rules.FACTOR_PHRASES[slug])), {"fields": rows}))
     return fieldsets
+
+
+@keep_lazy_text  # a lazy translation stays lazy: drawn in the language of each request
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 @admin.register(Thresholds)

@@ -26,9 +26,9 @@ def release_is_set_with_a_shared_cache(app_configs: Any, **kwargs: Any) -> list[
         return []
     return [
         Warning(
-            f"REDIS_URL is set but DJANGO_RELEASE is not: kept pages are keyed by the package "
-            f"version ({settings.RELEASE}), and Redis outlives a deploy, so a new release could "
-            "serve pages an older one drew, naming static files it no longer has.",
+            f"REDIS_URL is set but DJANGO_RELEASE is not: the PDFs kept in Redis are keyed by "
+            f"the package version ({settings.RELEASE}), and Redis outlives a deploy, so a new "
+            "release could serve PDFs an older one drew.",
             hint="Set DJANGO_RELEASE per deploy (the Dockerfile's RELEASE build argument).",
             id="advisor.W002",
         )

@@ -32,6 +32,8 @@ class BootstrapFinder(BaseFinder):
     # Django 5.2's signature; a caller may still pass its deprecated name, `all` (Django's own
     # `finders.find()` warns of it and passes `find_all`).
     def find(self, path: str, find_all: bool = False, **kwargs: bool) -> list[str] | str:
+        if set(kwargs) - {"all"}:
+            raise TypeError(f"find() got unexpected arguments: {', '.join(kwargs)}")
         find_all = find_all or kwargs.get("all", False)
         directory, _, name = path.rpartition("/")
         if directory != self.prefix or name not in self.names:

@@ -1,6 +1,7 @@
 """The report as PDF, rendered on the server by WeasyPrint from the same HTML as the page."""
 
 import functools
+import logging
 import mimetypes
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,6 +16,8 @@ from weasyprint import CSS, HTML
 from weasyprint.document import Document, Page
 from weasyprint.formatting_structure import boxes
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+logger = logging.getLogger(__name__)
 
 
 class _LocalStaticFetcher(URLFetcher):
@@ -51,18 +54,27 @@ def render_pdf(html: str, base_url: str) -> bytes:
 # The site's stylesheets, in the order the page links them. A PDF's HTML leaves the links out
 # (templates/base.html) and takes them from here, parsed once: parsing Bootstrap for every
 # layout took a third of a PDF's time. Passed as WeasyPrint's user stylesheets, they decide as
-# they did linked: nothing else styles the report (no other stylesheet, no style attribute,
-# and WeasyPrint applies no presentational hints unless asked).
+# they did linked, because nothing else styles a PDF's HTML: no other stylesheet, no style
+# attribute but the page breaks set below (which beat a stylesheet's either way), and
+# WeasyPrint applies no presentational hints unless asked (tests/test_pdf_pages.py holds this).
 SITE_STYLESHEETS = ("bootstrap/css/bootstrap.min.css", "advisor/css/site.css")
 
 
 def site_stylesheets(base_url: str) -> list[CSS]:
     """The site's stylesheets as parsed, kept under their URL (hashed in production) and
-    their file's modification time, so an edited stylesheet is parsed again."""
-    return [
-        _parsed_stylesheet(urljoin(base_url, static(name)), _static_file(name).stat().st_mtime_ns)
-        for name in SITE_STYLESHEETS
-    ]
+    their file's modification time, so an edited stylesheet is parsed again. One that cannot
+    be found is left out and logged, as WeasyPrint does with a broken link: the PDF still
+    prints."""
+    stylesheets = []
+    for name in SITE_STYLESHEETS:
+        file = _static_file(name)
+        if file is None:
+            logger.error("The PDF is printed without %s: no such static file.", name)
+            continue
+        stylesheets.append(
+            _parsed_stylesheet(urljoin(base_url, static(name)), file.stat().st_mtime_ns)
+        )
+    return stylesheets
 
 
 @functools.lru_cache(maxsize=8)

@@ -282,7 +282,7 @@ else:
 CACHES["in_process"] = {
     "BACKEND": _IN_MEMORY,
     "LOCATION": "in-process",
-    "OPTIONS": {"MAX_ENTRIES": 300},  # a page is about 40 KB
+    "OPTIONS": {"MAX_ENTRIES": 1000},  # a page is about 35 KB, a QR code 2 KB
 }
 CACHES["template_fragments"] = {
     "BACKEND": _IN_MEMORY,

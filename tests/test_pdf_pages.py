@@ -118,3 +118,18 @@ def test_the_site_s_stylesheets_are_parsed_once_and_again_once_edited(tmp_path, 
     os.utime(edited, ns=(modified, modified))
     again = pdf.site_stylesheets(base_url)
     assert again[0] is bootstrap and again[1] is not site
+
+
+def test_a_pdf_s_html_brings_no_styles_of_its_own(client, make_report):
+    """What lets the PDF take the site's stylesheets as WeasyPrint's user stylesheets
+    (advisor/pdf.py): nothing in its HTML would outrank them. The page links them."""
+    from django.template.loader import render_to_string
+
+    from advisor.views.reports import _page_context
+
+    report = make_report()
+    html = render_to_string(
+        "advisor/report.html", _page_context(report, owner=True) | {"for_pdf": True}
+    )
+    assert "<style" not in html and " style=" not in html and "stylesheet" not in html
+    assert 'rel="stylesheet"' in client.get(f"/r/{report.token}/").content.decode()

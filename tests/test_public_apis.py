@@ -1,8 +1,13 @@
-"""Nothing of ours stands on Django's internals (issue 23): every Django module the code imports
-is one whose contents Django documents, and no code reads an attribute Django marks private
-(a leading underscore), so an upgrade within Django's deprecation policy cannot break it
-silently. A new import of another module fails here: check that what it gives is in Django's
-documentation, then add the module below."""
+"""Nothing of the site's code stands on Django's internals (issue 23): every Django module it
+imports is one whose contents Django documents, from `django.utils` (which Django says is
+mostly internal) only the names it documents, and no code reads an attribute marked private
+(a leading underscore) that is not its own, so an upgrade within Django's deprecation policy
+cannot break it silently. A new import fails here: check that what it gives is in Django's
+documentation, then add it below.
+
+Blind spots, left to review: an undocumented attribute without an underscore
+(`CookieStorage.cookie_name`), and the tests' own imports (the migration tests run Django's
+MigrationExecutor, as Django's own tests do)."""
 
 import ast
 from pathlib import Path
@@ -57,6 +62,18 @@ DOCUMENTED = {
     "django.views.decorators.csrf": "ref/csrf",
     "django.views.decorators.http": "topics/http/decorators",
 }
+# django.utils: "most of the modules are designed for internal use"; ref/utils lists the rest.
+DOCUMENTED_UTILS = {
+    "django.utils": {"timezone", "translation"},
+    "django.utils.cache": {"patch_cache_control"},
+    "django.utils.functional": {"cached_property", "keep_lazy_text", "lazy"},
+    "django.utils.html": {"format_html", "escape"},
+    "django.utils.safestring": {"SafeString", "mark_safe"},
+    "django.utils.text": {"format_lazy", "slugify"},
+    # Documented whole ("*"):
+    "django.utils.timezone": {"*"},
+    "django.utils.translation": {"*"},
+}
 # Attributes with a leading underscore that Django documents as public.
 DOCUMENTED_PRIVATE_NAMES = {"_meta"}  # ref/models/meta: the Model _meta API
 # Where a third-party library's own internal is read, said so beside it (not Django's).
@@ -70,39 +87,72 @@ def _sources() -> list[Path]:
     return files
 
 
-def _django_imports(tree: ast.AST) -> set[str]:
+def _django_imports(tree: ast.AST) -> set[tuple[str, str]]:
+    """(module, name) for each name taken from a Django module; (module, "") for a module."""
     found = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            names = [node.module]
+            found |= {(node.module, alias.name) for alias in node.names}
         elif isinstance(node, ast.Import):
-            names = [alias.name for alias in node.names]
-        else:
-            continue
-        found |= {name for name in names if name.split(".")[0] == "django"}
-    return found
+            found |= {(alias.name, "") for alias in node.names}
+    return {(module, name) for module, name in found if module.split(".")[0] == "django"}
 
 
-def test_every_django_module_the_code_imports_is_documented():
-    imported = {}
+def _undocumented(module: str, name: str) -> bool:
+    if module not in DOCUMENTED or name.startswith("_"):
+        return True
+    documented = DOCUMENTED_UTILS.get(module, {"*"})
+    return "*" not in documented and name not in documented
+
+
+def test_every_django_module_and_utility_the_code_imports_is_documented():
+    undocumented = set()
     for path in _sources():
-        for module in _django_imports(ast.parse(path.read_text(), str(path))):
-            imported.setdefault(module, str(path.relative_to(ROOT)))
-    undocumented = {module: path for module, path in imported.items() if module not in DOCUMENTED}
-    assert undocumented == {}
+        for module, name in _django_imports(ast.parse(path.read_text(), str(path))):
+            if _undocumented(module, name):
+                undocumented.add((str(path.relative_to(ROOT)), module, name))
+    assert undocumented == set()
 
 
-def test_no_code_reads_a_private_attribute():
-    """`x._name` for someone else's `x`. `self._name` and `cls._name` are taken as the class's
-    own (a name a subclass inherits from Django's would pass: review catches those)."""
+def _names_of_our_own(trees: list[ast.AST]) -> set[str]:
+    """Every name our code defines: functions, classes, and attributes it assigns."""
+    own = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+                own.add(node.name)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                own.add(node.attr)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                own.add(node.id)
+    return own
+
+
+def test_no_code_reads_a_private_attribute_that_is_not_its_own():
+    """`x._name` or `getattr(x, "_name")`, where no code of ours defines `_name`: a library's
+    internal, even through `self` in a subclass of one of its classes."""
+    trees = {path: ast.parse(path.read_text(), str(path)) for path in _sources()}
+    own = _names_of_our_own(list(trees.values()))
     read = set()
-    for path in _sources():
-        for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            if not (isinstance(node, ast.Attribute) and node.attr.startswith("_")):
+    for path, tree in trees.items():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
+                name = node.attr
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("getattr", "hasattr", "setattr")
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+                and isinstance(node.args[1].value, str)
+            ):
+                name = node.args[1].value
+            else:
                 continue
-            if node.attr.startswith("__") or node.attr in DOCUMENTED_PRIVATE_NAMES:
-                continue
-            if isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"):
-                continue
-            read.add((str(path.relative_to(ROOT)), node.attr))
-    assert read - THIRD_PARTY_INTERNALS == set()
+            if name.startswith("_") and not name.startswith("__") and name not in own:
+                read.add((str(path.relative_to(ROOT)), name))
+    allowed = {(path, name) for path, name in THIRD_PARTY_INTERNALS}
+    allowed |= {
+        (str(path.relative_to(ROOT)), name) for path in trees for name in DOCUMENTED_PRIVATE_NAMES
+    }
+    assert read - allowed == set()

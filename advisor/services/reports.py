@@ -79,7 +79,8 @@ def report_by_token(token: str, *, browser_key: str | None = None) -> Report | N
     if not browser_key:
         # Everyone who holds a link, at every visit: the query written out once, which Django
         # runs in a third of the time it takes to build it from a queryset (about 90 against
-        # 230 microseconds, most of what a kept page costs; docs/performance.md).
+        # 230 microseconds in process, most of what a kept page costs). Plain SQL: a filter
+        # added to the default manager one day would not apply to it.
         return next(iter(Report.objects.raw(_BY_TOKEN, [token])), None)
     found = Report.objects.annotate(shares_owner=owners.sharing_with(browser_key))
     try:
