@@ -53,6 +53,24 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker):
+    """The test database, with the seed even under --no-migrations (`make test-fast`).
+
+    Running some forty migrations takes each xdist worker a second or two; without them the
+    tables come straight from the models (`makemigrations --check` in CI holds the two to be
+    the same), and the seed that 0002_seed would load is loaded here by the same loader.
+    `make test` migrates, so the migrations themselves still load it there.
+    """
+    if request.config.getoption("nomigrations"):
+        from django.apps import apps
+
+        from advisor import seed
+
+        with django_db_blocker.unblock():
+            seed.load(apps)
+
+
 @pytest.fixture
 def seeded_live_db(transactional_db):
     """The factors, thresholds and compliance requirements a fresh `migrate` loads, for tests against `live_server`.
