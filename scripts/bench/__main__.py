@@ -166,7 +166,9 @@ def set_up(env: dict[str, str]) -> list[Page]:
         ),
         Page("PDF, already rendered", f"/r/{token}.pdf"),
         Page("quotes page, 50 quotes", f"/r/{seed['quoted']}/quotes/", cookie=owner),
-        # For scale, not a page: a session read and, on POST, one row written (urls.py).
+        # For scale, not pages: the link's row read (urls.py), which every page behind a link
+        # does on every request; and a session read and, on POST, one row written.
+        Page("link floor, one row read", f"/bench/link-floor/{token}"),
         Page(
             "wizard floor, no form",
             "/bench/step-floor",

@@ -3,6 +3,7 @@ from django.urls import include, path
 from django.utils import timezone
 
 from advisor.models import Submission
+from advisor.services import reports
 
 
 def bare(request: HttpRequest) -> HttpResponse:
@@ -21,8 +22,16 @@ def step_floor(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok")
 
 
+def link_floor(request: HttpRequest, token: str) -> HttpResponse:
+    """The least a report link's page can cost: the link's row read from the database, as
+    every page behind a link must on every request (a revoke is a 410 at once). Nothing else:
+    what the colleague's page and the JSON cost beyond this is ours."""
+    return HttpResponse("ok" if reports.report_by_token(token) else "gone")
+
+
 urlpatterns = [
     path("bench/bare", bare),
+    path("bench/link-floor/<str:token>", link_floor),
     path("bench/step-floor", step_floor),
     path("", include("config.urls")),
 ]
