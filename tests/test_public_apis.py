@@ -10,6 +10,7 @@ Blind spots, left to review: an undocumented attribute without an underscore
 MigrationExecutor, as Django's own tests do)."""
 
 import ast
+import functools
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -87,6 +88,11 @@ def _sources() -> list[Path]:
     return files
 
 
+@functools.cache
+def _trees() -> dict[Path, ast.AST]:
+    return {path: ast.parse(path.read_text(), str(path)) for path in _sources()}
+
+
 def _django_imports(tree: ast.AST) -> set[tuple[str, str]]:
     """(module, name) for each name taken from a Django module; (module, "") for a module."""
     found = set()
@@ -107,8 +113,8 @@ def _undocumented(module: str, name: str) -> bool:
 
 def test_every_django_module_and_utility_the_code_imports_is_documented():
     undocumented = set()
-    for path in _sources():
-        for module, name in _django_imports(ast.parse(path.read_text(), str(path))):
+    for path, tree in _trees().items():
+        for module, name in _django_imports(tree):
             if _undocumented(module, name):
                 undocumented.add((str(path.relative_to(ROOT)), module, name))
     assert undocumented == set()
@@ -131,7 +137,7 @@ def _names_of_our_own(trees: list[ast.AST]) -> set[str]:
 def test_no_code_reads_a_private_attribute_that_is_not_its_own():
     """`x._name` or `getattr(x, "_name")`, where no code of ours defines `_name`: a library's
     internal, even through `self` in a subclass of one of its classes."""
-    trees = {path: ast.parse(path.read_text(), str(path)) for path in _sources()}
+    trees = _trees()
     own = _names_of_our_own(list(trees.values()))
     read = set()
     for path, tree in trees.items():
