@@ -567,7 +567,7 @@ def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_and_the_page_s
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     first, second = _rows(html)
     assert 'data-supplier="Full DDP"' in first and 'data-supplier="Cheap EXW"' in second
-    assert "First: it can deliver by your launch, its figures are complete" in first
+    assert "First: it can deliver by your launch even if the factory is slow, its figures" in first
     assert "Its freight is our estimate, not the factory&#x27;s (ask the factory)" in second
     assert "freight estimated: ask the factory" in second
     data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]

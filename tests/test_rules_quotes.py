@@ -126,7 +126,9 @@ def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_even_when_chea
     assert assessed[0].landed_per_piece < assessed[1].landed_per_piece  # about $8.44 against $11
     assert rules.ranking(assessed) == [1, 0]
     first, second = (r.render() for r in rules.rank_reasons(assessed, [1, 0], plan.launch_date))
-    assert first.startswith("First: it can deliver by your launch, its figures are complete")
+    assert first.startswith(
+        "First: it can deliver by your launch even if the factory is slow, its figures are complete"
+    )
     assert second.startswith(
         "Its freight is our estimate, not the factory's (ask the factory): ranked below every "
         "complete quote."
@@ -148,7 +150,42 @@ def test_a_quote_that_misses_the_launch_even_fast_ranks_last_and_says_when_it_ar
         "Even a fast factory delivers on 2027-08-02, after your launch on 2027-06-01: ranked "
         "last. Landed cost $5.70 a piece."
     )
-    assert reasons[1].startswith("Its freight and duty are our estimates")
+    # Both others fit only if fast (12 weeks from 03-08 and a week of transit pass 06-01).
+    assert reasons[0].startswith("Only a fast factory delivers by your launch: a slow one")
+    assert "Its freight and duty are our estimates" in reasons[1]
+
+
+def test_a_cheaper_quote_that_fits_only_if_fast_ranks_below_one_that_fits_even_if_slow():
+    """A few cents a piece are no saving against a launch at risk (a consultant's reading of
+    the quotes page: the cheap, slow quote was first and said it "can deliver by your
+    launch")."""
+    plan, today = buyer(), date(2026, 11, 15)
+    cheap_but_slow = quote(supplier="Cheap", unit_price_usd=Decimal("9"))  # 9 to 12 weeks
+    sure = quote(supplier="Sure", lead_time_weeks_min=4, lead_time_weeks_max=6)
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (cheap_but_slow, sure)]
+    assert [a.schedule for a in assessed] == [
+        Schedule.FITS_ONLY_IF_FAST,
+        Schedule.FITS_EVEN_IF_SLOW,
+    ]
+    assert assessed[0].landed_per_piece < assessed[1].landed_per_piece
+    order = rules.ranking(assessed)
+    assert order == [1, 0]
+    first, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    assert first.startswith("First: it can deliver by your launch even if the factory is slow")
+    assert second.startswith(
+        "Only a fast factory delivers by your launch: a slow one delivers on 2027-03-21, after "
+        "your launch on 2027-02-27 (get its shortest lead time in writing, with a penalty for "
+        "lateness): ranked below any quote that fits even if the factory is slow."
+    )
+
+    # When no quote fits a slow factory, the first says what it risks, and promises nothing.
+    (alone,) = (r.render() for r in rules.rank_reasons(assessed[:1], [0], plan.launch_date))
+    assert alone == (
+        "Only a fast factory delivers by your launch: a slow one delivers on 2027-03-21, after "
+        "your launch on 2027-02-27 (get its shortest lead time in writing, with a penalty for "
+        "lateness). First: its figures are complete, your budget covers it and your quantity "
+        "meets its minimum. Landed cost $9.86 a piece."
+    )
 
 
 def test_within_a_group_the_reason_compares_with_the_quote_above():

@@ -12,11 +12,13 @@ from datetime import date
 
 from .quotes import Assessment
 from .texts import Msg, Paragraph, gettext_noop, usd
+from .types import Schedule
 
 
 def _key(a: Assessment) -> tuple:
     return (
         not a.arrives_in_time,  # misses the launch even with a fast factory: last
+        _only_if_fast(a),  # a slow factory misses it: a launch at risk is no saving
         not a.complete,  # freight or duty is our estimate, not the factory's
         not a.within_budget,
         a.moq_forced,  # a cheaper piece is no bargain when it forces a far bigger order
@@ -27,9 +29,11 @@ def _key(a: Assessment) -> tuple:
 
 def ranking(assessments: Sequence[Assessment]) -> list[int]:
     """The order to list quotes in (indexes): quotes that miss the launch even with a fast
-    factory last; before them, complete quotes above those whose freight or duty we estimated;
-    within each, those the buyer's budget covers, then those whose minimum the buyer's quantity
-    meets, then the lowest landed cost per piece, then the least cash to the first delivery."""
+    factory last; before them, those that fit only if the factory is fast; before those, the
+    quotes that fit even if it is slow. Within each, complete quotes above those whose freight
+    or duty we estimated; within those, those the buyer's budget covers, then those whose
+    minimum the buyer's quantity meets, then the lowest landed cost per piece, then the least
+    cash to the first delivery."""
     return sorted(range(len(assessments)), key=lambda i: _key(assessments[i]))
 
 
@@ -41,9 +45,10 @@ def rank_reasons(
     reasons = []
     for position, index in enumerate(order):
         a = assessments[index]
-        group = [i for i in order if _key(assessments[i])[:4] == _key(a)[:4]]
+        group = [i for i in order if _key(assessments[i])[:5] == _key(a)[:5]]
         above = group[group.index(index) - 1] if group.index(index) else None
-        sentences = [_group_reason(a, launch, first=position == 0)]
+        first = position == 0
+        sentences = [_schedule_risk(a, launch, first=first), _group_reason(a, launch, first=first)]
         sentences.append(_place(a, assessments, order, above, alone=len(group) == 1))
         reasons.append(Paragraph(tuple(s for s in sentences if s is not None)))
     return reasons
@@ -63,6 +68,33 @@ _INCOMPLETE = {
         "customs broker): ranked below every complete quote."
     ),
 }
+
+
+def _only_if_fast(a: Assessment) -> bool:
+    return a.schedule == Schedule.FITS_ONLY_IF_FAST
+
+
+def _schedule_risk(a: Assessment, launch: date, *, first: bool) -> Msg | None:
+    if not _only_if_fast(a):
+        return None
+    params = {"date": a.slow_delivery.isoformat(), "launch": launch.isoformat()}
+    if first:  # no quote fits even if its factory is slow
+        return Msg(
+            gettext_noop(
+                "Only a fast factory delivers by your launch: a slow one delivers on %(date)s, "
+                "after your launch on %(launch)s (get its shortest lead time in writing, with a "
+                "penalty for lateness)."
+            ),
+            params,
+        )
+    return Msg(
+        gettext_noop(
+            "Only a fast factory delivers by your launch: a slow one delivers on %(date)s, after "
+            "your launch on %(launch)s (get its shortest lead time in writing, with a penalty for "
+            "lateness): ranked below any quote that fits even if the factory is slow."
+        ),
+        params,
+    )
 
 
 def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
@@ -99,11 +131,18 @@ def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
                 "below any quote whose minimum you meet."
             )
         )
+    if first and _only_if_fast(a):  # what it risks is said before this
+        return Msg(
+            gettext_noop(
+                "First: its figures are complete, your budget covers it and your quantity meets "
+                "its minimum."
+            )
+        )
     if first:
         return Msg(
             gettext_noop(
-                "First: it can deliver by your launch, its figures are complete, your budget "
-                "covers it and your quantity meets its minimum."
+                "First: it can deliver by your launch even if the factory is slow, its figures "
+                "are complete, your budget covers it and your quantity meets its minimum."
             )
         )
     return None
