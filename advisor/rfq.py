@@ -501,20 +501,22 @@ def _calendar(timeline: dict, model: str, t: rules.Thresholds) -> Section:
     return Section(_("Calendar"), items)
 
 
-def as_text(request: Request) -> str:
+def as_text(request: Request, full_request_url: str = "") -> str:
     """The request as plain text for a marketplace message, under `TEXT_LIMIT` characters: when
     longer, requirements are said by their limits only, then the last ones by name alone, as
-    few as it takes (the page has them all)."""
+    few as it takes; then the text says so, with the link to the full request
+    (`full_request_url`, the link for factories, while it works): a factory must not price a
+    test without seeing its limit."""
     shortened = sum(item.short is not None for s in request.sections for item in s.items)
-    text = _text(request, named=0, short=False)
+    text = _text(request, named=0, short=False, full_request_url=full_request_url)
     for named in range(shortened + 1):
         if len(text) < TEXT_LIMIT:
             return text
-        text = _text(request, named=named, short=True)
+        text = _text(request, named=named, short=True, full_request_url=full_request_url)
     return text if len(text) < TEXT_LIMIT else text[: TEXT_LIMIT - 2].rstrip() + "\n"
 
 
-def _text(request: Request, *, named: int, short: bool) -> str:
+def _text(request: Request, *, named: int, short: bool, full_request_url: str) -> str:
     """The text, with each requirement's limit only when `short`, and the last `named` of them
     by name alone."""
     lines = [request.title.upper(), ""]
@@ -530,5 +532,14 @@ def _text(request: Request, *, named: int, short: bool) -> str:
             colon = "" if item.label.endswith("?") else ":"
             text = f"- {item.label}{colon} {value}".rstrip() + (" ____" if item.blank else "")
             lines += textwrap.wrap(text, TEXT_WIDTH, subsequent_indent="  ")
+    if bare:
+        full = _("The requirements named above without their limits, for length: ")
+        if full_request_url:
+            full += _("every limit, with its test method, is in the full request: %(url)s") % {
+                "url": full_request_url
+            }
+        else:
+            full += _("we will send you their limits.")
+        lines += [""] + textwrap.wrap(full, TEXT_WIDTH, break_on_hyphens=False)
     lines += [""] + textwrap.wrap(request.closing, TEXT_WIDTH)
     return "\n".join(lines) + "\n"

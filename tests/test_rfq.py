@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
@@ -311,6 +312,23 @@ def test_a_long_request_keeps_the_limits_of_as_many_requirements_as_fit(make_rep
     assert "- Lead in children's products (CPSIA) (US): 100 ppm" in flat
     assert "- Hallmark by an assay office (UK): - Test reports" in flat
     assert "- Test reports: for each limit above" in flat
+    # A factory must not price a test without its limit: the text says where every limit is.
+    full_request = f"{settings.SITE_URL}/q/{report.rfq_token}/?model=oem"
+    assert (
+        "The requirements named above without their limits, for length: every limit, with its "
+        f"test method, is in the full request: {full_request}"
+    ) in flat
+    factory_text = Client().get(f"/q/{report.rfq_token}.txt?model=oem").content.decode()
+    assert full_request in factory_text
+    assert Client().get(full_request.removeprefix(settings.SITE_URL)).status_code == 200
+
+    # Once the link is revoked, the link for factories is dead: the owner's text promises the
+    # limits instead of a link that no longer opens.
+    services.reports.revoke_link(report=report)
+    owner_text = browser(report.owner_key).get(f"/r/{report.token}/rfq.txt?model=oem")
+    flat = " ".join(owner_text.content.decode().split())
+    assert "for length: we will send you their limits." in flat
+    assert f"/q/{report.rfq_token}" not in flat
 
 
 # The link for factories (issue 24): the request, and nothing else of the report.

@@ -50,15 +50,15 @@ def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
     request_for_quote = _request(request, report)
     model = request_for_quote.model
     text_url = reverse("advisor:report_rfq_text", kwargs={"token": report.token})
-    live = report.is_live(timezone.now())
+    # A dead link's factory link is dead too (only the owner reads this then): not offered.
+    factory_url = factory_link(report, model) if report.is_live(timezone.now()) else ""
     context = {
         "rfq": request_for_quote,
-        "text": rfq.as_text(request_for_quote),
+        "text": rfq.as_text(request_for_quote, factory_url),
         "offered": rfq.models_offered(report.data),
         "report_url": report.get_absolute_url(),
         "text_url": f"{text_url}?model={model}",
-        # A dead link's factory link is dead too (only the owner reads this then): not offered.
-        "factory_url": factory_link(report, model) if live else "",
+        "factory_url": factory_url,
     }
     return render(request, "advisor/rfq.html", context)
 
@@ -68,7 +68,10 @@ def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
 @require_safe
 @with_readable_report
 def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
-    text = rfq.as_text(_request(request, report))
+    request_for_quote = _request(request, report)
+    live = report.is_live(timezone.now())
+    factory_url = factory_link(report, request_for_quote.model) if live else ""
+    text = rfq.as_text(request_for_quote, factory_url)
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
@@ -82,7 +85,7 @@ def rfq_page(request: HttpRequest, report: Report) -> HttpResponse:
     context = {
         "for_factories": True,
         "rfq": request_for_quote,
-        "text": rfq.as_text(request_for_quote),
+        "text": rfq.as_text(request_for_quote, factory_link(report, request_for_quote.model)),
         "text_url": f"{text_url}?model={request_for_quote.model}",
         # Only the report's owner still opens a dead link: told that factories no longer can.
         "link_ended_at": report.ended_at(timezone.now()),
@@ -95,5 +98,6 @@ def rfq_page(request: HttpRequest, report: Report) -> HttpResponse:
 @require_safe
 @with_rfq_report
 def rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
-    text = rfq.as_text(_request(request, report))
+    request_for_quote = _request(request, report)
+    text = rfq.as_text(request_for_quote, factory_link(report, request_for_quote.model))
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
