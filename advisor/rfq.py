@@ -19,9 +19,10 @@ from .rules.compliance import Requirement
 
 TEXT_LIMIT = 4_000  # characters: what a marketplace message comfortably takes
 TEXT_WIDTH = 72
-# How long factories are given to quote (assumptions: see `_reply_by`).
+# How long factories are given to quote, and we to compare their quotes when no order-by day
+# sets it (assumptions: no public figure says how long factories need; see `_reply_and_decide`).
 REPLY_DAYS = 7
-URGENT_REPLY_DAYS = 2
+DECIDE_DAYS = 3
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,7 @@ def _intro(answers: dict, model: str) -> str:
 
 def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
     deposit = getattr(t, f"{model}_deposit_percent")
-    order_by = _order_by(answers, model, t, today)
+    reply_by, decide_by = _reply_and_decide(answers, model, t, today)
     return Section(
         _("Quote summary (please fill in)"),
         [
@@ -235,11 +236,8 @@ def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Sec
                 )
                 % {"deposit": deposit},
             ),
-            Item(_("Please reply by"), _reply_by(order_by, today).isoformat()),
-            Item(
-                _("We will decide by"),
-                order_by.isoformat() if order_by else _("as soon as we have your quote"),
-            ),
+            Item(_("Please reply by"), reply_by.isoformat()),
+            Item(_("We will decide by"), decide_by.isoformat()),
         ],
     )
 
@@ -255,19 +253,24 @@ def _price_tiers(units: int) -> list[Item]:
     ]
 
 
-def _reply_by(order_by: date | None, today: date) -> date:
-    """A week to quote, but never past the day the order must be placed; when that day has
-    passed, two days (both assumptions: no public figure says how long factories need)."""
-    if order_by is None:
-        return today + timedelta(days=URGENT_REPLY_DAYS)
-    return max(min(today + timedelta(days=REPLY_DAYS), order_by), today + timedelta(days=1))
-
-
-def _order_by(answers: dict, model: str, t: rules.Thresholds, today: date) -> date | None:
-    """The last day to order for the launch with a slow factory (None when it has passed)."""
+def _reply_and_decide(
+    answers: dict, model: str, t: rules.Thresholds, today: date
+) -> tuple[date, date]:
+    """When factories are asked to reply, and the day we say we will decide: a week to quote,
+    but never past the last day to order for the launch, with a slow factory or, when that day
+    has passed, a fast one; we decide by that day. When both have passed, the launch needs a
+    faster schedule than usual (the calendar asks for one): still a week to quote and a firm
+    day to decide, never a rush that tells factories we cannot compare their quotes."""
     launch = date.fromisoformat(answers["launch_date"])
-    slowest = getattr(t, f"{model}_lead_time_max_weeks")
-    return rules.latest_order_day(launch, slowest, t, today)
+    for end in ("max", "min"):  # a slow factory's schedule, then a fast one's
+        weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
+        order_by = rules.latest_order_day(launch, weeks, t, today)
+        if order_by is not None:
+            soon = min(today + timedelta(days=REPLY_DAYS), order_by)
+            reply_by = max(soon, today + timedelta(days=1))
+            return reply_by, max(order_by, reply_by)
+    reply_by = today + timedelta(days=REPLY_DAYS)
+    return reply_by, reply_by + timedelta(days=DECIDE_DAYS)
 
 
 def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:

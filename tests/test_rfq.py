@@ -121,7 +121,35 @@ def test_a_launch_inside_the_lead_time_asks_for_the_fastest_schedule():
     )
     text = rfq.as_text(rfq.build(data, "oem", [], date.today()))
     assert "fastest schedule" in text
-    assert "as soon as we have your quote" in text
+    # Still a week to quote and a firm day to decide: a rush would tell factories that we
+    # cannot compare their quotes (a consultant's read of "decide as soon as we have your
+    # quote", two days after asking).
+    reply_by, decide_by = date.today() + timedelta(days=7), date.today() + timedelta(days=10)
+    assert f"- Please reply by: {reply_by.isoformat()}" in text
+    assert f"- We will decide by: {decide_by.isoformat()}" in text
+
+
+def test_when_only_a_fast_factory_can_make_the_launch_we_decide_by_its_order_day():
+    today = date(2026, 11, 15)
+    t = rules.Thresholds()
+    answers = sample_answers(launch_date=date(2027, 2, 27))  # three weeks after the festival
+    data = snapshots.build_snapshot(
+        token="t",
+        created_at=datetime(2026, 11, 15),
+        version=1,
+        answers=answers,
+        result=rules.evaluate(answers, t, today),
+        thresholds=t,
+        factors=[],
+    )
+    launch = answers.launch_date
+    assert rules.latest_order_day(launch, t.odm_lead_time_max_weeks, t, today) is None
+    fast = rules.latest_order_day(launch, t.odm_lead_time_min_weeks, t, today)
+    assert fast is not None
+    text = rfq.as_text(rfq.build(data, "odm", [], today))
+    reply_by = min(today + timedelta(days=7), fast)
+    assert f"- Please reply by: {reply_by.isoformat()}" in text
+    assert f"- We will decide by: {max(fast, reply_by).isoformat()}" in text
 
 
 MARKETS = [("us",), ("eu",), ("uk",), ("other",), ("us", "eu", "uk", "other")]
