@@ -163,17 +163,19 @@ def _gold(answers: dict, t: rules.Thresholds) -> list[Section]:
                     blank=True,
                 ),
                 Item(_("Making charge per gram in USD (labour, finishing and margin)"), blank=True),
+                # Our own planning price is the buyer's to keep: told to a factory, it anchors
+                # the metal price the factory quotes.
                 Item(
                     _("Metal price basis"),
                     _(
-                        "which gold price (for example the LBMA price), on which day it is fixed "
-                        "for our order, and how a move before shipment is shared; we plan at "
-                        "%(price)s a troy ounce (%(date)s)"
-                    )
-                    % {
-                        "price": rules.usd(t.gold_price_usd_per_oz),
-                        "date": t.gold_price_set_on.isoformat(),
-                    },
+                        "which gold price (LBMA, say), fixed on which day, how a move before "
+                        "shipment is shared, and the price an ounce your quote assumes"
+                    ),
+                ),
+                Item(_("Metal loss in casting and finishing (%)"), blank=True),
+                Item(
+                    _("Fineness and weight"),
+                    _("each lot assayed, every piece weighed; a piece under its karat is refused"),
                 ),
                 Item(
                     _("Stamping"),
@@ -231,8 +233,9 @@ def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Sec
             Item(
                 _("Payment terms"),
                 _(
-                    "we propose %(deposit)s%% deposit and the balance before shipment, through "
-                    "the marketplace's trade protection where it is offered; tell us yours"
+                    "we propose %(deposit)s%% deposit and the balance before shipment, once our "
+                    "pre-shipment check passes, through the marketplace's trade protection where "
+                    "it is offered; tell us yours"
                 )
                 % {"deposit": deposit},
             ),
@@ -375,8 +378,8 @@ def _quality(model: str) -> Section:
         Item(
             _("Pre-shipment inspection"),
             _(
-                "AQL general inspection level II, major defects 2.5, minor 4.0, by us or an "
-                "inspection company we appoint"
+                "AQL general inspection level II: critical defects 0, major 2.5, minor 4.0, by "
+                "us or an inspection company we appoint"
             ),
         ),
     ]
@@ -536,13 +539,10 @@ def _text(request: Request, *, named: int, short: bool, full_request_url: str) -
             text = f"- {item.label}{colon} {value}".rstrip() + (" ____" if item.blank else "")
             lines += textwrap.wrap(text, TEXT_WIDTH, subsequent_indent="  ")
     if bare:
-        full = _("The requirements named above without their limits, for length: ")
         if full_request_url:
-            full += _("every limit, with its test method, is in the full request: %(url)s") % {
-                "url": full_request_url
-            }
+            full = _("Limits left out above for length: %(url)s") % {"url": full_request_url}
         else:
-            full += _("we will send you their limits.")
+            full = _("Limits left out above for length: we will send them.")
         lines += [""] + textwrap.wrap(full, TEXT_WIDTH, break_on_hyphens=False)
     lines += [""] + textwrap.wrap(request.closing, TEXT_WIDTH)
     return "\n".join(lines) + "\n"

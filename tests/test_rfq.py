@@ -85,7 +85,7 @@ def test_the_text_is_short_plain_and_in_the_buyers_figures(client, report):
     launch = date.fromisoformat(report.data["answers"]["launch_date"])
     assert "120 pieces a design" in text and "240 pieces a design" in text  # and double
     assert (launch - timedelta(weeks=1)).isoformat() in text  # launch less express transit
-    assert "AQL general inspection level II, major" in text
+    assert "AQL general inspection level II: critical defects 0, major" in " ".join(text.split())
     assert "Sterling silver" in text and "thickness in microns" in text
 
 
@@ -290,7 +290,11 @@ def test_solid_gold_asks_for_its_karat_and_no_plating_thickness(make_report):
         make_report, target_markets=("us", "uk"), base_metal="solid_gold", plating="rhodium"
     )
     assert "- Gold karat mark (US): 10K or finer to be called gold" in text
-    assert "over 7.78 g (silver) or 1 g (gold)" in text
+    # The last limits give way to the gold questions (metal loss, assay) for length: the text
+    # names them and links the full request, which has them all.
+    assert "over 7.78 g (silver) or 1 g (gold)" in page
+    assert "- Hallmark by an assay office (UK):" in text
+    assert "Limits left out above for length: " in " ".join(text.split())
     assert "- Plating: Rhodium" in text
     assert "thickness in microns" not in page and "thickness in microns" not in text
     assert "Gold plating terms" not in page  # solid gold makes no plating claim
@@ -342,10 +346,7 @@ def test_a_long_request_keeps_the_limits_of_as_many_requirements_as_fit(make_rep
     assert "- Test reports: for each limit above" in flat
     # A factory must not price a test without its limit: the text says where every limit is.
     full_request = f"{settings.SITE_URL}/q/{report.rfq_token}/?model=oem"
-    assert (
-        "The requirements named above without their limits, for length: every limit, with its "
-        f"test method, is in the full request: {full_request}"
-    ) in flat
+    assert f"Limits left out above for length: {full_request}" in flat
     factory_text = Client().get(f"/q/{report.rfq_token}.txt?model=oem").content.decode()
     assert full_request in factory_text
     assert Client().get(full_request.removeprefix(settings.SITE_URL)).status_code == 200
@@ -355,7 +356,7 @@ def test_a_long_request_keeps_the_limits_of_as_many_requirements_as_fit(make_rep
     services.reports.revoke_link(report=report)
     owner_text = browser(report.owner_key).get(f"/r/{report.token}/rfq.txt?model=oem")
     flat = " ".join(owner_text.content.decode().split())
-    assert "for length: we will send you their limits." in flat
+    assert "Limits left out above for length: we will send them." in flat
     assert f"/q/{report.rfq_token}" not in flat
 
 
@@ -582,7 +583,11 @@ def test_the_gold_request_asks_karat_weight_making_metal_basis_and_hallmarking(m
     assert "Karat and colour: 18K" in text
     assert "we plan about 3.5 g" in text
     assert "Making charge per gram in USD" in text
-    assert "which gold price (for example the LBMA price), on which day it is fixed" in text
+    assert "which gold price (LBMA, say), fixed on which day" in text
+    # Our planning price stays ours: told to the factory, it would anchor its metal price.
+    assert "$4,000" not in text and "the price an ounce your quote assumes" in text
+    assert "Metal loss in casting and finishing (%)" in text
+    assert "each lot assayed, every piece weighed" in text
     assert "hallmark" in text.lower()
     assert "thickness in microns" not in text  # solid gold, unplated
     silver = make_report(base_metal="sterling_silver")
