@@ -82,7 +82,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         sections=[
             _summary(answers, model, thresholds, today),
             _oem_terms(answers, thresholds) if model == "oem" else _odm_terms(answers),
-            *_gold(answers, thresholds),
+            *_gold(answers),
             _quality(model),
             _materials(answers, requirements),
             _calendar(data["timeline"], model, thresholds),
@@ -140,7 +140,7 @@ def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) 
     )
 
 
-def _gold(answers: dict, t: rules.Thresholds) -> list[Section]:
+def _gold(answers: dict) -> list[Section]:
     """For solid gold: what makes gold quotes comparable, the metal apart from the making."""
     if answers.get("base_metal") != rules.BaseMetal.SOLID_GOLD:
         return []
