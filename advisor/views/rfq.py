@@ -38,8 +38,15 @@ def _request(request: HttpRequest, report: Report) -> rfq.Request:
 
 def factory_link(report: Report, model: str) -> str:
     """The link for factories to the request for `model`, in full: from the configured public
-    address, never from the Host header, which the client picks."""
+    address, never from the Host header, which the client picks. Empty once the report's link
+    is dead (only its owner reads the request then): the link for factories died with it."""
+    if not report.is_live(timezone.now()):
+        return ""
     return f"{settings.SITE_URL}{report.get_rfq_url()}?model={model}"
+
+
+def _text(request_for_quote: rfq.Request, report: Report) -> str:
+    return rfq.as_text(request_for_quote, factory_link(report, request_for_quote.model))
 
 
 @capability_url
@@ -50,15 +57,13 @@ def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
     request_for_quote = _request(request, report)
     model = request_for_quote.model
     text_url = reverse("advisor:report_rfq_text", kwargs={"token": report.token})
-    # A dead link's factory link is dead too (only the owner reads this then): not offered.
-    factory_url = factory_link(report, model) if report.is_live(timezone.now()) else ""
     context = {
         "rfq": request_for_quote,
-        "text": rfq.as_text(request_for_quote, factory_url),
+        "text": _text(request_for_quote, report),
         "offered": rfq.models_offered(report.data),
         "report_url": report.get_absolute_url(),
         "text_url": f"{text_url}?model={model}",
-        "factory_url": factory_url,
+        "factory_url": factory_link(report, model),
     }
     return render(request, "advisor/rfq.html", context)
 
@@ -68,10 +73,7 @@ def report_rfq(request: HttpRequest, report: Report) -> HttpResponse:
 @require_safe
 @with_readable_report
 def report_rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
-    request_for_quote = _request(request, report)
-    live = report.is_live(timezone.now())
-    factory_url = factory_link(report, request_for_quote.model) if live else ""
-    text = rfq.as_text(request_for_quote, factory_url)
+    text = _text(_request(request, report), report)
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
@@ -85,7 +87,7 @@ def rfq_page(request: HttpRequest, report: Report) -> HttpResponse:
     context = {
         "for_factories": True,
         "rfq": request_for_quote,
-        "text": rfq.as_text(request_for_quote, factory_link(report, request_for_quote.model)),
+        "text": _text(request_for_quote, report),
         "text_url": f"{text_url}?model={request_for_quote.model}",
         # Only the report's owner still opens a dead link: told that factories no longer can.
         "link_ended_at": report.ended_at(timezone.now()),
@@ -98,6 +100,5 @@ def rfq_page(request: HttpRequest, report: Report) -> HttpResponse:
 @require_safe
 @with_rfq_report
 def rfq_text(request: HttpRequest, report: Report) -> HttpResponse:
-    request_for_quote = _request(request, report)
-    text = rfq.as_text(request_for_quote, factory_link(report, request_for_quote.model))
+    text = _text(_request(request, report), report)
     return HttpResponse(text, content_type="text/plain; charset=utf-8")
