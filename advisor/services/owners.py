@@ -91,9 +91,14 @@ def _current_reports(owner_keys: object) -> QuerySet[Report]:
     return Report.objects.filter(owner_key__in=owner_keys, replaced_by=None)
 
 
+def _browser_keys(owner: Owner) -> QuerySet[OwnerBrowser]:
+    """The keys of the owner's browsers, as a subquery."""
+    return OwnerBrowser.objects.filter(owner=owner).values("browser_key")
+
+
 def reports_count(*, owner: Owner) -> int:
     """How many reports the owner has, under their current links (one query)."""
-    return _current_reports(OwnerBrowser.objects.filter(owner=owner).values("browser_key")).count()
+    return _current_reports(_browser_keys(owner)).count()
 
 
 def reports_made_by(*, browser_key: str) -> int:
@@ -124,8 +129,11 @@ def join(*, owner: Owner, browser_key: str, label: str) -> bool:
 
 def report_names(*, owner: Owner, limit: int = 10) -> list[str]:
     """The names of the owner's latest reports, for whoever is asked to join it (one query)."""
-    keys = OwnerBrowser.objects.filter(owner=owner).values("browser_key")
-    names = _current_reports(keys).order_by("-created_at").values_list("project_name", flat=True)
+    names = (
+        _current_reports(_browser_keys(owner))
+        .order_by("-created_at")
+        .values_list("project_name", flat=True)
+    )
     return [name or "—" for name in names[:limit]]
 
 
