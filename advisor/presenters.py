@@ -229,7 +229,8 @@ def _quoted_names(quote: dict | None) -> set[str]:
     if not quote:
         return set()
     freight = set(_COURIER) if "freight_per_piece_usd" in quote else set()
-    return set(quote["figures"]) | freight
+    duty = set(rules.DUTY_FIGURES) if "duty_percent" in quote else set()
+    return set(quote["figures"]) | freight | duty
 
 
 def _quote_shown(data: dict, owner: bool) -> dict | None:
@@ -253,6 +254,10 @@ def _cost_notes(oem: dict, odm: dict, own_qc: bool) -> dict[str, str]:
     notes = {}
     if odm.get("from_stock"):
         notes["samples_usd"] = _("ODM from the factory's stock: the pieces you buy are the samples")
+    if "duty_percent" in oem and oem["duty_percent"] == odm["duty_percent"]:
+        notes["duty_usd"] = _("%(percent)s%% of the order's price") % {
+            "percent": rules.count(oem["duty_percent"])
+        }
     if not own_qc and 0 in (oem["inspection_usd"], odm["inspection_usd"]):
         notes["inspection_usd"] = _(
             "$0: ask the factory for photos and a video of the packed goods"
@@ -307,6 +312,7 @@ def _cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
             _("Inspection before shipping"), "inspection_usd", note=notes.get("inspection_usd", "")
         ),
         row(_("Freight to you"), "freight_usd"),
+        row(_("Import duty"), "duty_usd", note=notes.get("duty_usd", "")),
         row(_("Cash to first delivery"), "cash_to_first_delivery_usd", _usd_range),
     ]
 
@@ -342,22 +348,26 @@ def _schedule_rows(timeline: dict, models: dict[str, str]) -> list[dict]:
 
 def _figure_tag(name: str, figure: rules.Figure, quote: dict | None) -> str:
     if quote and name in _COURIER and "freight_per_piece_usd" in quote:
-        usd = _usd(quote["freight_per_piece_usd"], cents=True)
-        model = quote["model"].upper()
-        if "supplier" not in quote:
-            return _(
-                "%(model)s uses a supplier's quote, which gives freight and duty of %(usd)s a piece"
-            ) % {"model": model, "usd": usd}
-        return _(
-            "%(model)s uses %(supplier)s's quote, which gives freight and duty of %(usd)s a piece"
-        ) % {
-            "model": model,
-            "supplier": quote["supplier"],
-            "usd": usd,
-        }
+        return _what_the_quote_gives(
+            quote,
+            _("freight of %(usd)s a piece")
+            % {"usd": _usd(quote["freight_per_piece_usd"], cents=True)},
+        )
+    if quote and name in rules.DUTY_FIGURES and "duty_percent" in quote:
+        return _what_the_quote_gives(
+            quote, _("a duty of %(percent)s%%") % {"percent": rules.count(quote["duty_percent"])}
+        )
     if quote and name in quote["figures"]:
         return quote_tag(quote)
     return _("assumption") if figure.assumption else ""
+
+
+def _what_the_quote_gives(quote: dict, what: str) -> str:
+    params = {"model": quote["model"].upper(), "what": what}
+    if "supplier" not in quote:
+        return _("%(model)s uses a supplier's quote, which gives %(what)s") % params
+    params["supplier"] = quote["supplier"]
+    return _("%(model)s uses %(supplier)s's quote, which gives %(what)s") % params
 
 
 def _threshold_groups(

@@ -113,12 +113,10 @@ def number_or_none(value: Decimal | int | None) -> int | float | None:
     return None if value is None else _number(value)
 
 
-def quote_origin(
-    based_on: str, quote: rules.Quote, answers: rules.Answers, thresholds: rules.Thresholds
-) -> dict:
+def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds) -> dict:
     """What a re-run report adds: the report it re-ran, and which of its figures and answers
-    came from whose quote (so pages label them "from <supplier>'s quote"), with the freight
-    and duty a piece when the quote gave them."""
+    came from whose quote (so pages label them "from <supplier>'s quote"), with the freight a
+    piece and the duty when the quote gave them."""
     origin = {
         "supplier": quote.supplier,
         "model": quote.model.value,
@@ -126,9 +124,11 @@ def quote_origin(
         "answers": [],  # the buyer's answers stand; the quote's price is its model's alone
         "unit_price_usd": _number(quote.unit_price_usd),
     }
-    per_piece, assumed = rules.freight_per_piece(quote, answers, thresholds)
-    if per_piece is not None and not assumed:
-        origin["freight_per_piece_usd"] = _number(per_piece)
+    freight, duty = rules.quoted_freight_and_duty(quote)
+    if freight is not None:
+        origin["freight_per_piece_usd"] = _number(freight)
+    if duty is not None:
+        origin["duty_percent"] = _number(duty)
     return {"based_on": based_on, "from_quote": origin}
 
 
@@ -192,6 +192,8 @@ def _costs(model: rules.Model, costs: rules.ModelCosts, quoted: set[str] | froze
         "balance_usd": _number(costs.balance),
         "inspection_usd": costs.inspection,
         "freight_usd": _number(costs.freight),
+        "duty_percent": _number(costs.duty_percent),
+        "duty_usd": _number(costs.duty),
         "cash_to_first_delivery_usd": [_number(v) for v in costs.cash_to_first_delivery],
         "from_stock": costs.from_stock,
         "unit_cost_usd": _number(costs.unit_cost),

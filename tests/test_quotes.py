@@ -57,26 +57,25 @@ def quote(**overrides) -> rules.Quote:
 
 
 def test_landed_cost_adds_freight_and_duty_on_the_unit_price():
-    landed, assumed = rules.quotes.landed_per_piece(quote(), sample_answers(), rules.Thresholds())
-    assert landed == Decimal("9.17") and not assumed  # 8.40 + 0.35 + 5 % of 8.40 (0.42)
+    landed = rules.landed_cost(quote(), sample_answers(), rules.Thresholds())
+    assert landed.per_piece == Decimal("9.17")  # 8.40 + 0.35 + 5 % of 8.40 (0.42)
+    assert landed.complete
 
 
 def test_a_ddp_price_is_the_landed_cost_whatever_freight_and_duty_say():
-    landed, _ = rules.quotes.landed_per_piece(
+    landed = rules.landed_cost(
         quote(incoterm=rules.Incoterm.DDP), sample_answers(), rules.Thresholds()
     )
-    assert landed == Decimal("8.40")
+    assert (landed.per_piece, landed.freight, landed.duty_percent) == (Decimal("8.40"), 0, 0)
 
 
 def test_without_quoted_freight_the_reports_courier_estimate_is_used_and_labelled():
     answers = sample_answers(base_metal="brass")  # 6 g a piece, assumed
-    landed, assumed = rules.quotes.landed_per_piece(
-        quote(freight_per_piece_usd=None), answers, rules.Thresholds()
-    )
-    assert assumed
+    landed = rules.landed_cost(quote(freight_per_piece_usd=None), answers, rules.Thresholds())
+    assert landed.freight_estimated
     # 300 pieces (the quote's minimum) x 4 designs x 6 g: 7.2 kg, $25 + 7 x $10 = $95, and
     # $5 insurance per $1,000 of the $10,080 order ($50.40): $0.121 a piece; duty 5 % (0.42).
-    assert landed == Decimal("8.94")
+    assert landed.per_piece == Decimal("8.94")
 
 
 def test_the_margin_is_against_the_planned_retail_price():
@@ -96,8 +95,8 @@ def test_cash_figures_use_the_quoted_tooling_samples_and_order():
     assessed = rules.assess(quote(), answers, rules.Thresholds(), TODAY)
     # Tooling 1,200 + samples 40 x 2 rounds x 4 designs + CAD 50 x 4 (sketches): 1,720.
     assert assessed.cash_before_first_order == 1_720
-    # The order at the 300-piece minimum: 8.40 x 300 x 4 = 10,080; freight and duty exactly as
-    # quoted, 0.77 a piece (924); inspection 300 (no QC of their own).
+    # The order at the 300-piece minimum: 8.40 x 300 x 4 = 10,080; freight exactly as quoted,
+    # 0.35 a piece (420), and 5 % duty (504); inspection 300 (no QC of their own).
     assert assessed.cash_to_first_delivery == Decimal("1720") + Decimal("10080") + 924 + 300
 
 
@@ -294,14 +293,18 @@ def test_re_running_with_a_cheap_tooling_quote_lifts_the_oem_blocker(report):
     assert data["costs"]["odm"] == report.data["costs"]["odm"]  # ODM keeps the assumptions
     assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] == 1_200
     assert "samples_usd" in data["costs"]["oem"]["assumptions"]  # the rounds are still assumed
-    assert data["from_quote"]["freight_per_piece_usd"] == 0.77  # 0.35 freight + 5 % duty
+    assert data["from_quote"]["freight_per_piece_usd"] == 0.35
+    assert data["from_quote"]["duty_percent"] == 5
+    assert (data["costs"]["oem"]["duty_percent"], data["costs"]["oem"]["duty_usd"]) == (5, 504)
     assert "freight_usd" not in data["costs"]["oem"]["assumptions"]
+    assert "duty_usd" not in data["costs"]["oem"]["assumptions"]
     html = owner.get(response["Location"]).content.decode()
     assert "from Shenzhen Bright Jewelry&#x27;s quote" in html
     assert (
-        "OEM uses Shenzhen Bright Jewelry&#x27;s quote, which gives freight and duty of $0.77 a piece"
+        "OEM uses Shenzhen Bright Jewelry&#x27;s quote, which gives freight of $0.35 a piece"
         in html
     )
+    assert "OEM uses Shenzhen Bright Jewelry&#x27;s quote, which gives a duty of 5%" in html
     assert f'href="/r/{report.token}/"' in html
     # The original never changes; asking again returns the same re-run.
     assert Report.objects.get(pk=report.pk).snapshot == original

@@ -33,7 +33,7 @@ WHOLESALE_TESTER = answers(
 )
 
 
-def test_a_wholesale_tester_buys_stock_for_the_order_plus_a_courier_parcel():
+def test_a_wholesale_tester_buys_stock_for_the_order_a_courier_parcel_and_duty():
     result = evaluate(WHOLESALE_TESTER, DEFAULTS, TODAY)
     assert result.verdict == Verdict.ODM
     odm = result.costs[Model.ODM]
@@ -43,10 +43,12 @@ def test_a_wholesale_tester_buys_stock_for_the_order_plus_a_courier_parcel():
     # 200 brass pieces of 6 g: 1.2 kg, two kilograms started ($25 + $10), insured at $5 per
     # $1,000 of the $400 order ($2).
     assert odm.freight == Decimal("37.00")
-    assert odm.cash_to_first_delivery == (Decimal("437.00"),) * 2
+    # Markets not given: the highest default duty, 19 % of the $400 order.
+    assert odm.duty == Decimal("76.00")
+    assert odm.cash_to_first_delivery == (Decimal("513.00"),) * 2
     assert result.timeline.odm_schedule == Schedule.FITS_EVEN_IF_SLOW
     assert "Neither" not in result.summary.render()
-    assert "$437" in result.summary.render()
+    assert "$513" in result.summary.render()
 
 
 def test_one_piece_over_the_stock_quantity_is_a_development_order_at_the_odm_minimum():

@@ -8,7 +8,7 @@ from advisor.rules import Model, evaluate
 from tests.test_rules import DEFAULTS, STARTUP_SIX_WEEKS, TODAY, answers, blockers, fit
 
 
-def test_cash_to_first_delivery_counts_the_order_inspection_freight_and_the_sample_credit():
+def test_cash_to_first_delivery_counts_the_order_inspection_freight_duty_and_the_sample_credit():
     # 600 units x 3 designs x $12.50 = $22,500 (meets both minimums).
     result = evaluate(answers(units_per_design=600), DEFAULTS, TODAY)
     odm = result.costs[Model.ODM]
@@ -19,11 +19,22 @@ def test_cash_to_first_delivery_counts_the_order_inspection_freight_and_the_samp
     assert odm.freight == Decimal("217.50")
     # 3 catalogue samples less the courier of their parcel (one kilogram, $25).
     assert odm.sample_credit == Decimal("125.00")
-    # 150 samples + 22,500 order - 125 credit + 300 inspection + 217.50 freight
-    assert odm.cash_to_first_delivery == (Decimal("23042.50"),) * 2
+    # Markets not given: the highest default duty of all, the US's 19 % of the order's price.
+    assert (odm.duty_percent, odm.duty) == (19, Decimal("4275.00"))
+    # 150 samples + 22,500 order - 125 credit + 300 inspection + 217.50 freight + 4,275 duty
+    assert odm.cash_to_first_delivery == (Decimal("27317.50"),) * 2
     oem = result.costs[Model.OEM]
     assert oem.sample_credit == 0  # OEM development samples are not credited
-    assert oem.cash_to_first_delivery[0] == Decimal("29157.50")  # 6,140 + 22,500 + 300 + 217.50
+    # 6,140 + 22,500 + 300 + 217.50 + 4,275
+    assert oem.cash_to_first_delivery[0] == Decimal("33432.50")
+
+
+def test_the_duty_is_the_highest_default_of_the_buyers_markets():
+    eu_only = evaluate(answers(units_per_design=600, target_markets=("eu",)), DEFAULTS, TODAY)
+    odm = eu_only.costs[Model.ODM]
+    assert (odm.duty_percent, odm.duty) == (4, Decimal("900.00"))  # 4 % of $22,500
+    both = evaluate(answers(units_per_design=600, target_markets=("eu", "us")), DEFAULTS, TODAY)
+    assert both.costs[Model.ODM].duty_percent == 19
 
 
 def test_a_credit_never_exceeds_the_order():
@@ -36,18 +47,19 @@ def test_a_credit_never_exceeds_the_order():
 
 
 def test_a_total_budget_below_the_cash_to_first_delivery_blocks_the_model():
-    # ODM needs $23,042.50 until the first delivery; OEM needs $29,157.50.
-    result = evaluate(answers(units_per_design=600, total_budget_usd=25_000), DEFAULTS, TODAY)
+    # ODM needs $27,317.50 until the first delivery; OEM needs $33,432.50.
+    result = evaluate(answers(units_per_design=600, total_budget_usd=30_000), DEFAULTS, TODAY)
     assert blockers(result, Model.OEM) == {"upfront-costs"}
     assert not blockers(result, Model.ODM)
     oem = next(b for b in result.blockers if b.model == Model.OEM)
     assert oem.reason.render().startswith(
-        "Your total budget of $25,000 is below the $29,157.50 that OEM needs until the first "
+        "Your total budget of $30,000 is below the $33,432.50 that OEM needs until the first "
         "delivery arrives: $6,140 before the order, $22,500 for the order (600 units a design), "
-        "$300 for inspection and $217.50 for freight, less $0 of sample fees credited."
+        "$300 for inspection, $217.50 for freight and $4,275 for import duty, less $0 of sample "
+        "fees credited."
     )
-    assert oem.lift.render() == "A total budget of at least $29,158 lifts the OEM cash blocker."
-    assert oem.lifted.total_budget_usd == 29_158
+    assert oem.lift.render() == "A total budget of at least $33,433 lifts the OEM cash blocker."
+    assert oem.lifted.total_budget_usd == 33_433
     assert not rules.decide(oem.lifted, DEFAULTS, TODAY).blocked(Model.OEM)
 
 
@@ -60,7 +72,7 @@ def test_short_on_both_budgets_is_one_blocker_with_both_changes():
     result = evaluate(short, DEFAULTS, TODAY)
     oem = next(b for b in result.blockers if b.model == Model.OEM)
     assert oem.lift.render() == (
-        "An upfront budget of at least $6,140 and a total budget of at least $29,158 lift the "
+        "An upfront budget of at least $6,140 and a total budget of at least $33,433 lift the "
         "OEM money blockers."
     )
     assert [b.factor for b in result.blockers if b.model == Model.OEM] == ["upfront-costs"]

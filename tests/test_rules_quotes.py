@@ -214,10 +214,15 @@ def test_budget_and_minimum_still_break_ties_among_complete_quotes_in_time():
     assert "before the first order, more than your upfront budget: ranked below" in reasons[2]
 
 
-def test_a_re_run_still_counts_freight_and_duty_only_as_quoted():
-    # The re-run's cost lines use what the quote gave (see docs/rules.md); the default duty
-    # is for comparing quotes.
-    per_piece, assumed = rules.freight_per_piece(quote(duty_percent=None), buyer(), DEFAULTS)
-    assert (per_piece, assumed) == (Decimal("0.50"), False)
+def test_a_re_run_counts_the_quotes_freight_and_duty_and_the_default_where_it_gave_none():
+    # As the quotes page does (see docs/rules.md): a blank duty is the buyer's markets' default.
     _, t = rules.with_quote(buyer(), DEFAULTS, dataclasses.replace(quote(), duty_percent=None))
-    assert t.quoted_freight_per_piece == Decimal("0.50")
+    assert (t.quoted_freight_per_piece, t.quoted_duty_percent) == (Decimal("0.50"), None)
+    costs = rules.costs_for(Model.ODM, buyer(), t)
+    eu_default = rules.default_duty(buyer().target_markets, DEFAULTS)[0]
+    assert costs.duty_percent == eu_default
+    assert costs.duty == (costs.first_order_at_moq * eu_default / 100).quantize(Decimal("0.01"))
+    ddp = dataclasses.replace(quote(), incoterm=Incoterm.DDP)
+    _, t = rules.with_quote(buyer(), DEFAULTS, ddp)
+    costs = rules.costs_for(Model.ODM, buyer(), t)
+    assert (costs.freight, costs.duty) == (0, 0)

@@ -42,7 +42,15 @@ from .figures import (
     problems,
     text_problems,
 )
-from .money import COST_FIGURES, FREIGHT_FIGURES, GoldPiece, costs_for, gold_piece
+from .money import (
+    COST_FIGURES,
+    DUTY_FIGURES,
+    FREIGHT_FIGURES,
+    GoldPiece,
+    costs_for,
+    default_duty,
+    gold_piece,
+)
 from .plan import latest_order_day, order_by_for, ship_by
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
@@ -52,10 +60,9 @@ from .quotes import (
     Landed,
     Quote,
     assess,
-    default_duty,
-    freight_per_piece,
     landed_cost,
     quoted_figures,
+    quoted_freight_and_duty,
     with_quote,
 )
 from .ranking import rank_reasons, ranking
@@ -129,6 +136,7 @@ __all__ = [
     "ASSUMPTIONS",
     "COST_FIGURES",
     "FREIGHT_FIGURES",
+    "DUTY_FIGURES",
     "GoldPiece",
     "gold_piece",
     "Karat",
@@ -162,8 +170,8 @@ __all__ = [
     "default_duty",
     "landed_cost",
     "rank_reasons",
-    "freight_per_piece",
     "quoted_figures",
+    "quoted_freight_and_duty",
     "ranking",
     "with_quote",
     "BaseMetal",

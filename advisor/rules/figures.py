@@ -263,13 +263,15 @@ Thresholds = dataclasses.make_dataclass(
     + [("weights", Mapping[str, Decimal], field(default_factory=lambda: dict(DEFAULT_WEIGHTS)))]
     # The figures a supplier's quote gave (a re-run), which are not the staff's ranges.
     + [("quoted", frozenset, field(default=frozenset()))]
-    # A re-run's supplier quote, for its model alone: the model, its price a piece, and the
-    # freight and duty a piece it gave (in place of the courier estimate); None outside one.
     # The day staff set the gold price (shown with it).
     + [("gold_price_set_on", date, field(default=GOLD_PRICE_SET_ON))]
+    # A re-run's supplier quote, for its model alone: the model, its price a piece, the freight
+    # a piece it gave (in place of the courier estimate) and its duty (in place of the default
+    # for the buyer's markets); None outside one, or where the quote left them empty.
     + [("quoted_model", object, field(default=None))]
     + [("quoted_unit_price", object, field(default=None))]
-    + [("quoted_freight_per_piece", object, field(default=None))],
+    + [("quoted_freight_per_piece", object, field(default=None))]
+    + [("quoted_duty_percent", object, field(default=None))],
     bases=(_ThresholdMethods,),
     frozen=True,
 )

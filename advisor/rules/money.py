@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -20,6 +20,7 @@ from .types import (
     BaseMetal,
     DesignReadiness,
     Karat,
+    Market,
     Model,
     QcCapability,
     Schedule,
@@ -32,6 +33,7 @@ FREIGHT_FIGURES = (
     "courier_insurance_per_1000_usd",
     *(f"piece_weight_{metal}_g" for metal in BaseMetal),
 )
+DUTY_FIGURES = tuple(f"duty_{market}_percent" for market in Market)
 COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
     Model.OEM: {
         "tooling_usd": (
@@ -47,6 +49,7 @@ COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
         "balance_usd": ("oem_deposit_percent",),
         "inspection_usd": ("inspection_fee_usd", "inspection_min_order_usd"),
         "freight_usd": FREIGHT_FIGURES,
+        "duty_usd": DUTY_FIGURES,
     },
     Model.ODM: {
         "samples_usd": ("odm_sample_fee_usd",),
@@ -55,6 +58,7 @@ COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
         "balance_usd": ("odm_deposit_percent",),
         "inspection_usd": ("inspection_fee_usd", "inspection_min_order_usd"),
         "freight_usd": FREIGHT_FIGURES,
+        "duty_usd": DUTY_FIGURES,
     },
 }
 
@@ -137,7 +141,9 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
     deposit = _percent(order, terms.deposit_percent)
     inspection = t.inspection_fee_usd if pays_inspection(stock, answers, order, t) else 0
     freight = _freight(model, order, order_units * designs, answers, t)
-    after_upfront = order - credit + inspection + freight
+    duty_rate = duty_percent(model, answers, t)
+    duty = _cents(order * duty_rate / 100)
+    after_upfront = order - credit + inspection + freight + duty
     return ModelCosts(
         tooling=tooling,
         molds=terms.molds,
@@ -157,6 +163,8 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
         balance=order - deposit,
         inspection=inspection,
         freight=freight,
+        duty_percent=duty_rate,
+        duty=duty,
         cash_to_first_delivery=(upfront[0] + after_upfront, upfront[1] + after_upfront),
         from_stock=stock,
         unit_cost=unit_cost,
@@ -218,11 +226,29 @@ def gold_piece(answers: Answers, t: Thresholds) -> GoldPiece | None:
 
 
 def _freight(model: Model, order: Decimal, pieces: int, answers: Answers, t: Thresholds) -> Decimal:
-    """Freight to the buyer: a courier parcel by weight, or in a re-run the freight and duty a
-    piece its quote gave this model."""
+    """Freight to the buyer: a courier parcel by weight, or in a re-run the freight a piece its
+    quote gave this model."""
     if model == t.quoted_model and t.quoted_freight_per_piece is not None:
         return _cents(t.quoted_freight_per_piece * pieces)
     return courier(pieces, answers, t, insured_value=order)
+
+
+def default_duty(markets: Sequence[str], t: Thresholds) -> tuple[Decimal, tuple[str, ...]]:
+    """The default duty on jewelry for the buyer's markets: the highest of their figures (all
+    four when the markets are not known), and the markets that have it."""
+    names = tuple(markets) or tuple(Market)
+    rates = {name: getattr(t, f"duty_{name}_percent") for name in names}
+    highest = max(rates.values())
+    return Decimal(highest), tuple(name for name in names if rates[name] == highest)
+
+
+def duty_percent(model: Model, answers: Answers, t: Thresholds) -> Decimal:
+    """The import duty counted on the order's price: in a re-run the duty its quote gave this
+    model (0 for DDP), else the default for the buyer's markets. Counted on every order,
+    however small: exemptions for small parcels are left out (an assumption)."""
+    if model == t.quoted_model and t.quoted_duty_percent is not None:
+        return t.quoted_duty_percent
+    return default_duty(answers.target_markets, t)[0]
 
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
@@ -336,8 +362,8 @@ def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> M
         gettext_noop(
             "Your total budget of %(total)s is below the %(cash)s that %(model)s needs until the "
             "first delivery arrives: %(upfront)s before the order, %(order)s for the order "
-            "(%(units)s a design), %(inspection)s for inspection and %(freight)s for "
-            "freight, less %(credit)s of sample fees credited."
+            "(%(units)s a design), %(inspection)s for inspection, %(freight)s for freight and "
+            "%(duty)s for import duty, less %(credit)s of sample fees credited."
         ),
         {
             "total": usd(answers.cash_available or 0),
@@ -348,6 +374,7 @@ def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> M
             "units": units(costs.order_units_per_design),
             "inspection": usd(costs.inspection),
             "freight": usd(costs.freight),
+            "duty": usd(costs.duty),
             "credit": usd(costs.sample_credit),
         },
     )

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from .figures import Thresholds
-from .money import FREIGHT_FIGURES, costs_for, courier, timeline_for
-from .types import Answers, Market, Model, Schedule
+from .money import DUTY_FIGURES, FREIGHT_FIGURES, costs_for, courier, default_duty, timeline_for
+from .types import Answers, Model, Schedule
 
 MAX_LEAD_TIME_WEEKS = 104
 SUPPLIER_MAX_LENGTH = 120
@@ -59,6 +58,7 @@ class Landed:
     """What a piece costs delivered to the buyer, and which parts of it are our estimates."""
 
     per_piece: Decimal
+    freight: Decimal  # a piece: as quoted, the report's courier estimate shared, or 0 for DDP
     freight_estimated: bool  # no freight quoted: the report's courier estimate
     duty_percent: Decimal  # the duty counted: as quoted, a default, or 0 for DDP
     # The markets whose default duty was counted (the highest of the buyer's), when the quote
@@ -117,32 +117,29 @@ def _cents(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def default_duty(markets: Sequence[str], t: Thresholds) -> tuple[Decimal, tuple[str, ...]]:
-    """The default duty on jewelry for the buyer's markets: the highest of their figures (all
-    four when the markets are not known), and the markets that have it."""
-    names = tuple(markets) or tuple(Market)
-    rates = {name: getattr(t, f"duty_{name}_percent") for name in names}
-    highest = max(rates.values())
-    return Decimal(highest), tuple(name for name in names if rates[name] == highest)
-
-
 def landed_cost(quote: Quote, answers: Answers, t: Thresholds) -> Landed:
     """The price of a piece delivered to the buyer. A DDP price includes freight and duty; other
     quotes add freight (the report's courier estimate when none is quoted) and duty on the unit
     price (an assumption: customs value rules vary), the default for the buyer's markets when
     none is quoted, never 0 %."""
     price = quote.unit_price_usd
-    if quote.incoterm == Incoterm.DDP:
-        return Landed(_cents(price), freight_estimated=False, duty_percent=Decimal(0))
-    freight = quote.freight_per_piece_usd
+    freight, duty = quoted_freight_and_duty(quote)
     estimated = freight is None
     if freight is None:
         freight = courier_per_piece(quote, answers, t)
-    duty, duty_markets = quote.duty_percent, ()
+    duty_markets = ()
     if duty is None:
         duty, duty_markets = default_duty(answers.target_markets, t)
     per_piece = _cents(price + freight + price * duty / 100)
-    return Landed(per_piece, estimated, duty, duty_markets)
+    return Landed(per_piece, freight, estimated, duty, duty_markets)
+
+
+def quoted_freight_and_duty(quote: Quote) -> tuple[Decimal | None, Decimal | None]:
+    """The freight a piece and the duty the quote gives, None where it left them empty; a DDP
+    price includes both."""
+    if quote.incoterm == Incoterm.DDP:
+        return Decimal(0), Decimal(0)
+    return quote.freight_per_piece_usd, quote.duty_percent
 
 
 def courier_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
@@ -151,34 +148,24 @@ def courier_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
     return courier(pieces, answers, t, insured_value=quote.unit_price_usd * pieces) / pieces
 
 
-def landed_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[Decimal, bool]:
-    """The price of a piece delivered, with freight and duty as the quote gives them (no
-    default duty: what a re-run counts, see `freight_per_piece`), and whether its freight is
-    the report's courier estimate."""
-    price = quote.unit_price_usd
-    if quote.incoterm == Incoterm.DDP:
-        return _cents(price), False
-    duty = price * (quote.duty_percent or 0) / 100
-    if quote.freight_per_piece_usd is not None:
-        return _cents(price + quote.freight_per_piece_usd + duty), False
-    return _cents(price + courier_per_piece(quote, answers, t) + duty), True
-
-
 def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:
     """The answers and thresholds with the quote's figures in place of the assumptions, for the
     quote's model only: the other model keeps the buyer's figures and the assumptions."""
     figures = quoted_figures(quote, t)
     quoted = frozenset(figures)
-    per_piece, assumed = freight_per_piece(quote, answers, t)
-    if per_piece is not None and not assumed:
+    freight, duty = quoted_freight_and_duty(quote)
+    if freight is not None:
         quoted |= set(FREIGHT_FIGURES)  # what the freight estimate came from, replaced
+    if duty is not None:
+        quoted |= set(DUTY_FIGURES)
     return answers, dataclasses.replace(
         t,
         **figures,
         quoted=quoted,
         quoted_model=quote.model,
         quoted_unit_price=quote.unit_price_usd,
-        quoted_freight_per_piece=per_piece,
+        quoted_freight_per_piece=freight,
+        quoted_duty_percent=duty,
     )
 
 
@@ -205,17 +192,6 @@ def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
     return figures
 
 
-def freight_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> tuple[Decimal | None, bool]:
-    """Freight and duty a piece as the quote gives them (exactly, not as a rounded share of
-    the order), and whether the freight in it is the report's assumption; None when the quote
-    says nothing of either, and the report's courier estimate stands."""
-    if quote.incoterm != Incoterm.DDP and quote.freight_per_piece_usd is None:
-        if not quote.duty_percent:
-            return None, True
-    landed, assumed = landed_per_piece(quote, answers, t)
-    return landed - quote.unit_price_usd, assumed
-
-
 def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assessment:
     """The quote for the buyer's order as of today: its landed cost, its cash (freight and duty
     a piece as in its landed cost, estimates included), and its delivery if the factory is fast
@@ -223,7 +199,7 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
     quoted_answers, quoted = with_quote(answers, t, quote)
     landed = landed_cost(quote, answers, t)
     quoted = dataclasses.replace(
-        quoted, quoted_freight_per_piece=landed.per_piece - quote.unit_price_usd
+        quoted, quoted_freight_per_piece=landed.freight, quoted_duty_percent=landed.duty_percent
     )
     costs = costs_for(quote.model, quoted_answers, quoted)
     timeline = timeline_for(quoted_answers, quoted, today)

@@ -56,7 +56,9 @@ class ModelCosts:
     balance: Decimal  # the rest of the order, before it ships
     inspection: int
     freight: Decimal  # express, to the buyer
-    # Upfront costs + the order (deposit and balance) - the credit + inspection + freight.
+    duty_percent: Decimal  # import duty, of the order's price
+    duty: Decimal
+    # Upfront costs + the order (deposit and balance) - the credit + inspection, freight, duty.
     cash_to_first_delivery: tuple[Decimal, Decimal]
     from_stock: bool = False  # ODM as a purchase of the factory's wholesale stock
     unit_cost: Decimal = Decimal(0)  # a piece, as the order is costed

@@ -308,18 +308,19 @@ def _cash_to_first_delivery(
     params = {"model": model.name, "low": usd(low), "high": usd(high)}
     if costs.from_stock:
         template = gettext_noop(
-            "Cash needed until the first %(model)s delivery arrives: about %(low)s (the order "
-            "and a courier parcel)."
+            "Cash needed until the first %(model)s delivery arrives: about %(low)s (the order, "
+            "a courier parcel and import duty)."
         )
     elif low == high:
         template = gettext_noop(
             "Cash needed until the first %(model)s delivery arrives: about %(low)s (what is paid "
-            "before the order, the order itself, inspection and freight)."
+            "before the order, the order itself, inspection, freight and import duty)."
         )
     else:
         template = gettext_noop(
             "Cash needed until the first %(model)s delivery arrives: about %(low)s to %(high)s "
-            "(what is paid before the order, the order itself, inspection and freight)."
+            "(what is paid before the order, the order itself, inspection, freight and import "
+            "duty)."
         )
     sentence = Msg(template, params)
     # Short of the low end is a blocker, said first; covering the top needs no warning.

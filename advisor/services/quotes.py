@@ -62,12 +62,13 @@ def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
     thresholds = snapshots.thresholds_from_json(data["thresholds"])
     origin = data.get("from_quote") or {}
     if "unit_price_usd" in origin:  # re-runs made before kept the price in their answers
-        freight = origin.get("freight_per_piece_usd")
+        freight, duty = origin.get("freight_per_piece_usd"), origin.get("duty_percent")
         thresholds = dataclasses.replace(
             thresholds,
             quoted_model=rules.Model(origin["model"]),
             quoted_unit_price=Decimal(str(origin["unit_price_usd"])),
             quoted_freight_per_piece=None if freight is None else Decimal(str(freight)),
+            quoted_duty_percent=None if duty is None else Decimal(str(duty)),
         )
     return answers, thresholds
 
@@ -166,7 +167,7 @@ def rerun_with_quote(*, quote: Quote) -> Report:
         owner_key=original.owner_key,
         now=timezone.now(),
         based_on=original,
-        origin=snapshots.quote_origin(original.token, rule, answers, thresholds),
+        origin=snapshots.quote_origin(original.token, rule, thresholds),
     )
     locked.rerun = rerun
     locked.save(update_fields=["rerun"])
