@@ -202,7 +202,14 @@ def _order_by(data: dict, model: str, *, fast: bool) -> date:
     t = snapshots.thresholds_from_json(data["thresholds"])
     end = 0 if fast else 1
     closure = (timeline.get(f"{model}_shutdown_weeks") or (0, 0))[end]
-    return rules.order_by_for(launch, timeline[f"{model}_weeks"][end], closure, t, made)
+    weeks = timeline[f"{model}_weeks"][end]
+    by_sea = timeline.get("by_sea") or {}
+    transit = (
+        by_sea["weeks"]
+        if by_sea.get("model") == model
+        else timeline.get("transit_weeks", t.transit_express_weeks)
+    )
+    return rules.order_by_for(launch, weeks, closure, transit, t, made)
 
 
 def _blocker_rows(data: dict, names: dict[str, str], models: dict[str, str]) -> list[dict]:
@@ -488,6 +495,8 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "incoterm": quote.incoterm.upper(),
         "landed": _usd(figures.landed_per_piece, cents=True),
         "freight_assumed": figures.freight_assumed,
+        "by_sea": rules.Incoterm(quote.incoterm) in rules.BY_SEA,
+        "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
@@ -521,6 +530,7 @@ def quotes_context(data: dict, assessed: list) -> dict:
         "launch_date": answers["launch_date"],
         "units": rules.units(answers["units_per_design"]).render(_, ngettext),
         "duties": duties,
+        "sea_weeks": t.transit_sea_weeks,
         "retail": _usd(answers["retail_price_usd"], cents=True)
         if answers.get("retail_price_usd")
         else "",

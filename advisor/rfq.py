@@ -267,7 +267,7 @@ def _reply_and_decide(
     launch = date.fromisoformat(answers["launch_date"])
     for end in ("max", "min"):  # a slow factory's schedule, then a fast one's
         weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
-        order_by = rules.latest_order_day(launch, weeks, t, today)
+        order_by = rules.latest_order_day(launch, weeks, t.transit_express_weeks, t, today)
         if order_by is not None:
             soon = min(today + timedelta(days=REPLY_DAYS), order_by)
             reply_by = max(soon, today + timedelta(days=1))

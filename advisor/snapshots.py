@@ -223,6 +223,9 @@ def _timeline(timeline: rules.Timeline) -> dict:
         "oem_shutdown_weeks": list(timeline.oem_shutdown_weeks),
         "odm_shutdown_weeks": list(timeline.odm_shutdown_weeks),
         "festival": timeline.festival.isoformat() if timeline.festival else None,
+        "by_sea": None
+        if timeline.by_sea is None
+        else {"model": timeline.by_sea[0].value, "weeks": timeline.by_sea[1]},
     }
 
 

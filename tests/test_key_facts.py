@@ -50,7 +50,9 @@ def test_a_launch_that_fits_says_when_to_order_and_one_that_does_not_the_earlies
     # The day the request for quotation asks the factory to quote by, with a slow factory.
     t = snapshots.thresholds_from_json(roomy.data["thresholds"])
     launch = date.fromisoformat(roomy.data["answers"]["launch_date"])
-    slowest = rules.latest_order_day(launch, t.odm_lead_time_max_weeks, t, timezone.localdate())
+    slowest = rules.latest_order_day(
+        launch, t.odm_lead_time_max_weeks, t.transit_express_weeks, t, timezone.localdate()
+    )
     assert order_by == slowest.isoformat()
 
     late = make_report(**SCENARIOS["neither"])

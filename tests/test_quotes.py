@@ -27,7 +27,7 @@ OEM_QUOTE = {
     "sample_fee_usd": "40",
     "lead_time_weeks_min": "10",
     "lead_time_weeks_max": "14",
-    "incoterm": "fob",
+    "incoterm": "exw",
     "freight_per_piece_usd": "0.35",
     "duty_percent": "5",
     "deposit_percent": "30",
@@ -44,7 +44,7 @@ def quote(**overrides) -> rules.Quote:
         "sample_fee_usd": Decimal("40"),
         "lead_time_weeks_min": 10,
         "lead_time_weeks_max": 14,
-        "incoterm": rules.Incoterm.FOB,
+        "incoterm": rules.Incoterm.EXW,
         "deposit_percent": Decimal("30"),
         "designs": 4,
         "freight_per_piece_usd": Decimal("0.35"),
@@ -675,3 +675,43 @@ def test_a_re_run_of_a_re_run_starts_from_the_first_report_with_only_its_own_quo
     # OEM is as the first report had it: nothing of Shenzhen's OEM quote is left in it.
     assert data["costs"]["oem"] == report.data["costs"]["oem"]
     assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] != 1_200
+
+
+def test_a_fob_or_cif_quote_is_dated_by_sea_and_a_blank_cif_freight_adds_no_courier(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "By courier"})
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "FOB", "incoterm": "fob"})
+    cif = {**OEM_QUOTE, "supplier": "CIF", "incoterm": "cif", "freight_per_piece_usd": ""}
+    owner.post(f"/r/{report.token}/quotes/", cif)
+    data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    by_supplier = {quote["supplier"]: quote for quote in data}
+    express, sea = by_supplier["By courier"], by_supplier["FOB"]
+    # Six weeks door to door by sea against one by express, for the same lead time.
+    weeks_later = date.fromisoformat(sea["earliest_delivery"]) - date.fromisoformat(
+        express["earliest_delivery"]
+    )
+    assert weeks_later == timedelta(weeks=5)
+    # CIF: the voyage is in the price, so a blank freight adds nothing; the quote stays
+    # incomplete. 8.40 + 5 % duty.
+    assert by_supplier["CIF"]["landed_cost_per_piece_usd"] == 8.82
+    assert by_supplier["CIF"]["complete"] is False
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    assert "by sea" in rows["FOB"] and "by sea" not in rows["By courier"]
+    assert "the voyage is in the CIF price" in rows["CIF"]
+    assert "freight estimated" not in rows["CIF"]
+
+
+def test_a_re_run_of_a_fob_quote_says_its_model_s_weeks_include_transit_by_sea(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "incoterm": "fob"})
+    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    timeline = rerun.data["timeline"]
+    assert timeline["by_sea"] == {"model": "oem", "weeks": 6}
+    assert report.data["timeline"]["by_sea"] is None
+    # The quote's 10-14 weeks, any New Year closure, and six weeks by sea.
+    closure = timeline["oem_shutdown_weeks"]
+    assert timeline["oem_weeks"] == [10 + closure[0] + 6, 14 + closure[1] + 6]
+    html = owner.get(response["Location"]).content.decode()
+    assert "OEM's include 6 weeks by sea instead" in html

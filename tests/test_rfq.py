@@ -143,8 +143,13 @@ def test_when_only_a_fast_factory_can_make_the_launch_we_decide_by_its_order_day
         factors=[],
     )
     launch = answers.launch_date
-    assert rules.latest_order_day(launch, t.odm_lead_time_max_weeks, t, today) is None
-    fast = rules.latest_order_day(launch, t.odm_lead_time_min_weeks, t, today)
+    assert (
+        rules.latest_order_day(launch, t.odm_lead_time_max_weeks, t.transit_express_weeks, t, today)
+        is None
+    )
+    fast = rules.latest_order_day(
+        launch, t.odm_lead_time_min_weeks, t.transit_express_weeks, t, today
+    )
     assert fast is not None
     text = rfq.as_text(rfq.build(data, "odm", [], today))
     reply_by = min(today + timedelta(days=7), fast)

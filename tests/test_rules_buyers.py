@@ -95,7 +95,7 @@ OEM_QUOTE = Quote(
     sample_fee_usd=Decimal("100"),
     lead_time_weeks_min=14,
     lead_time_weeks_max=16,
-    incoterm=Incoterm.FOB,
+    incoterm=Incoterm.EXW,
     deposit_percent=Decimal("30"),
     freight_per_piece_usd=Decimal("0.80"),
 )

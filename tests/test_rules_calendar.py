@@ -151,6 +151,6 @@ def test_the_latest_order_day_keeps_clear_of_the_new_year_closure():
 
     # Ordering on 2026-11-23 (launch minus 13 + 1 weeks) would run into the closure that starts
     # on 2027-01-30 and arrive five weeks late; the last safe day ends production on that day.
-    day = latest_order_day(date(2027, 3, 1), 13, DEFAULTS, date(2026, 3, 2))
+    day = latest_order_day(date(2027, 3, 1), 13, 1, DEFAULTS, date(2026, 3, 2))
     assert day == date(2026, 10, 31)
-    assert latest_order_day(date(2026, 12, 1), 13, DEFAULTS, date(2026, 11, 26)) is None
+    assert latest_order_day(date(2026, 12, 1), 13, 1, DEFAULTS, date(2026, 11, 26)) is None

@@ -23,7 +23,7 @@ def quote(**overrides) -> Quote:
         "sample_fee_usd": Decimal("30"),
         "lead_time_weeks_min": 9,
         "lead_time_weeks_max": 12,
-        "incoterm": Incoterm.FOB,
+        "incoterm": Incoterm.EXW,
         "deposit_percent": Decimal("30"),
         "designs": 3,
         "freight_per_piece_usd": Decimal("0.50"),
@@ -226,3 +226,20 @@ def test_a_re_run_counts_the_quotes_freight_and_duty_and_the_default_where_it_ga
     _, t = rules.with_quote(buyer(), DEFAULTS, ddp)
     costs = rules.costs_for(Model.ODM, buyer(), t)
     assert (costs.freight, costs.duty) == (0, 0)
+
+
+def test_a_re_run_of_a_sea_quote_dates_its_model_by_sea_and_the_other_by_express():
+    after_the_festival = date(2027, 4, 1)  # a 9-12 week run ends well before the next one
+    plan = buyer(launch_date=after_the_festival + timedelta(weeks=40))
+    _, t = rules.with_quote(plan, DEFAULTS, quote(incoterm=Incoterm.FOB))
+    timeline = rules.money.timeline_for(plan, t, after_the_festival)
+    assert (timeline.transit(Model.ODM), timeline.transit(Model.OEM)) == (6, 1)
+    assert timeline.weeks(Model.ODM) == (9 + 6, 12 + 6)
+    assert (
+        "lead time 9 and transit by sea 6" in rules.money.needed_weeks(Model.ODM, timeline).render()
+    )
+    assert "express transit 1" in rules.money.needed_weeks(Model.OEM, timeline).render()
+    # A CIF re-run whose freight was left empty counts no courier on top of the voyage.
+    cif = quote(incoterm=Incoterm.CIF, freight_per_piece_usd=None)
+    _, t = rules.with_quote(plan, DEFAULTS, cif)
+    assert rules.costs_for(Model.ODM, plan, t).freight == 0

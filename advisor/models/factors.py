@@ -226,6 +226,7 @@ class Thresholds(models.Model):
     cny_stop_before_days = figure_field("cny_stop_before_days")
     cny_full_output_after_weeks = figure_field("cny_full_output_after_weeks")
     transit_express_weeks = figure_field("transit_express_weeks")
+    transit_sea_weeks = figure_field("transit_sea_weeks")
     stock_dispatch_weeks = figure_field("stock_dispatch_weeks")
     oem_deposit_percent = figure_field("oem_deposit_percent")
     odm_deposit_percent = figure_field("odm_deposit_percent")

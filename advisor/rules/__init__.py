@@ -53,6 +53,7 @@ from .money import (
 )
 from .plan import latest_order_day, order_by_for, ship_by
 from .quotes import (
+    BY_SEA,
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
     Assessment,
@@ -161,6 +162,7 @@ __all__ = [
     "VERDICT_WORDS",
     "Answers",
     "Assessment",
+    "BY_SEA",
     "MAX_LEAD_TIME_WEEKS",
     "SUPPLIER_MAX_LENGTH",
     "Incoterm",

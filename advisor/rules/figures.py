@@ -117,6 +117,15 @@ _CNY_BACK_SOURCES = (
     'New Year?", https://seller-union.com/how-long-do-factories-usually-shut-down-for-chinese-new-'
     "year/ (up to a month to full capacity); checked 2026-12-02."
 )
+_SEA_SOURCES = (
+    'Top Shipping, "Sea Freight from China to US: Time & Cost Overview", '
+    "https://topshipping.co/?p=6287 (door to door: Shanghai, Ningbo or Qingdao to Los Angeles "
+    "22-47 days, Shenzhen or Guangzhou to New York 36-62 days); Geese Cargo, "
+    "https://geesecargo.com/?p=4547 (Northern Europe: 35-49 days door to door via Suez); "
+    'Upfreights, "China to UK Sea Freight Time A 2026 Breakdown", '
+    "https://upfreights.com/blog/china-to-uk-sea-freight-time (30-45 days door to door); "
+    "checked 2026-12-02."
+)
 _DUTY_US_SOURCES = (
     'HTS Hub, "7117 Imitation jewelry" (HTS 2024 Revision 9), https://htshub.com/us-hs/head/7117; '
     "HTS Hub, chapter 71, https://htshub.com/us-hs/chapter/71-6; checked 2026-12-02."
@@ -188,6 +197,11 @@ FIGURES: dict[str, Figure] = {
         _figure("cny_stop_before_days", gettext_noop("Chinese New Year: factories stop, days before the festival"), Unit.DAYS, 7, _LEAD, note=gettext_noop("Workers leave to travel home; the festival's date each year comes from the holidays package."), bounds=(0, 30), source=_CNY_STOP_SOURCES),
         _figure("cny_full_output_after_weeks", gettext_noop("Chinese New Year: back to full output, weeks after the festival"), _WEEKS, 4, _LEAD, note=gettext_noop("Production counts as stopped from the stop day until then: factories reopen earlier, short of workers."), bounds=(0, 8), source=_CNY_BACK_SOURCES),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
+        # Incoterms 2020's FOB and CIF are rules for sea and inland waterway transport only
+        # (Flamingo Shipping, https://flamingo-shipping.com/en/cif/; GeraTools,
+        # https://geratools.com/incoterms-mode-of-transport): a quote on them ships by sea. Six
+        # weeks lies inside every lane's door-to-door range in the sources (an assumption).
+        _figure("transit_sea_weeks", gettext_noop("Transit by sea, door to door (weeks)"), _WEEKS, 6, _LEAD, assumption=True, note=gettext_noop("Dates a supplier's FOB or CIF quote: those Incoterms are for sea transport. Customs clearance and delivery from the port included."), bounds=(1, 26), source=_SEA_SOURCES),
         _figure("stock_dispatch_weeks", gettext_noop("Wholesale stock, weeks until it ships"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),
@@ -254,6 +268,13 @@ class _ThresholdMethods:
     def weight(self, slug: str) -> Decimal:
         return Decimal(self.weights.get(slug, 0))
 
+    def transit_weeks(self, model: object) -> int:
+        """Weeks from the factory to the buyer: express, or in a re-run the quoted model's
+        transit when its quote ships by sea."""
+        if model == self.quoted_model and self.quoted_transit_weeks is not None:
+            return self.quoted_transit_weeks
+        return self.transit_express_weeks
+
 
 # The figures as one frozen value, with the factors' weights: one field per figure, its default
 # from the table. `Thresholds(oem_moq_min_units=300)` changes one figure.
@@ -271,7 +292,9 @@ Thresholds = dataclasses.make_dataclass(
     + [("quoted_model", object, field(default=None))]
     + [("quoted_unit_price", object, field(default=None))]
     + [("quoted_freight_per_piece", object, field(default=None))]
-    + [("quoted_duty_percent", object, field(default=None))],
+    + [("quoted_duty_percent", object, field(default=None))]
+    # ...and its transit, when it ships by sea (None: express, as for the other model).
+    + [("quoted_transit_weeks", object, field(default=None))],
     bases=(_ThresholdMethods,),
     frozen=True,
 )

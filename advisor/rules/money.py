@@ -253,22 +253,27 @@ def duty_percent(model: Model, answers: Answers, t: Thresholds) -> Decimal:
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
     """Weeks each model needs from today (lead time, any Chinese New Year closure inside
-    production, express transit) against the weeks until the launch."""
+    production, transit: express, or by sea for a re-run's quote that ships so) against the
+    weeks until the launch."""
     days = (answers.launch_date - today).days
-    transit = t.transit_express_weeks
     runs = {
         Model.OEM: _runs(today, t.oem_lead_time_min_weeks, t.oem_lead_time_max_weeks, t),
         Model.ODM: _runs(today, *odm_lead_weeks(answers, t), t),
     }
+    transit = {model: t.transit_weeks(model) for model in runs}
     weeks = {
-        model: (fast.weeks + transit, slow.weeks + transit) for model, (fast, slow) in runs.items()
+        model: (fast.weeks + transit[model], slow.weeks + transit[model])
+        for model, (fast, slow) in runs.items()
     }
+    by_sea = None
+    if t.quoted_transit_weeks is not None:
+        by_sea = (t.quoted_model, t.quoted_transit_weeks)
     festivals = sorted({day for pair in runs.values() for run in pair for day in run.festivals})
     return Timeline(
         launch_date=answers.launch_date,
         days_available=days,
         weeks_available=days // 7,
-        transit_weeks=transit,
+        transit_weeks=t.transit_express_weeks,
         oem_weeks=weeks[Model.OEM],
         odm_weeks=weeks[Model.ODM],
         oem_feasible=days >= weeks[Model.OEM][0] * 7,
@@ -280,6 +285,7 @@ def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:
         oem_shutdown_weeks=tuple(run.shutdown_weeks for run in runs[Model.OEM]),
         odm_shutdown_weeks=tuple(run.shutdown_weeks for run in runs[Model.ODM]),
         festival=festivals[0] if festivals else None,
+        by_sea=by_sea,
     )
 
 
@@ -433,35 +439,38 @@ def _lead_time_blocker(model: Model, answers: Answers, timeline: Timeline) -> Bl
 def needed_weeks(model: Model, timeline: Timeline) -> Msg:
     """What a model's shortest schedule is made of, in weeks."""
     weeks, shutdown = timeline.weeks(model)[0], timeline.shutdown_weeks(model)[0]
+    transit = timeline.transit(model)
+    if timeline.by_sea is not None and timeline.by_sea[0] == model:
+        how = Msg(gettext_noop("transit by sea %(weeks)s"), {"weeks": transit})
+    else:
+        how = Msg(gettext_noop("express transit %(weeks)s"), {"weeks": transit})
     params = {
         "model": model.name,
         "needed": weeks,
-        "lead": weeks - shutdown - timeline.transit_weeks,
+        "lead": weeks - shutdown - transit,
         "shutdown": shutdown,
-        "transit": timeline.transit_weeks,
+        "transit": how,
     }
     if shutdown:
         return Msg(
             gettext_noop(
                 "%(model)s needs at least %(needed)s week: lead time %(lead)s, the Chinese New "
-                "Year closure %(shutdown)s and express transit %(transit)s."
+                "Year closure %(shutdown)s and %(transit)s."
             ),
             params,
             plural=gettext_noop(
                 "%(model)s needs at least %(needed)s weeks: lead time %(lead)s, the Chinese New "
-                "Year closure %(shutdown)s and express transit %(transit)s."
+                "Year closure %(shutdown)s and %(transit)s."
             ),
             count="needed",
         )
     return Msg(
         gettext_noop(
-            "%(model)s needs at least %(needed)s week: lead time %(lead)s and express transit "
-            "%(transit)s."
+            "%(model)s needs at least %(needed)s week: lead time %(lead)s and %(transit)s."
         ),
         params,
         plural=gettext_noop(
-            "%(model)s needs at least %(needed)s weeks: lead time %(lead)s and express transit "
-            "%(transit)s."
+            "%(model)s needs at least %(needed)s weeks: lead time %(lead)s and %(transit)s."
         ),
         count="needed",
     )

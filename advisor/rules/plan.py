@@ -52,7 +52,8 @@ def hybrid_plan(a: Answers, t: Thresholds, today: date, core: Decision) -> tuple
     """Three dated steps for a hybrid verdict; nothing for any other."""
     if core.verdict != Verdict.HYBRID:
         return ()
-    order_by = latest_order_day(a.launch_date, odm_lead_weeks(a, t)[1], t, today)
+    transit = t.transit_weeks(Model.ODM)
+    order_by = latest_order_day(a.launch_date, odm_lead_weeks(a, t)[1], transit, t, today)
     return (
         _odm_now(a, order_by, core),
         _oem_development(a, today, core),
@@ -60,25 +61,29 @@ def hybrid_plan(a: Answers, t: Thresholds, today: date, core: Decision) -> tuple
     )
 
 
-def latest_order_day(launch: date, lead_weeks: int, t: Thresholds, today: date) -> date | None:
-    """The last day an order can be placed and still arrive for the launch with a slow factory,
-    counting a Chinese New Year closure that production from that day would run into; None
-    when that day has passed."""
-    day = launch - timedelta(weeks=lead_weeks + t.transit_express_weeks)
+def latest_order_day(
+    launch: date, lead_weeks: int, transit: int, t: Thresholds, today: date
+) -> date | None:
+    """The last day an order can be placed and still arrive for the launch with a slow factory
+    (`transit` weeks on the way), counting a Chinese New Year closure that production from that
+    day would run into; None when that day has passed."""
+    day = launch - timedelta(weeks=lead_weeks + transit)
     closure = closure_of(t)
     while day >= today:
         run = production(day, lead_weeks, closure)
-        if day + timedelta(weeks=run.weeks + t.transit_express_weeks) <= launch:
+        if day + timedelta(weeks=run.weeks + transit) <= launch:
             return day
         day -= timedelta(days=1)
     return None
 
 
-def order_by_for(launch: date, weeks: int, closure_weeks: int, t: Thresholds, today: date) -> date:
-    """The last day to order for a schedule of `weeks` (its New Year closure and transit
+def order_by_for(
+    launch: date, weeks: int, closure_weeks: int, transit: int, t: Thresholds, today: date
+) -> date:
+    """The last day to order for a schedule of `weeks` (its New Year closure and `transit`
     included) to arrive by the launch; `today` when that day has passed."""
-    lead = weeks - closure_weeks - t.transit_express_weeks
-    return latest_order_day(launch, lead, t, today) or today
+    lead = weeks - closure_weeks - transit
+    return latest_order_day(launch, lead, transit, t, today) or today
 
 
 def ship_by(launch: date, t: Thresholds) -> tuple[date, tuple[date, date] | None]:

@@ -26,6 +26,11 @@ class Incoterm(StrEnum):
     DDP = "ddp"  # the factory delivers, duty paid: nothing more for the buyer to pay
 
 
+# Incoterms 2020's rules for sea and inland waterway transport (figures.py names sources): a
+# price on them ships by sea.
+BY_SEA = frozenset({Incoterm.FOB, Incoterm.CIF})
+
+
 @dataclass(frozen=True)
 class Quote:
     supplier: str
@@ -126,6 +131,8 @@ def landed_cost(quote: Quote, answers: Answers, t: Thresholds) -> Landed:
     freight, duty = quoted_freight_and_duty(quote)
     estimated = freight is None
     if freight is None:
+        freight = _in_cif_price(quote)
+    if freight is None:
         freight = courier_per_piece(quote, answers, t)
     duty_markets = ()
     if duty is None:
@@ -142,10 +149,22 @@ def quoted_freight_and_duty(quote: Quote) -> tuple[Decimal | None, Decimal | Non
     return quote.freight_per_piece_usd, quote.duty_percent
 
 
+def _in_cif_price(quote: Quote) -> Decimal | None:
+    """A CIF price with freight left empty carries the voyage: nothing more is counted (port
+    charges and delivery from the port are not known, so the quote stays incomplete); None for
+    any other Incoterm."""
+    return Decimal(0) if quote.incoterm == Incoterm.CIF else None
+
+
 def courier_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
     """The report's courier estimate for the order this quote makes, shared over its pieces."""
     pieces = max(answers.units_per_design, quote.moq_per_design) * answers.design_count
     return courier(pieces, answers, t, insured_value=quote.unit_price_usd * pieces) / pieces
+
+
+def transit_weeks(quote: Quote, t: Thresholds) -> int | None:
+    """The quote's transit when it ships by sea (FOB, CIF); None: express, as the report's."""
+    return t.transit_sea_weeks if quote.incoterm in BY_SEA else None
 
 
 def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:
@@ -164,8 +183,9 @@ def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, 
         quoted=quoted,
         quoted_model=quote.model,
         quoted_unit_price=quote.unit_price_usd,
-        quoted_freight_per_piece=freight,
+        quoted_freight_per_piece=_in_cif_price(quote) if freight is None else freight,
         quoted_duty_percent=duty,
+        quoted_transit_weeks=transit_weeks(quote, t),
     )
 
 

@@ -82,6 +82,14 @@ class Timeline:
     oem_shutdown_weeks: tuple[int, int]
     odm_shutdown_weeks: tuple[int, int]
     festival: date | None  # the first festival inside any production run
+    # In a re-run whose quote ships by sea: its model and that transit in weeks (the other
+    # model's is express, `transit_weeks`).
+    by_sea: tuple[Model, int] | None = None
+
+    def transit(self, model: Model) -> int:
+        if self.by_sea is not None and self.by_sea[0] == model:
+            return self.by_sea[1]
+        return self.transit_weeks
 
     def weeks(self, model: Model) -> tuple[int, int]:
         return self.oem_weeks if model == Model.OEM else self.odm_weeks

@@ -254,7 +254,8 @@ def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline) -> Msg:
     fast, slow = timeline.weeks(model)
     today = timeline.launch_date - timedelta(days=timeline.days_available)
     closure = timeline.shutdown_weeks(model)[0]
-    order_by = order_by_for(timeline.launch_date, fast, closure, t, today)
+    transit = timeline.transit(model)
+    order_by = order_by_for(timeline.launch_date, fast, closure, transit, t, today)
     return Msg(
         gettext_noop(
             "%(model)s meets your launch only if the factory is fast (%(fast)s; a slow one "
