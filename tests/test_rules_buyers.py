@@ -148,6 +148,25 @@ def test_a_gold_piece_costs_at_least_its_metal_and_making_at_the_staffs_price():
     assert evaluate(generous, DEFAULTS, TODAY).costs[Model.OEM].unit_cost == Decimal("450")
 
 
+def test_a_gold_sample_costs_at_least_its_gold_and_making():
+    result = evaluate(GOLD_LABEL, DEFAULTS, TODAY)
+    # $319.36 a piece, rounded up: above the $50 ODM and $150 OEM base-metal sample fees.
+    assert result.costs[Model.ODM].samples == 320 * 8
+    assert result.costs[Model.OEM].samples == 320 * 2 * 8
+    silver = evaluate(
+        dataclasses.replace(GOLD_LABEL, base_metal="sterling_silver"), DEFAULTS, TODAY
+    )
+    assert silver.costs[Model.ODM].samples == 50 * 8
+
+
+def test_an_old_gold_price_is_said_to_be_old():
+    said = evaluate(GOLD_LABEL, DEFAULTS, TODAY).summary.render()
+    # Set on 2025-10-08, 509 days before 2027-03-01.
+    assert "That gold price is 509 days old: check today's price" in said
+    fresh = dataclasses.replace(DEFAULTS, gold_price_set_on=TODAY - timedelta(days=30))
+    assert "days old" not in evaluate(GOLD_LABEL, fresh, TODAY).summary.render()
+
+
 def test_gold_ships_as_a_light_insured_parcel_not_a_share_of_its_value():
     odm = evaluate(GOLD_LABEL, DEFAULTS, TODAY).costs[Model.ODM]
     # 1,200 pieces of 3 g: 3.6 kg ($25 + 3 x $10) and $5 per $1,000 of insurance.

@@ -96,6 +96,7 @@ class _Terms:
 def _terms(model: Model, stock: bool, answers: Answers, t: Thresholds) -> _Terms:
     designs = answers.design_count
     if model == Model.OEM:
+        fee = sample_fee(t.oem_sample_fee_usd, answers, t)
         molds = (
             t.oem_molds_per_design_min_usd * designs,
             t.oem_molds_per_design_max_usd * designs,
@@ -105,7 +106,7 @@ def _terms(model: Model, stock: bool, answers: Answers, t: Thresholds) -> _Terms
             tooling=(t.oem_tooling_min_usd + molds[0], t.oem_tooling_max_usd + molds[1]),
             molds=molds,
             rounds=t.oem_sampling_rounds,
-            samples=t.oem_sample_fee_usd * t.oem_sampling_rounds * designs,
+            samples=fee * t.oem_sampling_rounds * designs,
             design_fees=t.cad_design_fee_usd * designs if needs_cad else 0,
             moq=t.oem_moq_min_units,
             deposit_percent=t.oem_deposit_percent,
@@ -116,7 +117,7 @@ def _terms(model: Model, stock: bool, answers: Answers, t: Thresholds) -> _Terms
         return _Terms(moq=t.wholesale_moq_min_units, deposit_percent=100)
     return _Terms(
         rounds=1,
-        samples=t.odm_sample_fee_usd * designs,
+        samples=sample_fee(t.odm_sample_fee_usd, answers, t) * designs,
         moq=t.odm_moq_min_units,
         deposit_percent=t.odm_deposit_percent,
         credit_percent=t.odm_sample_credit_percent,
@@ -169,6 +170,13 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
         from_stock=stock,
         unit_cost=unit_cost,
     )
+
+
+def sample_fee(fee: int, answers: Answers, t: Thresholds) -> int:
+    """A sample's fee, never below the gold and making of a solid gold piece (whole dollars,
+    rounded up): a base-metal fee would price a gold sample at a fraction of its metal."""
+    gold = gold_piece(answers, t)
+    return max(fee, math.ceil(gold.cost)) if gold else fee
 
 
 def pays_inspection(stock: bool, answers: Answers, order: Decimal, t: Thresholds) -> bool:

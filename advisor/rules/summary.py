@@ -9,7 +9,7 @@ never recommends a model without saying what it costs.
 from __future__ import annotations
 
 import math
-from datetime import timedelta
+from datetime import date, timedelta
 
 from .figures import Thresholds
 from .money import GoldPiece, gold_piece
@@ -207,7 +207,8 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
     gold = gold_piece(a, t)
     quoted_price = model == t.quoted_model and t.quoted_unit_price is not None
     if gold is not None and not quoted_price:  # a re-run's quote gives its own price
-        facts.append(_gold(a, t, gold))
+        today = core.timeline.launch_date - timedelta(days=core.timeline.days_available)
+        facts.append(_gold(a, t, gold, today))
     if costs.moq_forced:
         facts.append(_forced_minimum(model, a, t, costs))
     facts.append(_cash_to_first_delivery(model, costs, a.cash_available))
@@ -217,7 +218,31 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
     return facts
 
 
-def _gold(a: Answers, t: Thresholds, gold: GoldPiece) -> Msg:
+# Assumption: gold moves every day; a price staff set more than a month ago is said to be old.
+GOLD_PRICE_OLD_AFTER_DAYS = 30
+
+
+def _gold(a: Answers, t: Thresholds, gold: GoldPiece, today: date) -> Msg | Paragraph:
+    sentence = _gold_cost(a, t, gold)
+    age = (today - t.gold_price_set_on).days
+    if age <= GOLD_PRICE_OLD_AFTER_DAYS:
+        return sentence
+    old = Msg(
+        gettext_noop(
+            "That gold price is %(days)s day old: check today's price before you budget or "
+            "compare quotes."
+        ),
+        {"days": count(age)},
+        plural=gettext_noop(
+            "That gold price is %(days)s days old: check today's price before you budget or "
+            "compare quotes."
+        ),
+        count="days",
+    )
+    return Paragraph((sentence, old))
+
+
+def _gold_cost(a: Answers, t: Thresholds, gold: GoldPiece) -> Msg:
     params = {
         "grams": f"{gold.grams.normalize():f}",
         "karat": gold.karat.upper(),
