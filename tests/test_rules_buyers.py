@@ -205,3 +205,13 @@ def test_a_re_runs_quoted_price_is_not_contradicted_by_the_gold_sentence():
     assert "so the costs use" not in result.summary.render()
     # Without the quote, the same buyer is told what the gold costs.
     assert "so the costs use $255.70" in evaluate(oem_label, DEFAULTS, TODAY).summary.render()
+
+
+def test_a_buyer_who_wants_the_design_is_told_to_file_in_china_before_sending_it():
+    for ip in ("essential", "preferred"):
+        result = evaluate(dataclasses.replace(GOLD_LABEL, ip_importance=ip), DEFAULTS, TODAY)
+        reason = next(f for f in result.factors if f.slug == "design-ownership").reason.render()
+        assert "file your trademark, and design patents for your hero designs, in China" in reason
+    result = evaluate(dataclasses.replace(GOLD_LABEL, ip_importance="unimportant"), DEFAULTS, TODAY)
+    reason = next(f for f in result.factors if f.slug == "design-ownership").reason.render()
+    assert "China" not in reason

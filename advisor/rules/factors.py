@@ -41,14 +41,26 @@ from .types import (
 FactorRule = Callable[[Answers, Thresholds, Timeline], tuple[Fit, Msg | Paragraph]]
 
 
-def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
+# China registers trademarks and designs to whoever files first, protects no unregistered
+# design, and a design shown before filing is no longer new (docs/rules.md names the sources).
+_FILE_IN_CHINA_FIRST = Msg(
+    gettext_noop(
+        "In China that holds only once you have filed there: file your trademark, and design "
+        "patents for your hero designs, in China before you send them to any factory (it "
+        "registers them to whoever files first, and a registration at home gives no rights there)."
+    )
+)
+
+
+def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg | Paragraph]:
     if a.ip_importance == IpImportance.ESSENTIAL:
-        return Fit.OEM, Msg(
+        essential = Msg(
             gettext_noop(
                 "You said owning the design is essential: only OEM makes the design and its IP "
                 "yours."
             )
         )
+        return Fit.OEM, Paragraph((essential, _FILE_IN_CHINA_FIRST))
     if a.ip_importance == IpImportance.UNIMPORTANT:
         return Fit.ODM, Msg(
             gettext_noop(
@@ -61,13 +73,14 @@ def _design_ownership(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg
         CompanyStage.GROWING: Fit.NEUTRAL,
         CompanyStage.STARTUP: Fit.ODM,
     }[a.company_stage]
-    return fit, Msg(
+    preferred = Msg(
         gettext_noop(
             "You would prefer to own the design; as %(stage)s, the source's guide puts OEM with "
             "established brands and ODM with start-ups."
         ),
         {"stage": word(CompanyStage, a.company_stage)},
     )
+    return fit, Paragraph((preferred, _FILE_IN_CHINA_FIRST))
 
 
 def _customization(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
