@@ -185,7 +185,10 @@ def _launch_fit(data: dict, model: str) -> dict[str, str]:
     return {
         "schedule": schedule,
         "fit": fit % {"launch": launch},
-        "when_label": _("Order by"),
+        # ODM's time starts with choosing a catalogue design and its sample (not for stock).
+        "when_label": _("Ask for samples by")
+        if model == "odm" and not data["costs"]["odm"].get("from_stock")
+        else _("Order by"),
         "when": _order_by(data, model, fast=fast).isoformat(),
     }
 

@@ -298,7 +298,7 @@ def test_a_hybrid_report_shows_its_dated_plan(client, make_report):
     assert report.recommendation == "hybrid"
     html = client.get(f"/r/{report.token}/").content.decode()
     plan = report.data["plan"]
-    assert len(plan) == 3 and plan[0].startswith("Now: order")
+    assert len(plan) == 3 and plan[0].startswith("Now: ask a factory for samples")
     assert '<ol class="plan">' in html
     for step in plan:
         assert escape(step) in html

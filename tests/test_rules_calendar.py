@@ -117,7 +117,8 @@ def test_a_hybrid_gets_a_dated_plan_in_its_own_figures():
     result = evaluate(short, DEFAULTS, TODAY)
     assert result.verdict == Verdict.HYBRID
     now, development, then = (step.render() for step in result.plan)
-    assert now.startswith("Now: order 300 units of each of your 3 designs")
+    assert now.startswith("Now: ask a factory for samples of the 3 catalogue designs you would")
+    assert "(300 units each, under your brand, ODM) today" in now
     assert "holds only if the factory is fast" in now  # 6 weeks: ODM takes 6 to 15
     assert development.startswith("Next, once you have the money (an upfront budget of $6,140)")
     assert then == (
@@ -136,7 +137,7 @@ def test_a_hybrid_that_can_afford_oem_starts_development_now():
     result = evaluate(funded, DEFAULTS, TODAY)
     assert result.verdict == Verdict.HYBRID
     now, development, _then = (step.render() for step in result.plan)
-    assert "confirm the order by 2027-04-12 for your launch on 2027-07-19" in now
+    assert "so ask for the samples by 2027-04-12 for your launch on 2027-07-19" in now
     assert development.startswith("Also now: start OEM development of your hero designs")
     # 13 weeks, the week left of the New Year closure, and transit.
     assert "OEM pieces can arrive from 2027-06-14, 15 weeks from today" in development

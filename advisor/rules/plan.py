@@ -9,7 +9,7 @@ from .calendar import closure_of, production
 from .figures import Thresholds
 from .money import odm_lead_weeks
 from .results import Decision
-from .texts import Msg, Term, gettext_noop, time_left, units, usd, week_range
+from .texts import Msg, gettext_noop, time_left, units, usd, week_range
 from .types import Answers, DemandEvidence, Model, Verdict
 
 
@@ -102,39 +102,80 @@ def _odm_now(a: Answers, order_by: date | None, core: Decision) -> Msg:
     params = {
         "units": units(odm.order_units_per_design),
         "designs": a.design_count,
-        "source": Term(gettext_noop("a factory's stock"))
-        if odm.from_stock
-        else Term(gettext_noop("a factory's catalogue")),
         "takes": week_range(*core.timeline.odm_weeks),
         "order_by": order_by.isoformat() if order_by else "",
         "launch": a.launch_date.isoformat(),
     }
-    if order_by is not None:
+    if odm.from_stock:
+        return _stock_now(params, slow_fits=order_by is not None)
+    return _catalogue_now(params, slow_fits=order_by is not None)
+
+
+def _stock_now(params: dict, *, slow_fits: bool) -> Msg:
+    if slow_fits:
         return Msg(
             gettext_noop(
-                "Now: order %(units)s of your design from %(source)s (ODM), under your brand. "
-                "It takes %(takes)s, so confirm the order by %(order_by)s for your launch on "
-                "%(launch)s."
+                "Now: order %(units)s of your design from a factory's stock (ODM), under your "
+                "brand. It takes %(takes)s, so confirm the order by %(order_by)s for your launch "
+                "on %(launch)s."
             ),
             params,
             plural=gettext_noop(
-                "Now: order %(units)s of each of your %(designs)s designs from %(source)s (ODM), "
-                "under your brand. It takes %(takes)s, so confirm the order by %(order_by)s for "
-                "your launch on %(launch)s."
+                "Now: order %(units)s of each of your %(designs)s designs from a factory's stock "
+                "(ODM), under your brand. It takes %(takes)s, so confirm the order by "
+                "%(order_by)s for your launch on %(launch)s."
             ),
             count="designs",
         )
     return Msg(
         gettext_noop(
-            "Now: order %(units)s of your design from %(source)s (ODM), under your brand, today: "
-            "it takes %(takes)s, so your launch on %(launch)s holds only if the factory is fast. "
-            "Get its lead time in writing."
+            "Now: order %(units)s of your design from a factory's stock (ODM), under your brand, "
+            "today: it takes %(takes)s, so your launch on %(launch)s holds only if the factory "
+            "is fast. Get its lead time in writing."
         ),
         params,
         plural=gettext_noop(
-            "Now: order %(units)s of each of your %(designs)s designs from %(source)s (ODM), "
-            "under your brand, today: it takes %(takes)s, so your launch on %(launch)s holds "
-            "only if the factory is fast. Get its lead time in writing."
+            "Now: order %(units)s of each of your %(designs)s designs from a factory's stock "
+            "(ODM), under your brand, today: it takes %(takes)s, so your launch on %(launch)s "
+            "holds only if the factory is fast. Get its lead time in writing."
+        ),
+        count="designs",
+    )
+
+
+def _catalogue_now(params: dict, *, slow_fits: bool) -> Msg:
+    """A catalogue order is placed once its sample is approved: ODM's time (the source's
+    "selection and production") starts with asking for the samples."""
+    if slow_fits:
+        return Msg(
+            gettext_noop(
+                "Now: ask a factory for a sample of the catalogue design you would order "
+                "(%(units)s, under your brand, ODM), and order once you approve it. Choosing, "
+                "sampling and making it take %(takes)s, so ask for the sample by %(order_by)s "
+                "for your launch on %(launch)s."
+            ),
+            params,
+            plural=gettext_noop(
+                "Now: ask a factory for samples of the %(designs)s catalogue designs you would "
+                "order (%(units)s each, under your brand, ODM), and order once you approve them. "
+                "Choosing, sampling and making them take %(takes)s, so ask for the samples by "
+                "%(order_by)s for your launch on %(launch)s."
+            ),
+            count="designs",
+        )
+    return Msg(
+        gettext_noop(
+            "Now: ask a factory for a sample of the catalogue design you would order (%(units)s, "
+            "under your brand, ODM) today, and order once you approve it: choosing, sampling "
+            "and making it take %(takes)s, so your launch on %(launch)s holds only if the "
+            "factory is fast. Get its lead time in writing."
+        ),
+        params,
+        plural=gettext_noop(
+            "Now: ask a factory for samples of the %(designs)s catalogue designs you would order "
+            "(%(units)s each, under your brand, ODM) today, and order once you approve them: "
+            "choosing, sampling and making them take %(takes)s, so your launch on %(launch)s "
+            "holds only if the factory is fast. Get its lead time in writing."
         ),
         count="designs",
     )

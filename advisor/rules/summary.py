@@ -214,7 +214,8 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
     facts.append(_cash_to_first_delivery(model, costs, a.cash_available))
     # A hybrid's plan dates the ODM order, fast and slow, on its own.
     if _schedule(model, core) == Schedule.FITS_ONLY_IF_FAST and core.verdict != Verdict.HYBRID:
-        facts.append(_only_if_fast(model, t, core.timeline))
+        sampled = model == Model.ODM and not costs.from_stock
+        facts.append(_only_if_fast(model, t, core.timeline, sampled=sampled))
     return facts
 
 
@@ -273,7 +274,7 @@ def _schedule(model: Model, core: Decision) -> Schedule:
     return timeline.oem_schedule if model == Model.OEM else timeline.odm_schedule
 
 
-def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline) -> Msg:
+def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline, *, sampled: bool) -> Msg:
     """The launch is met only at the short end of the lead time: say so, and by when the
     order must be placed for even a fast factory to make it."""
     fast, slow = timeline.weeks(model)
@@ -281,11 +282,18 @@ def _only_if_fast(model: Model, t: Thresholds, timeline: Timeline) -> Msg:
     closure = timeline.shutdown_weeks(model)[0]
     transit = timeline.transit(model)
     order_by = order_by_for(timeline.launch_date, fast, closure, transit, t, today)
+    template = gettext_noop(
+        "%(model)s meets your launch only if the factory is fast (%(fast)s; a slow one needs "
+        "%(slow)s): order by %(date)s, and write the delivery date into the contract."
+    )
+    if sampled:  # ODM's time starts with choosing a catalogue design and its sample
+        template = gettext_noop(
+            "%(model)s meets your launch only if the factory is fast (%(fast)s, choosing and "
+            "sampling included; a slow one needs %(slow)s): ask for the samples by %(date)s, "
+            "and write the delivery date into the contract."
+        )
     return Msg(
-        gettext_noop(
-            "%(model)s meets your launch only if the factory is fast (%(fast)s; a slow one "
-            "needs %(slow)s): order by %(date)s, and write the delivery date into the contract."
-        ),
+        template,
         {
             "model": model.name,
             "fast": weeks(fast),
