@@ -485,6 +485,35 @@ def _duty_note(landed: rules.Landed, answers: dict) -> str:
     return text % params
 
 
+# FTC Guides, 16 CFR 23.3: under 7/1,000,000 in (about 0.18 µm) of fine gold, plating may only
+# be called "gold flashed" or "gold washed" in the US (the seeded requirement names sources).
+GOLD_ELECTROPLATE_MIN_MICRONS = Decimal("0.18")
+
+
+def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | bool]:
+    """The plating thickness a quote gives, a request for it where a plated piece's quote left
+    it out, and a warning where gold plating is too thin to be called gold plated in the US."""
+    plating = answers.get("plating")
+    if (
+        plating in (None, rules.Plating.NONE)
+        or answers.get("base_metal") == rules.BaseMetal.SOLID_GOLD
+    ):
+        return {}
+    if microns is None:
+        return {"text": _("plating thickness not quoted: ask the factory"), "warn": True}
+    text = _("plating %(microns)s µm") % {"microns": f"{microns.normalize():f}"}
+    thin = (
+        plating == rules.Plating.GOLD
+        and "us" in (answers.get("target_markets") or ())
+        and microns < GOLD_ELECTROPLATE_MIN_MICRONS
+    )
+    if thin:
+        text = _("%(plating)s: under 0.18 µm it is only “gold flashed” in the US") % {
+            "plating": text
+        }
+    return {"text": text, "warn": thin}
+
+
 def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> dict:
     quote, figures = item.quote, item.assessment
     return {
@@ -501,6 +530,7 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "by_sea": rules.Incoterm(quote.incoterm) in rules.BY_SEA,
         "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
+        "plating": _plating_note(quote.plating_microns, answers),
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
         "before_order": _usd(figures.cash_before_first_order),

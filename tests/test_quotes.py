@@ -715,3 +715,44 @@ def test_a_re_run_of_a_fob_quote_says_its_model_s_weeks_include_transit_by_sea(r
     assert timeline["oem_weeks"] == [10 + closure[0] + 6, 14 + closure[1] + 6]
     html = owner.get(response["Location"]).content.decode()
     assert "OEM's include 6 weeks by sea instead" in html
+
+
+@pytest.mark.parametrize(
+    ("typed", "saved"),
+    [("0.5", Decimal("0.5")), ("0.5 µm", Decimal("0.5")), ("1um", Decimal("1")), ("", None)],
+)
+def test_the_plating_thickness_is_read_as_a_person_types_it(typed, saved):
+    form = QuoteForm(data={**OEM_QUOTE, "plating_microns": typed})
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["plating_microns"] == saved
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("0,5", "Did you mean 0.5 µm?"),
+        ("$2", "not an amount in dollars"),
+        ("100", "Enter 25 µm or less: the thickness in microns"),
+    ],
+)
+def test_a_plating_thickness_that_cannot_be_meant_says_why(typed, message):
+    form = QuoteForm(data={**OEM_QUOTE, "plating_microns": typed})
+    assert not form.is_valid()
+    assert message in form.errors["plating_microns"][0]
+
+
+def test_each_quote_shows_its_plating_and_asks_for_it_where_it_is_missing(report):
+    # The sample buyer's sterling silver is gold plated, for the US and the EU.
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "Silent"})
+    thick = {**OEM_QUOTE, "supplier": "Thick", "plating_microns": "2.5"}
+    owner.post(f"/r/{report.token}/quotes/", thick)
+    thin = {**OEM_QUOTE, "supplier": "Thin", "plating_microns": "0.1 µm"}
+    owner.post(f"/r/{report.token}/quotes/", thin)
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    assert "plating thickness not quoted: ask the factory" in rows["Silent"]
+    assert "plating 2.5 µm" in rows["Thick"] and "gold flashed" not in rows["Thick"]
+    assert "plating 0.1 µm: under 0.18 µm it is only “gold flashed” in the US" in rows["Thin"]
+    data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    assert [q["plating_microns"] for q in data] == [None, 2.5, 0.1]

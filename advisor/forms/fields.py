@@ -183,25 +183,38 @@ class VisibleText(forms.CharField):
         refuse_hidden_characters(value)
 
 
-class GramsField(forms.DecimalField):
-    """A weight in grams, typed as a person would: "4.5", "4.5 g"; a dollar sign or a decimal
-    comma is refused with what was meant."""
+class MeasureField(forms.DecimalField):
+    """A measure typed as a person would, with or without its unit ("4.5", "4.5 g"); a dollar
+    sign or a decimal comma is refused with what was meant."""
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
+    units: tuple[str, ...] = ()  # the unit as it may be typed, longest first
+    not_dollars = ""
+    use_a_dot = ""
 
     def to_python(self, value: Any) -> Decimal | None:
         if isinstance(value, str):
-            text = value.strip().lower().removesuffix("grams").removesuffix("g").strip()
+            text = value.strip().lower()
+            for unit in self.units:
+                text = text.removesuffix(unit)
+            text = text.strip()
             if "$" in text:
-                raise forms.ValidationError(
-                    _("Enter the weight in grams, like 4.5, not an amount in dollars."),
-                    code="dollars",
-                )
+                raise forms.ValidationError(self.not_dollars, code="dollars")
             if re.fullmatch(r"\d+,\d+", text):
                 raise forms.ValidationError(
-                    _("Did you mean %(meant)s g? Use a dot for parts of a gram.")
-                    % {"meant": text.replace(",", ".")},
-                    code="ambiguous",
+                    self.use_a_dot % {"meant": text.replace(",", ".")}, code="ambiguous"
                 )
             value = text
         return super().to_python(value)
+
+
+class GramsField(MeasureField):
+    units = ("grams", "g")
+    not_dollars = _("Enter the weight in grams, like 4.5, not an amount in dollars.")
+    use_a_dot = _("Did you mean %(meant)s g? Use a dot for parts of a gram.")
+
+
+class MicronsField(MeasureField):
+    units = ("microns", "micron", "\u00b5m", "\u03bcm", "um")  # the micro sign, or Greek mu
+    not_dollars = _("Enter the thickness in microns, like 0.5, not an amount in dollars.")
+    use_a_dot = _("Did you mean %(meant)s µm? Use a dot for parts of a micron.")

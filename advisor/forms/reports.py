@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rules
 from ..models import Quote
-from .fields import MoneyField, PercentField, VisibleText, WholeNumberField
+from .fields import MicronsField, MoneyField, PercentField, VisibleText, WholeNumberField
 
 
 def _quote_messages() -> dict[str, dict[str, str]]:
@@ -75,6 +75,17 @@ def _quote_money_messages() -> dict[str, dict[str, str]]:
             **shared,
             "min_value": gettext("Enter freight of $0 or more, or leave it empty."),
         },
+        "plating_microns": {
+            "invalid": gettext("Enter the thickness in microns, like 0.5."),
+            "min_value": gettext("Enter a thickness of 0 µm or more, or leave it empty."),
+            "max_value": gettext(
+                "Enter %(max)s µm or less: the thickness in microns, not in millionths of an inch."
+            )
+            % {"max": MAX_PLATING_MICRONS},
+            "max_decimal_places": gettext(
+                "Enter the thickness to a hundredth of a micron at most, like 0.25."
+            ),
+        },
     }
 
 
@@ -108,6 +119,9 @@ class ExpiryForm(forms.Form):
 
 
 CURRENCY_NOTE_MAX_LENGTH = 120
+# Heavy gold electroplate and vermeil start at about 2.5 µm; 25 leaves room for thick finishes
+# and refuses a figure typed in millionths of an inch (an assumption).
+MAX_PLATING_MICRONS = 25
 
 
 class QuoteForm(forms.Form):
@@ -193,6 +207,16 @@ class QuoteForm(forms.Form):
     )
     deposit_percent = PercentField(
         label=_("Deposit before production (%)"), min_value=0, max_value=100, decimal_places=2
+    )
+    plating_microns = MicronsField(
+        label=_("Plating thickness (microns, optional)"),
+        required=False,
+        min_value=0,
+        max_value=MAX_PLATING_MICRONS,
+        decimal_places=2,
+        help_text=_(
+            "For plated pieces, as the factory quotes it: a lower price may be thinner plating."
+        ),
     )
     currency_note = VisibleText(
         label=_("Currency note (optional)"),

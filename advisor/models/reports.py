@@ -158,6 +158,10 @@ class Quote(models.Model):
         _("duty (%)"), max_digits=5, decimal_places=2, null=True, blank=True
     )
     deposit_percent = models.DecimalField(_("deposit (%)"), max_digits=5, decimal_places=2)
+    # The plating thickness the factory quotes: a lower price may be thinner plating.
+    plating_microns = models.DecimalField(
+        _("plating thickness (microns)"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
     # What the factory quoted in another currency, and the rate the buyer converted at.
     currency_note = models.CharField(_("currency note"), max_length=120, blank=True, default="")
     created_at = models.DateTimeField(_("added at"), default=timezone.now)

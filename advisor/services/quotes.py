@@ -118,6 +118,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "freight_per_piece_usd": number(quote.freight_per_piece_usd),
         "duty_percent": number(quote.duty_percent),
         "deposit_percent": number(quote.deposit_percent),
+        "plating_microns": number(quote.plating_microns),
         "currency_note": quote.currency_note,
         "tooling_usd": number(item.tooling_total),
         "landed_cost_per_piece_usd": number(figures.landed_per_piece),
