@@ -527,7 +527,7 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "incoterm": quote.incoterm.upper(),
         "landed": _usd(figures.landed_per_piece, cents=True),
         "freight_assumed": figures.freight_assumed,
-        "by_sea": rules.Incoterm(quote.incoterm) in rules.BY_SEA,
+        "by_sea": quote.shipping == Quote.Shipping.SEA,
         "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
         "plating": _plating_note(quote.plating_microns, answers),

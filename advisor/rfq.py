@@ -226,7 +226,10 @@ def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Sec
         [
             *_price_tiers(answers["units_per_design"]),
             Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
-            Item(_("Incoterm (EXW, FOB, CIF or DDP) and currency"), blank=True),
+            Item(
+                _("Incoterm (EXW, FOB, CIF or DDP), currency, and by express courier or by sea"),
+                blank=True,
+            ),
             Item(_("Quote valid until"), blank=True),
             Item(_("Lead time in weeks, from our go-ahead to goods ready to ship"), blank=True),
             _ship_by_item(date.fromisoformat(answers["launch_date"]), t),

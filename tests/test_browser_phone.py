@@ -28,7 +28,7 @@ def test_on_a_phone_the_key_facts_fill_the_first_screen_and_the_plan_starts_in_t
     facts = page.locator(".key-facts")
     expect(facts).to_contain_text("Start with")
     expect(facts).to_contain_text("Cash to the first delivery")
-    expect(facts).to_contain_text("Order by")
+    expect(facts).to_contain_text("Ask for samples by")  # a catalogue order starts with them
     expect(facts.get_by_role("link", name="Draft an ODM request for quotation")).to_be_visible()
     box = facts.bounding_box()
     assert box["y"] + box["height"] <= PHONE["height"], box

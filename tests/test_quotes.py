@@ -677,10 +677,11 @@ def test_a_re_run_of_a_re_run_starts_from_the_first_report_with_only_its_own_quo
     assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] != 1_200
 
 
-def test_a_fob_or_cif_quote_is_dated_by_sea_and_a_blank_cif_freight_adds_no_courier(report):
+def test_a_quote_by_sea_is_dated_so_and_a_blank_cif_freight_adds_no_courier(report):
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "By courier"})
-    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "FOB", "incoterm": "fob"})
+    by_sea = {**OEM_QUOTE, "supplier": "FOB", "incoterm": "fob", "shipping": "sea"}
+    owner.post(f"/r/{report.token}/quotes/", by_sea)
     cif = {**OEM_QUOTE, "supplier": "CIF", "incoterm": "cif", "freight_per_piece_usd": ""}
     owner.post(f"/r/{report.token}/quotes/", cif)
     data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
@@ -698,13 +699,16 @@ def test_a_fob_or_cif_quote_is_dated_by_sea_and_a_blank_cif_freight_adds_no_cour
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
     assert "by sea" in rows["FOB"] and "by sea" not in rows["By courier"]
+    # An Incoterm says who pays, not how the goods travel: CIF left at express is dated so.
+    assert "by sea" not in rows["CIF"]
+    assert [q["shipping"] for q in data] == ["express", "sea", "express"]
     assert "the voyage is in the CIF price" in rows["CIF"]
     assert "freight estimated" not in rows["CIF"]
 
 
-def test_a_re_run_of_a_fob_quote_says_its_model_s_weeks_include_transit_by_sea(report):
+def test_a_re_run_of_a_quote_by_sea_says_its_model_s_weeks_include_transit_by_sea(report):
     owner = browser(OWNER)
-    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "incoterm": "fob"})
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea"})
     response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
     rerun = Report.objects.get(based_on=report)
     timeline = rerun.data["timeline"]
@@ -719,7 +723,13 @@ def test_a_re_run_of_a_fob_quote_says_its_model_s_weeks_include_transit_by_sea(r
 
 @pytest.mark.parametrize(
     ("typed", "saved"),
-    [("0.5", Decimal("0.5")), ("0.5 µm", Decimal("0.5")), ("1um", Decimal("1")), ("", None)],
+    [
+        ("0.5", Decimal("0.5")),
+        ("0.5 µm", Decimal("0.5")),
+        ("1um", Decimal("1")),
+        ("0.175", Decimal("0.175")),
+        ("", None),
+    ],
 )
 def test_the_plating_thickness_is_read_as_a_person_types_it(typed, saved):
     form = QuoteForm(data={**OEM_QUOTE, "plating_microns": typed})
@@ -732,6 +742,7 @@ def test_the_plating_thickness_is_read_as_a_person_types_it(typed, saved):
     [
         ("0,5", "Did you mean 0.5 µm?"),
         ("$2", "not an amount in dollars"),
+        ("3u", "Enter the thickness in microns"),
         ("100", "Enter 25 µm or less: the thickness in microns"),
     ],
 )

@@ -228,10 +228,14 @@ def test_a_re_run_counts_the_quotes_freight_and_duty_and_the_default_where_it_ga
     assert (costs.freight, costs.duty) == (0, 0)
 
 
-def test_a_re_run_of_a_sea_quote_dates_its_model_by_sea_and_the_other_by_express():
+def test_a_re_run_of_a_quote_by_sea_dates_its_model_by_sea_and_the_other_by_express():
     after_the_festival = date(2027, 4, 1)  # a 9-12 week run ends well before the next one
     plan = buyer(launch_date=after_the_festival + timedelta(weeks=40))
-    _, t = rules.with_quote(plan, DEFAULTS, quote(incoterm=Incoterm.FOB))
+    _, t = rules.with_quote(plan, DEFAULTS, quote(incoterm=Incoterm.FOB, by_sea=True))
+    assert (
+        rules.with_quote(plan, DEFAULTS, quote(incoterm=Incoterm.FOB))[1].quoted_transit_weeks
+        is None
+    )
     timeline = rules.money.timeline_for(plan, t, after_the_festival)
     assert (timeline.transit(Model.ODM), timeline.transit(Model.OEM)) == (6, 1)
     assert timeline.weeks(Model.ODM) == (9 + 6, 12 + 6)

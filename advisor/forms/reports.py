@@ -83,7 +83,7 @@ def _quote_money_messages() -> dict[str, dict[str, str]]:
             )
             % {"max": MAX_PLATING_MICRONS},
             "max_decimal_places": gettext(
-                "Enter the thickness to a hundredth of a micron at most, like 0.25."
+                "Enter the thickness to a thousandth of a micron at most, like 0.175."
             ),
         },
     }
@@ -176,10 +176,25 @@ class QuoteForm(forms.Form):
         label=_("Lead time, longest (weeks)"),
         min_value=1,
         max_value=rules.MAX_LEAD_TIME_WEEKS,
-        help_text=_("From your go-ahead to goods ready to ship; for OEM, sampling included."),
+        help_text=_(
+            "From your go-ahead to goods ready to ship, sampling included: for ODM, add the "
+            "weeks the factory needs to send its sample."
+        ),
     )
     incoterm = forms.ChoiceField(
         label=_("Incoterm"), choices=Quote.Incoterm.choices, widget=forms.RadioSelect
+    )
+    shipping = forms.ChoiceField(
+        label=_("Shipping"),
+        choices=Quote.Shipping.choices,
+        initial=Quote.Shipping.EXPRESS,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "How the goods travel to you; the delivery dates count express or sea transit, door "
+            "to door. Many factories write FOB for a price at their door before a courier: ask "
+            "which they mean."
+        ),
     )
     freight_per_piece_usd = MoneyField(
         per_piece=True,
@@ -213,9 +228,10 @@ class QuoteForm(forms.Form):
         required=False,
         min_value=0,
         max_value=MAX_PLATING_MICRONS,
-        decimal_places=2,
+        decimal_places=3,
         help_text=_(
-            "For plated pieces, as the factory quotes it: a lower price may be thinner plating."
+            "For plated pieces, as the factory quotes it, in microns (µm), not micro-inches "
+            "(often written “u”; 1 µm is about 40 of them): a lower price may be thinner plating."
         ),
     )
     currency_note = VisibleText(
@@ -232,6 +248,9 @@ class QuoteForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, messages in _quote_messages().items():
             self.fields[name].error_messages.update(messages)
+
+    def clean_shipping(self) -> str:
+        return self.cleaned_data["shipping"] or Quote.Shipping.EXPRESS  # left as it starts
 
     def clean_unit_price_usd(self) -> Decimal:
         value = self.cleaned_data["unit_price_usd"]

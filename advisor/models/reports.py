@@ -129,6 +129,10 @@ class Quote(models.Model):
 
     Field names are the contract's (docs/product.md and the action issue)."""
 
+    class Shipping(models.TextChoices):
+        EXPRESS = "express", _("Express courier")
+        SEA = "sea", _("Sea freight")
+
     class Incoterm(models.TextChoices):
         EXW = "exw", _("EXW: you collect at the factory")
         FOB = "fob", _("FOB: on board the ship in China")
@@ -151,6 +155,9 @@ class Quote(models.Model):
     lead_time_weeks_min = models.PositiveSmallIntegerField(_("lead time, shortest (weeks)"))
     lead_time_weeks_max = models.PositiveSmallIntegerField(_("lead time, longest (weeks)"))
     incoterm = models.CharField(_("Incoterm"), max_length=3, choices=Incoterm.choices)
+    shipping = models.CharField(
+        _("shipping"), max_length=7, choices=Shipping.choices, default=Shipping.EXPRESS
+    )
     freight_per_piece_usd = models.DecimalField(
         _("freight per piece (USD)"), max_digits=8, decimal_places=2, null=True, blank=True
     )
@@ -160,7 +167,7 @@ class Quote(models.Model):
     deposit_percent = models.DecimalField(_("deposit (%)"), max_digits=5, decimal_places=2)
     # The plating thickness the factory quotes: a lower price may be thinner plating.
     plating_microns = models.DecimalField(
-        _("plating thickness (microns)"), max_digits=4, decimal_places=2, null=True, blank=True
+        _("plating thickness (microns)"), max_digits=5, decimal_places=3, null=True, blank=True
     )
     # What the factory quoted in another currency, and the rate the buyer converted at.
     currency_note = models.CharField(_("currency note"), max_length=120, blank=True, default="")
@@ -199,4 +206,5 @@ class Quote(models.Model):
             designs=designs,
             freight_per_piece_usd=self.freight_per_piece_usd,
             duty_percent=self.duty_percent,
+            by_sea=self.shipping == self.Shipping.SEA,
         )

@@ -53,7 +53,6 @@ from .money import (
 )
 from .plan import latest_order_day, order_by_for, ship_by
 from .quotes import (
-    BY_SEA,
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
     Assessment,
@@ -162,7 +161,6 @@ __all__ = [
     "VERDICT_WORDS",
     "Answers",
     "Assessment",
-    "BY_SEA",
     "MAX_LEAD_TIME_WEEKS",
     "SUPPLIER_MAX_LENGTH",
     "Incoterm",

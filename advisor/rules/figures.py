@@ -197,11 +197,10 @@ FIGURES: dict[str, Figure] = {
         _figure("cny_stop_before_days", gettext_noop("Chinese New Year: factories stop, days before the festival"), Unit.DAYS, 7, _LEAD, note=gettext_noop("Workers leave to travel home; the festival's date each year comes from the holidays package."), bounds=(0, 30), source=_CNY_STOP_SOURCES),
         _figure("cny_full_output_after_weeks", gettext_noop("Chinese New Year: back to full output, weeks after the festival"), _WEEKS, 4, _LEAD, note=gettext_noop("Production counts as stopped from the stop day until then: factories reopen earlier, short of workers."), bounds=(0, 8), source=_CNY_BACK_SOURCES),
         _figure("transit_express_weeks", gettext_noop("Transit by express (weeks)"), _WEEKS, 1, _LEAD, assumption=True),
-        # Incoterms 2020's FOB and CIF are rules for sea and inland waterway transport only
-        # (Flamingo Shipping, https://flamingo-shipping.com/en/cif/; GeraTools,
-        # https://geratools.com/incoterms-mode-of-transport): a quote on them ships by sea. Six
-        # weeks lies inside every lane's door-to-door range in the sources (an assumption).
-        _figure("transit_sea_weeks", gettext_noop("Transit by sea, door to door (weeks)"), _WEEKS, 6, _LEAD, assumption=True, note=gettext_noop("Dates a supplier's FOB or CIF quote: those Incoterms are for sea transport. Customs clearance and delivery from the port included."), bounds=(1, 26), source=_SEA_SOURCES),
+        # A quote the buyer marks as shipping by sea is dated with it. Six weeks lies inside
+        # every lane's door-to-door range in the sources and is docs/product.md's default (an
+        # assumption).
+        _figure("transit_sea_weeks", gettext_noop("Transit by sea, door to door (weeks)"), _WEEKS, 6, _LEAD, assumption=True, note=gettext_noop("Dates a supplier's quote the buyer marks as shipping by sea. Customs clearance and delivery from the port included."), bounds=(1, 26), source=_SEA_SOURCES),
         _figure("stock_dispatch_weeks", gettext_noop("Wholesale stock, weeks until it ships"), _WEEKS, 1, _LEAD, assumption=True),
         _figure("oem_deposit_percent", gettext_noop("OEM deposit before production (%)"), _PERCENT, 30, _UPFRONT, assumption=True),
         _figure("odm_deposit_percent", gettext_noop("ODM deposit before production (%)"), _PERCENT, 50, _UPFRONT, assumption=True),

@@ -26,11 +26,6 @@ class Incoterm(StrEnum):
     DDP = "ddp"  # the factory delivers, duty paid: nothing more for the buyer to pay
 
 
-# Incoterms 2020's rules for sea and inland waterway transport (figures.py names sources): a
-# price on them ships by sea.
-BY_SEA = frozenset({Incoterm.FOB, Incoterm.CIF})
-
-
 @dataclass(frozen=True)
 class Quote:
     supplier: str
@@ -46,6 +41,9 @@ class Quote:
     designs: int  # the buyer's designs, the quote's tooling is for each of them
     freight_per_piece_usd: Decimal | None = None  # ignored for DDP
     duty_percent: Decimal | None = None  # ignored for DDP
+    # How the goods travel: express unless the buyer says the quote ships by sea. Not read from
+    # the Incoterm: marketplace factories write "FOB" for a price at their door before a courier.
+    by_sea: bool = False
 
     @property
     def tooling_total_usd(self) -> Decimal:
@@ -163,8 +161,8 @@ def courier_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
 
 
 def transit_weeks(quote: Quote, t: Thresholds) -> int | None:
-    """The quote's transit when it ships by sea (FOB, CIF); None: express, as the report's."""
-    return t.transit_sea_weeks if quote.incoterm in BY_SEA else None
+    """The quote's transit when it ships by sea; None: express, as the report's."""
+    return t.transit_sea_weeks if quote.by_sea else None
 
 
 def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, Thresholds]:

@@ -115,6 +115,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "lead_time_weeks_min": quote.lead_time_weeks_min,
         "lead_time_weeks_max": quote.lead_time_weeks_max,
         "incoterm": quote.incoterm,
+        "shipping": quote.shipping,
         "freight_per_piece_usd": number(quote.freight_per_piece_usd),
         "duty_percent": number(quote.duty_percent),
         "deposit_percent": number(quote.deposit_percent),
