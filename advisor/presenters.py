@@ -265,9 +265,10 @@ def _cost_notes(oem: dict, odm: dict, own_qc: bool) -> dict[str, str]:
     if odm.get("from_stock"):
         notes["samples_usd"] = _("ODM from the factory's stock: the pieces you buy are the samples")
     if "duty_percent" in oem and oem["duty_percent"] == odm["duty_percent"]:
-        notes["duty_usd"] = _("%(percent)s%% of the order's price") % {
-            "percent": rules.count(oem["duty_percent"])
-        }
+        notes["duty_usd"] = _(
+            "%(percent)s%% of the order's price, our default for your markets: confirm it with a "
+            "customs broker (US surcharges on Chinese goods since 2025 are not counted)"
+        ) % {"percent": rules.count(oem["duty_percent"])}
     if not own_qc and 0 in (oem["inspection_usd"], odm["inspection_usd"]):
         notes["inspection_usd"] = _(
             "$0: ask the factory for photos and a video of the packed goods"
@@ -482,6 +483,10 @@ def _duty_note(landed: rules.Landed, answers: dict) -> str:
         text = _("duty estimated at %(percent)s%% (%(markets)s, the highest of your markets)")
     else:
         text = _("duty estimated at %(percent)s%% (%(markets)s)")
+    if "us" in landed.duty_markets:
+        return _("%(duty)s; US surcharges on Chinese goods since 2025 are not counted") % {
+            "duty": text % params
+        }
     return text % params
 
 

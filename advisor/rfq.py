@@ -219,7 +219,9 @@ def _intro(answers: dict, model: str) -> str:
 
 
 def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
-    deposit = getattr(t, f"{model}_deposit_percent")
+    # The request opens with the lower deposit staff set (30/70 is the common term, docs/
+    # product.md); the report's cash keeps each model's own, in case the factory holds out.
+    deposit = min(t.oem_deposit_percent, t.odm_deposit_percent)
     reply_by, decide_by = _reply_and_decide(answers, model, t, today)
     return Section(
         _("Quote summary (please fill in)"),

@@ -584,7 +584,7 @@ def test_a_blank_duty_is_the_default_for_the_buyers_markets_and_says_to_confirm_
     owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     # The sample buyer sells in the US and the EU: the US rate, the higher.
-    assert "duty estimated at 19% (US, the highest of your markets)" in html
+    assert "duty estimated at 19% (US, the highest of your markets); US surcharges" in html
     assert "confirm with a customs broker" in html
     assert "US 19%, EU 4%, UK 4%, other markets 12%" in html
     [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]

@@ -605,3 +605,11 @@ def test_the_buyer_s_draft_offers_to_copy_the_request_at_the_top_and_the_bottom(
     assert draft.index('data-copy="#rfq-text"') < draft.index('class="report-section')
     factory = browser().get(report.get_rfq_url()).content.decode()
     assert factory.count('data-copy="#rfq-text"') == 1  # the factory's page: its text's own
+
+
+def test_a_request_opens_with_the_common_deposit_not_the_higher_one_planned(client, make_report):
+    # ODM's cash is planned at a 50 % deposit; the request proposes 30/70, the common term.
+    report = make_report()
+    text = client.get(f"/r/{report.token}/rfq/?model=odm").content.decode()
+    assert "we propose 30% deposit and the balance before shipment" in text
+    assert report.data["costs"]["odm"]["deposit_percent"] == 50

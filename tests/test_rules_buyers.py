@@ -188,6 +188,7 @@ def test_a_hybrids_stock_order_is_dated_by_stock_not_by_a_development_lead_time(
     assert result.verdict == Verdict.HYBRID
     first_step = result.plan[0].render()
     assert "from a factory's stock" in first_step
+    assert "stock comes without your brand" in first_step and "under your brand" not in first_step
     # A week to ship, a week in transit, and what is left of the New Year closure on 2027-03-01.
     assert "It takes 3 weeks, so confirm the order by" in first_step
     assert "only if the factory is fast" not in first_step

@@ -149,7 +149,7 @@ class BudgetForm(StepForm):
         max_value=rules.MAX_USD,
         help_text=_(
             "All the money you have until the first order arrives: the upfront costs, the order "
-            "itself, inspection and freight. Leave it empty if you do not know yet."
+            "itself, inspection, freight and import duty. Leave it empty if you do not know yet."
         ),
     )
     unit_cost_usd = MoneyField(

@@ -46,8 +46,9 @@ FactorRule = Callable[[Answers, Thresholds, Timeline], tuple[Fit, Msg | Paragrap
 _FILE_IN_CHINA_FIRST = Msg(
     gettext_noop(
         "In China that holds only once you have filed there: file your trademark, and design "
-        "patents for your hero designs, in China before you send them to any factory (it "
-        "registers them to whoever files first, and a registration at home gives no rights there)."
+        "patents for your hero designs, in China before you show them to any factory or anyone "
+        "else (it registers them to whoever files first, a design already shown may no longer "
+        "count as new, and a registration at home gives no rights there)."
     )
 )
 
