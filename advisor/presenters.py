@@ -259,9 +259,14 @@ def quote_tag(quote: dict) -> str:
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
-def _cost_notes(oem: dict, odm: dict, own_qc: bool) -> dict[str, str]:
+def _cost_notes(oem: dict, odm: dict, own_qc: bool, quote: dict | None) -> dict[str, str]:
     """What a $0 line means, where it is not obvious."""
     notes = {}
+    if quote and quote.get("incoterm") == "cif" and "freight_per_piece_usd" not in quote:
+        notes["freight_usd"] = _(
+            "%(model)s: the voyage is in its CIF price; port charges and delivery from the port "
+            "are not counted: ask your forwarder or customs broker"
+        ) % {"model": quote["model"].upper()}
     if odm.get("from_stock"):
         notes["samples_usd"] = _("ODM from the factory's stock: the pieces you buy are the samples")
     if "duty_percent" in oem and oem["duty_percent"] == odm["duty_percent"]:
@@ -299,7 +304,7 @@ def _cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
         }
 
     units = rules.count
-    notes = _cost_notes(oem, odm, own_qc)
+    notes = _cost_notes(oem, odm, own_qc, quote)
     return [
         row(_("Tooling: development programme and molds"), "tooling_usd", _usd_range),
         row(_("of which molds, for your designs"), "molds_usd", _usd_range),
@@ -322,7 +327,7 @@ def _cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
         row(
             _("Inspection before shipping"), "inspection_usd", note=notes.get("inspection_usd", "")
         ),
-        row(_("Freight to you"), "freight_usd"),
+        row(_("Freight to you"), "freight_usd", note=notes.get("freight_usd", "")),
         row(_("Import duty"), "duty_usd", note=notes.get("duty_usd", "")),
         row(_("Cash to first delivery"), "cash_to_first_delivery_usd", _usd_range),
     ]
@@ -493,6 +498,9 @@ def _duty_note(landed: rules.Landed, answers: dict) -> str:
 # FTC Guides, 16 CFR 23.3: under 7/1,000,000 in (about 0.18 µm) of fine gold, plating may only
 # be called "gold flashed" or "gold washed" in the US (the seeded requirement names sources).
 GOLD_ELECTROPLATE_MIN_MICRONS = Decimal("0.18")
+# Heavy gold electroplate and vermeil start at about 2.5 µm; a figure above twice that is more
+# likely micro-inches typed as microns (an assumption).
+PLATING_CHECK_UNIT_ABOVE_MICRONS = 5
 
 
 def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | bool]:
@@ -507,6 +515,11 @@ def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | boo
     if microns is None:
         return {"text": _("plating thickness not quoted: ask the factory"), "warn": True}
     text = _("plating %(microns)s µm") % {"microns": f"{microns.normalize():f}"}
+    if microns > PLATING_CHECK_UNIT_ABOVE_MICRONS:
+        return {
+            "text": _("%(plating)s: check it is microns, not micro-inches") % {"plating": text},
+            "warn": True,
+        }
     thin = (
         plating == rules.Plating.GOLD
         and "us" in (answers.get("target_markets") or ())

@@ -233,8 +233,14 @@ def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Sec
                 blank=True,
             ),
             Item(_("Quote valid until"), blank=True),
-            Item(_("Lead time in weeks, from our go-ahead to goods ready to ship"), blank=True),
+            Item(
+                _(
+                    "Lead time in weeks, from our go-ahead to goods ready to ship, your sample included"
+                ),
+                blank=True,
+            ),
             _ship_by_item(date.fromisoformat(answers["launch_date"]), t),
+            _sea_ship_by_item(date.fromisoformat(answers["launch_date"]), t),
             Item(
                 _("Payment terms"),
                 _(
@@ -302,6 +308,21 @@ def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:
         "back": closed[1].isoformat(),
     }
     return Item(label, why)
+
+
+def _sea_ship_by_item(launch: date, t: rules.Thresholds) -> Item:
+    weeks = t.transit_sea_weeks
+    day, closed = rules.ship_by(launch, t, transit=weeks)
+    label = ngettext(
+        "By sea, goods must leave your factory by (our launch less %(weeks)s week, door to door)",
+        "By sea, goods must leave your factory by (our launch less %(weeks)s weeks, door to door)",
+        weeks,
+    ) % {"weeks": weeks}
+    if closed is None:
+        return Item(label, day.isoformat())
+    return Item(
+        label, _("%(date)s, before the Chinese New Year closure") % {"date": day.isoformat()}
+    )
 
 
 def _oem_terms(answers: dict, t: rules.Thresholds) -> Section:

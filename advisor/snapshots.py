@@ -123,6 +123,7 @@ def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds
         "figures": sorted(rules.quoted_figures(quote, thresholds)),
         "answers": [],  # the buyer's answers stand; the quote's price is its model's alone
         "unit_price_usd": _number(quote.unit_price_usd),
+        "incoterm": quote.incoterm.value,
     }
     freight, duty = rules.quoted_freight_and_duty(quote)
     if freight is not None:

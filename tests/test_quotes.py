@@ -767,3 +767,21 @@ def test_each_quote_shows_its_plating_and_asks_for_it_where_it_is_missing(report
     assert "plating 0.1 µm: under 0.18 µm it is only “gold flashed” in the US" in rows["Thin"]
     data = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
     assert [q["plating_microns"] for q in data] == [None, 2.5, 0.1]
+
+
+def test_a_plating_figure_too_thick_to_be_microns_is_questioned(report):
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "plating_microns": "7"})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    assert "plating 7 µm: check it is microns, not micro-inches" in html
+
+
+def test_a_cif_re_run_with_freight_left_empty_says_the_voyage_is_in_the_price(report):
+    owner = browser(OWNER)
+    cif = {**OEM_QUOTE, "incoterm": "cif", "freight_per_piece_usd": ""}
+    owner.post(f"/r/{report.token}/quotes/", cif)
+    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    assert rerun.data["costs"]["oem"]["freight_usd"] == 0
+    html = owner.get(response["Location"]).content.decode()
+    assert "OEM: the voyage is in its CIF price; port charges and delivery from the port" in html

@@ -613,3 +613,15 @@ def test_a_request_opens_with_the_common_deposit_not_the_higher_one_planned(clie
     text = client.get(f"/r/{report.token}/rfq/?model=odm").content.decode()
     assert "we propose 30% deposit and the balance before shipment" in text
     assert report.data["costs"]["odm"]["deposit_percent"] == 50
+
+
+def test_a_request_gives_the_ship_by_day_by_sea_too_and_asks_the_lead_time_with_the_sample(
+    client, make_report
+):
+    report = make_report(launch_date=date(2027, 9, 6))  # clear of any New Year closure
+    text = client.get(f"/r/{report.token}/rfq/?model=odm").content.decode()
+    assert (
+        "By sea, goods must leave your factory by (our launch less 6 weeks, door to door)" in text
+    )
+    assert "2027-07-26" in text  # 2027-09-06 less six weeks
+    assert "goods ready to ship, your sample included" in text

@@ -212,7 +212,38 @@ def test_a_buyer_who_wants_the_design_is_told_to_file_in_china_before_sending_it
     for ip in ("essential", "preferred"):
         result = evaluate(dataclasses.replace(GOLD_LABEL, ip_importance=ip), DEFAULTS, TODAY)
         reason = next(f for f in result.factors if f.slug == "design-ownership").reason.render()
-        assert "file your trademark, and design patents for your hero designs, in China" in reason
+        assert (
+            "To own them in China, file there first: your trademark, and design patents" in reason
+        )
     result = evaluate(dataclasses.replace(GOLD_LABEL, ip_importance="unimportant"), DEFAULTS, TODAY)
     reason = next(f for f in result.factors if f.slug == "design-ownership").reason.render()
     assert "China" not in reason
+
+
+def test_a_gold_sample_fee_a_supplier_quoted_stands_as_quoted():
+    quoted = dataclasses.replace(
+        OEM_QUOTE, unit_price_usd=Decimal("450"), sample_fee_usd=Decimal("60")
+    )
+    _, t = rules.with_quote(GOLD_LABEL, DEFAULTS, quoted)
+    costs = rules.costs_for(Model.OEM, GOLD_LABEL, t)
+    assert costs.samples == 60 * t.oem_sampling_rounds * GOLD_LABEL.design_count
+
+
+def test_an_odm_launch_that_fits_only_if_fast_says_to_ask_for_the_samples_by_a_day():
+    tight = answers(
+        company_stage="startup",
+        positioning="budget",
+        demand_evidence="untested",
+        upfront_budget_usd=3_000,
+        units_per_design=100,
+        ip_importance="unimportant",
+        customization="branding_only",
+        launch_date=TODAY + timedelta(weeks=8),
+    )
+    result = evaluate(tight, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.ODM
+    said = result.summary.render()
+    assert (
+        "ODM meets your launch only if the factory is fast (6 weeks, choosing and sampling" in said
+    )
+    assert "ask for the samples by" in said

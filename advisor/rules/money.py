@@ -96,7 +96,7 @@ class _Terms:
 def _terms(model: Model, stock: bool, answers: Answers, t: Thresholds) -> _Terms:
     designs = answers.design_count
     if model == Model.OEM:
-        fee = sample_fee(t.oem_sample_fee_usd, answers, t)
+        fee = sample_fee(Model.OEM, answers, t)
         molds = (
             t.oem_molds_per_design_min_usd * designs,
             t.oem_molds_per_design_max_usd * designs,
@@ -117,7 +117,7 @@ def _terms(model: Model, stock: bool, answers: Answers, t: Thresholds) -> _Terms
         return _Terms(moq=t.wholesale_moq_min_units, deposit_percent=100)
     return _Terms(
         rounds=1,
-        samples=sample_fee(t.odm_sample_fee_usd, answers, t) * designs,
+        samples=sample_fee(Model.ODM, answers, t) * designs,
         moq=t.odm_moq_min_units,
         deposit_percent=t.odm_deposit_percent,
         credit_percent=t.odm_sample_credit_percent,
@@ -172,11 +172,16 @@ def costs_for(model: Model, answers: Answers, t: Thresholds) -> ModelCosts:
     )
 
 
-def sample_fee(fee: int, answers: Answers, t: Thresholds) -> int:
+def sample_fee(model: Model, answers: Answers, t: Thresholds) -> int:
     """A sample's fee, never below the gold and making of a solid gold piece (whole dollars,
-    rounded up): a base-metal fee would price a gold sample at a fraction of its metal."""
+    rounded up): a base-metal fee would price a gold sample at a fraction of its metal. A fee
+    a supplier quoted stands as quoted."""
+    name = f"{model}_sample_fee_usd"
+    fee = getattr(t, name)
     gold = gold_piece(answers, t)
-    return max(fee, math.ceil(gold.cost)) if gold else fee
+    if gold is None or name in t.quoted:
+        return fee
+    return max(fee, math.ceil(gold.cost))
 
 
 def pays_inspection(stock: bool, answers: Answers, order: Decimal, t: Thresholds) -> bool:

@@ -86,11 +86,14 @@ def order_by_for(
     return latest_order_day(launch, lead, transit, t, today) or today
 
 
-def ship_by(launch: date, t: Thresholds) -> tuple[date, tuple[date, date] | None]:
-    """When goods must leave the factory: the launch less express transit, or, when that day
-    falls inside the Chinese New Year closure, the day before the closure (no factory ships
-    then), with the closure (its stop day and its day of full output) it was moved out of."""
-    day = launch - timedelta(weeks=t.transit_express_weeks)
+def ship_by(
+    launch: date, t: Thresholds, transit: int | None = None
+) -> tuple[date, tuple[date, date] | None]:
+    """When goods must leave the factory: the launch less transit (express unless given), or,
+    when that day falls inside the Chinese New Year closure, the day before the closure (no
+    factory ships then), with the closure (its stop day and its day of full output) it was
+    moved out of."""
+    day = launch - timedelta(weeks=t.transit_express_weeks if transit is None else transit)
     closed = closure_of(t).around(day)
     if closed is None:
         return day, None
