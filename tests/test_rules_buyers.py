@@ -212,9 +212,7 @@ def test_a_buyer_who_wants_the_design_is_told_to_file_in_china_before_sending_it
     for ip in ("essential", "preferred"):
         result = evaluate(dataclasses.replace(GOLD_LABEL, ip_importance=ip), DEFAULTS, TODAY)
         reason = next(f for f in result.factors if f.slug == "design-ownership").reason.render()
-        assert (
-            "To own them in China, file there first: your trademark, and design patents" in reason
-        )
+        assert "To own your brand and designs in China, file there first: your trademark" in reason
     result = evaluate(dataclasses.replace(GOLD_LABEL, ip_importance="unimportant"), DEFAULTS, TODAY)
     reason = next(f for f in result.factors if f.slug == "design-ownership").reason.render()
     assert "China" not in reason

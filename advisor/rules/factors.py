@@ -45,8 +45,9 @@ FactorRule = Callable[[Answers, Thresholds, Timeline], tuple[Fit, Msg | Paragrap
 # design, and a design shown before filing is no longer new (docs/rules.md names the sources).
 _FILE_IN_CHINA_FIRST = Msg(
     gettext_noop(
-        "To own them in China, file there first: your trademark, and design patents for the "
-        "designs you make your own, before you show them to any factory or anyone else (China "
+        "To own your brand and designs in China, file there first: your trademark, and design "
+        "patents for the designs you make your own, before you show them to any factory or "
+        "anyone else (China "
         "registers them to whoever files first, a design already shown may no longer count as "
         "new, and a registration at home gives no rights there)."
     )
