@@ -47,9 +47,8 @@ _FILE_IN_CHINA_FIRST = Msg(
     gettext_noop(
         "To own your brand and designs in China, file there first: your trademark, and design "
         "patents for the designs you make your own, before you show them to any factory or "
-        "anyone else (China "
-        "registers them to whoever files first, a design already shown may no longer count as "
-        "new, and a registration at home gives no rights there)."
+        "anyone else (China registers them to whoever files first, a design already shown may "
+        "no longer count as new, and a registration at home gives no rights there)."
     )
 )
 
