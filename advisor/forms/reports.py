@@ -120,7 +120,8 @@ class ExpiryForm(forms.Form):
 
 CURRENCY_NOTE_MAX_LENGTH = 120
 # Heavy gold electroplate and vermeil start at about 2.5 µm; 25 leaves room for thick finishes
-# and refuses a figure typed in millionths of an inch (an assumption).
+# and refuses heavy plating typed in millionths of an inch (100); a smaller figure of that kind
+# is questioned on the quotes page (an assumption).
 MAX_PLATING_MICRONS = 25
 
 
