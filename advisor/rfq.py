@@ -219,8 +219,8 @@ def _intro(answers: dict, model: str) -> str:
 
 
 def _summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
-    # The request opens with the lower deposit staff set (30/70 is the common term, docs/
-    # product.md); the report's cash keeps each model's own, in case the factory holds out.
+    # The request opens with the lower deposit staff set (docs/product.md: "30/70 usual"); the
+    # report's cash keeps each model's own, in case the factory holds out for more.
     deposit = min(t.oem_deposit_percent, t.odm_deposit_percent)
     reply_by, decide_by = _reply_and_decide(answers, model, t, today)
     return Section(
