@@ -495,41 +495,23 @@ def _duty_note(landed: rules.Landed, answers: dict) -> str:
     return text % params
 
 
-# FTC Guides, 16 CFR 23.3: under 7/1,000,000 in (about 0.18 µm) of fine gold, plating may only
-# be called "gold flashed" or "gold washed" in the US (the seeded requirement names sources).
-GOLD_ELECTROPLATE_MIN_MICRONS = Decimal("0.18")
-# Heavy gold electroplate and vermeil start at about 2.5 µm; a figure above twice that is more
-# likely micro-inches typed as microns (an assumption).
-PLATING_CHECK_UNIT_ABOVE_MICRONS = 5
-
-
 def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | bool]:
-    """The plating thickness a quote gives, a request for it where a plated piece's quote left
-    it out, and a warning where gold plating is too thin to be called gold plated in the US."""
-    plating = answers.get("plating")
-    if (
-        plating in (None, rules.Plating.NONE)
-        or answers.get("base_metal") == rules.BaseMetal.SOLID_GOLD
-    ):
+    """The plating thickness a quote gives, in words, and whether the row should warn."""
+    check = rules.plating_check(
+        microns, answers.get("plating"), answers.get("base_metal"), answers.get("target_markets")
+    )
+    if check is None:
         return {}
-    if microns is None:
+    if check == rules.PlatingCheck.NOT_QUOTED:
         return {"text": _("plating thickness not quoted: ask the factory"), "warn": True}
     text = _("plating %(microns)s µm") % {"microns": f"{microns.normalize():f}"}
-    if microns > PLATING_CHECK_UNIT_ABOVE_MICRONS:
-        return {
-            "text": _("%(plating)s: check it is microns, not micro-inches") % {"plating": text},
-            "warn": True,
-        }
-    thin = (
-        plating == rules.Plating.GOLD
-        and "us" in (answers.get("target_markets") or ())
-        and microns < GOLD_ELECTROPLATE_MIN_MICRONS
-    )
-    if thin:
+    if check == rules.PlatingCheck.CHECK_UNIT:
+        text = _("%(plating)s: check it is microns, not micro-inches") % {"plating": text}
+    elif check == rules.PlatingCheck.GOLD_FLASHED:
         text = _("%(plating)s: under 0.18 µm it is only “gold flashed” in the US") % {
             "plating": text
         }
-    return {"text": text, "warn": thin}
+    return {"text": text, "warn": check != rules.PlatingCheck.STATED}
 
 
 def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> dict:

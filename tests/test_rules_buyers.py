@@ -11,7 +11,7 @@ import pytest
 from advisor import rules
 from advisor.rules import Incoterm, Model, Quote, Verdict, evaluate
 from advisor.rules.types import Schedule
-from tests.test_rules import DEFAULTS, TODAY, answers
+from tests.test_rules import DEFAULTS, STARTUP_SIX_WEEKS, TODAY, answers
 
 # The wholesale tester: brass, 5 pieces of each of 40 designs at $2, $800 to spend,
 # eight weeks to the launch.
@@ -228,16 +228,7 @@ def test_a_gold_sample_fee_a_supplier_quoted_stands_as_quoted():
 
 
 def test_an_odm_launch_that_fits_only_if_fast_says_to_ask_for_the_samples_by_a_day():
-    tight = answers(
-        company_stage="startup",
-        positioning="budget",
-        demand_evidence="untested",
-        upfront_budget_usd=3_000,
-        units_per_design=100,
-        ip_importance="unimportant",
-        customization="branding_only",
-        launch_date=TODAY + timedelta(weeks=8),
-    )
+    tight = dataclasses.replace(STARTUP_SIX_WEEKS, launch_date=TODAY + timedelta(weeks=8))
     result = evaluate(tight, DEFAULTS, TODAY)
     assert result.verdict == Verdict.ODM
     said = result.summary.render()
