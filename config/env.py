@@ -2,6 +2,7 @@
 message when it will not do."""
 
 import os
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +36,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_rates(prefix: str, defaults: dict[str, str]) -> dict[str, str]:
+    """Rates such as "20/m", each overridable as <prefix><NAME>."""
+    rates = {name: os.environ.get(f"{prefix}{name.upper()}") or d for name, d in defaults.items()}
+    for name, rate in rates.items():
+        # A period's count, when given, is at least 1: "20/0m" would fail on every request.
+        if not re.fullmatch(r"[1-9][0-9]*/([1-9][0-9]*)?[smhd]", rate):
+            raise ImproperlyConfigured(
+                f"{prefix}{name.upper()} must look like 20/m or 30/h (got {rate!r})."
+            )
+    return rates
 
 
 def env_secret(name: str) -> str | None:

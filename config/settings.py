@@ -4,24 +4,21 @@ Every variable read here is listed, with its default, in `.env.example`. This mo
 helpers in `config/env.py` are the only code that reads `os.environ`.
 """
 
-import base64
-import hashlib
 import importlib.metadata
 import os
-import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp import constants as csp
 from django.contrib.messages import constants as messages
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from whitenoise.compress import Compressor
 
-from .env import email_settings, env_bool, env_int, env_list, env_secret, site_url
+from . import policies
+from .env import email_settings, env_bool, env_int, env_list, env_rates, env_secret, site_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 # Where templates/, static/ and locale/ are: the top of a checkout (the editable install of
@@ -171,16 +168,7 @@ _RATE_LIMIT_DEFAULTS = {
     "owner_email_browser": "5/d",
     "owner_email_address": "3/d",
 }
-RATE_LIMITS = {
-    name: os.environ.get(f"DJANGO_RATE_LIMIT_{name.upper()}") or default
-    for name, default in _RATE_LIMIT_DEFAULTS.items()
-}
-for _name, _rate in RATE_LIMITS.items():
-    # A period's count, when given, is at least 1: "20/0m" would fail on every request.
-    if not re.fullmatch(r"[1-9][0-9]*/([1-9][0-9]*)?[smhd]", _rate):
-        raise ImproperlyConfigured(
-            f"DJANGO_RATE_LIMIT_{_name.upper()} must look like 20/m or 30/h (got {_rate!r})."
-        )
+RATE_LIMITS = env_rates("DJANGO_RATE_LIMIT_", _RATE_LIMIT_DEFAULTS)
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -362,46 +350,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # with no-referrer browsers send "Origin: null" on our own forms, which CSRF rightly refuses.
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-# Only our own files run or style a page: no inline script or style (scripts and styles live
-# in static/), images from us or data: URLs, no plugins, no <base>, no framing, forms post
-# only to us. WeasyPrint draws PDFs on the server and is not bound by it.
-# django-simple-history's admin history page has one inline style attribute, its paginator's
-# "border-top: 0": allowed by its hash alone ('unsafe-hashes' admits hashed attributes, and
-# nothing else inline). Browsers report violations to /csp-report, which logs them.
-_HISTORY_PAGINATOR_STYLE = "border-top: 0"
-_HISTORY_PAGINATOR_HASH = base64.b64encode(
-    hashlib.sha256(_HISTORY_PAGINATOR_STYLE.encode()).digest()
-).decode()
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [csp.SELF],
-        "img-src": [csp.SELF, "data:"],
-        "style-src": [csp.SELF, csp.UNSAFE_HASHES, f"'sha256-{_HISTORY_PAGINATOR_HASH}'"],
-        "object-src": [csp.NONE],
-        "base-uri": [csp.NONE],
-        "frame-ancestors": [csp.NONE],
-        "form-action": [csp.SELF],
-        "report-uri": ["/csp-report"],
-    }
-}
-# Browser features no page of ours uses are switched off. The copy-link button writes to the
-# clipboard; reading it stays at the browser's default (our pages only, and only once the user
-# allows it), which is how the browser test checks what was copied.
-PERMISSIONS_POLICY = {
-    "accelerometer": [],
-    "camera": [],
-    "clipboard-write": ["self"],
-    "display-capture": [],
-    "geolocation": [],
-    "gyroscope": [],
-    "hid": [],
-    "magnetometer": [],
-    "microphone": [],
-    "midi": [],
-    "payment": [],
-    "serial": [],
-    "usb": [],
-}
+# What a browser may load, run and use on our pages: config/policies.py.
+CONTENT_SECURITY_POLICY = policies.CONTENT_SECURITY_POLICY
+PERMISSIONS_POLICY = policies.PERMISSIONS_POLICY
 
 if not DEBUG:
     # Production sits behind a TLS-terminating proxy that sets X-Forwarded-Proto.

@@ -28,6 +28,7 @@ from . import compliance
 from . import plan as _plan
 from . import verdict as _verdict
 from .calendar import Closure, closure_of
+from .factor_texts import fill_figures, text_problems
 from .figures import (
     ASSUMPTIONS,
     DEFAULT_WEIGHTS,
@@ -38,9 +39,7 @@ from .figures import (
     Figure,
     Thresholds,
     Unit,
-    fill_figures,
     problems,
-    text_problems,
 )
 from .money import (
     COST_FIGURES,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from .blockers import blockers_for
 from .factors import FACTOR_RULES
 from .figures import Thresholds
-from .money import blockers_for, costs_for, timeline_for
+from .money import costs_for, timeline_for
 from .results import Decision, FactorVerdict
 from .types import (
     FACTOR_SLUGS,

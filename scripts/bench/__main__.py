@@ -110,7 +110,7 @@ print(json.dumps({
 }))
 """
 
-# A valid answer to the first step (see advisor/forms.py, BusinessForm).
+# A valid answer to the first step (see advisor/forms/wizard.py, BusinessForm).
 FIRST_STEP = "company_stage=growing&positioning=premium&demand_evidence=proven&project_name=Bench"
 
 

@@ -1,4 +1,4 @@
--- Prints wrk's figures as one JSON line that scripts/bench/run.py reads.
+-- Prints wrk's figures as one JSON line that scripts/bench/__main__.py reads.
 done = function(summary, latency, requests)
   local errors = summary.errors
   io.write(string.format(

@@ -1,0 +1,139 @@
+"""The quotes page: each supplier's quote, ranked, in the buyer's words."""
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .. import rfq, rules, snapshots
+from ..models import Quote
+from .report import model_labels, report_title
+
+if TYPE_CHECKING:
+    from ..services.quotes import AssessedQuote
+
+_usd = rules.usd
+
+
+def _tooling(quote: Quote, total: Decimal, designs: int) -> str:
+    """A quote's tooling as the page says it: per design, times the designs, the total."""
+    if not quote.tooling_per_design_usd:
+        return ""
+    return ngettext(
+        "tooling %(per)s a design × %(designs)s design = %(total)s",
+        "tooling %(per)s a design × %(designs)s designs = %(total)s",
+        designs,
+    ) % {"per": _usd(quote.tooling_per_design_usd), "designs": designs, "total": _usd(total)}
+
+
+def _schedule_labels() -> dict[str, str]:
+    return {
+        rules.Schedule.FITS_EVEN_IF_SLOW: _("Fits your launch even if the factory is slow"),
+        rules.Schedule.FITS_ONLY_IF_FAST: _(
+            "Fits only if the factory is fast: misses your launch if slow"
+        ),
+        rules.Schedule.DOES_NOT_FIT: _("Misses your launch, even if the factory is fast"),
+    }
+
+
+def _market_names(markets: tuple[str, ...]) -> str:
+    return ", ".join(rfq.MARKET_NAMES.get(m, _("other markets")) for m in markets)
+
+
+def _duty_note(landed: rules.Landed, answers: dict) -> str:
+    """What the page says beside a landed cost whose duty is our default."""
+    if not landed.duty_estimated:
+        return ""
+    params = {
+        "percent": rules.count(int(landed.duty_percent)),
+        "markets": _market_names(landed.duty_markets),
+    }
+    if not answers.get("target_markets"):
+        text = _(
+            "duty estimated at %(percent)s%% (%(markets)s: the highest default, as your markets are not known)"
+        )
+    elif len(answers["target_markets"]) > 1:
+        text = _("duty estimated at %(percent)s%% (%(markets)s, the highest of your markets)")
+    else:
+        text = _("duty estimated at %(percent)s%% (%(markets)s)")
+    if "us" in landed.duty_markets:
+        return _("%(duty)s; US surcharges on Chinese goods since 2025 are not counted") % {
+            "duty": text % params
+        }
+    return text % params
+
+
+def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | bool]:
+    """The plating thickness a quote gives, in words, and whether the row should warn."""
+    check = rules.plating_check(
+        microns, answers.get("plating"), answers.get("base_metal"), answers.get("target_markets")
+    )
+    if check is None:
+        return {}
+    if check == rules.PlatingCheck.NOT_QUOTED:
+        return {"text": _("plating thickness not quoted: ask the factory"), "warn": True}
+    text = _("plating %(microns)s µm") % {"microns": f"{microns.normalize():f}"}
+    if check == rules.PlatingCheck.CHECK_UNIT:
+        text = _("%(plating)s: check it is microns, not micro-inches") % {"plating": text}
+    elif check == rules.PlatingCheck.GOLD_FLASHED:
+        text = _("%(plating)s: under 0.18 µm it is only “gold flashed” in the US") % {
+            "plating": text
+        }
+    return {"text": text, "warn": check != rules.PlatingCheck.STATED}
+
+
+def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> dict:
+    quote, figures = item.quote, item.assessment
+    return {
+        "id": quote.pk,
+        "rank": item.rank,
+        "reason": item.reason.render(_, ngettext),
+        "supplier": quote.supplier,
+        "currency_note": quote.currency_note,
+        "model": models[quote.model],
+        "unit_price": _usd(quote.unit_price_usd, cents=True),
+        "incoterm": quote.incoterm.upper(),
+        "landed": _usd(figures.landed_per_piece, cents=True),
+        "freight_assumed": figures.freight_assumed,
+        "by_sea": quote.shipping == Quote.Shipping.SEA,
+        "cif": quote.incoterm == rules.Incoterm.CIF,
+        "duty_note": _duty_note(figures.landed, answers),
+        "plating": _plating_note(quote.plating_microns, answers),
+        "moq": rules.count(quote.moq_per_design),
+        "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
+        "before_order": _usd(figures.cash_before_first_order),
+        "to_delivery": _usd(figures.cash_to_first_delivery),
+        "fast": figures.fast_delivery.isoformat(),
+        "slow": figures.slow_delivery.isoformat(),
+        "schedule": figures.schedule.value,
+        "schedule_label": _schedule_labels()[figures.schedule],
+        "closure": max(figures.shutdown_weeks),
+        "within_budget": figures.within_budget,
+        "moq_forced": figures.moq_forced,
+        "margin": None if figures.margin_percent is None else f"{figures.margin_percent}%",
+        "rerun": quote.rerun.get_absolute_url() if quote.rerun_id else "",
+    }
+
+
+def quotes_context(data: dict, assessed: list) -> dict:
+    """The quotes page: the report's plan, and each quote ranked, in the buyer's words."""
+    models = model_labels()
+    answers = data["answers"]
+    t = snapshots.thresholds_from_json(data["thresholds"])
+    duties = ", ".join(
+        f"{_market_names((m,))} {rules.count(getattr(t, f'duty_{m}_percent'))}%"
+        for m in rules.Market
+    )
+    return {
+        "data": data,
+        "title": report_title(data),
+        "rows": [_quote_row(item, answers, models) for item in assessed],
+        "launch_date": answers["launch_date"],
+        "units": rules.units(answers["units_per_design"]).render(_, ngettext),
+        "duties": duties,
+        "sea_weeks": t.transit_sea_weeks,
+        "retail": _usd(answers["retail_price_usd"], cents=True)
+        if answers.get("retail_price_usd")
+        else "",
+    }

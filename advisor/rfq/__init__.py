@@ -1,0 +1,119 @@
+"""A request for quotation for one model, written from a report's snapshot: pure code, no database.
+
+The same `Request` is drawn as a printable page and as plain text to paste into a marketplace
+message. Every figure comes from the buyer's report (its answers, and the thresholds and
+timeline it was computed with); what only the factory knows is a blank for it to fill.
+"""
+
+from collections.abc import Sequence
+from datetime import date
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .. import snapshots
+from ..rules.compliance import Requirement
+from .goods import gold, materials, quality
+from .items import MARKET_NAMES, Item, Request, Section, pieces
+from .terms import calendar, intro, odm_terms, oem_terms, summary
+from .text import TEXT_LIMIT, TEXT_WIDTH, as_text
+
+__all__ = [
+    "MARKET_NAMES",
+    "TEXT_LIMIT",
+    "TEXT_WIDTH",
+    "Request",
+    "as_text",
+    "build",
+    "chosen_model",
+    "models_offered",
+]
+
+
+def models_offered(data: dict) -> list[str]:
+    """The models a request can be drafted for: the recommended one, or both when the advice
+    is a hybrid (ODM now, OEM later) or neither works as answered (the nearer one first)."""
+    verdict = data["recommendation"]
+    if verdict in ("oem", "odm"):
+        return [verdict]
+    first = data.get("nearest", "odm")
+    return [first, "oem" if first == "odm" else "odm"]
+
+
+def chosen_model(data: dict, asked: str | None) -> str:
+    """The model asked for, or else the first the report offers."""
+    return asked if asked in ("oem", "odm") else models_offered(data)[0]
+
+
+def build(data: dict, model: str, requirements: Sequence[Requirement], today: date) -> Request:
+    """The request for `model` from the report `data` (its JSON), as of `today`."""
+    answers = data["answers"]
+    # The figures the report was computed with; ones added since it was made, their defaults.
+    thresholds = snapshots.thresholds_from_json(data["thresholds"])
+    name = answers.get("project_name") or _("our new jewelry line")
+    if model == "odm" and data["costs"]["odm"].get("from_stock"):
+        return _stock_order(answers, name, requirements)
+    return Request(
+        model=model,
+        title=_("Request for quotation: %(name)s (%(model)s)")
+        % {"name": name, "model": model.upper()},
+        intro=intro(answers, model),
+        sections=[
+            summary(answers, model, thresholds, today),
+            oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
+            *gold(answers),
+            quality(model),
+            materials(answers, requirements),
+            calendar(data["timeline"], model, thresholds),
+        ],
+        closing=_(
+            "Please answer each point, including the blanks, so that quotes can be "
+            "compared line by line. Thank you."
+        ),
+        requirements=list(requirements),
+    )
+
+
+def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) -> Request:
+    """A wholesale buyer's short enquiry: pieces from the factory's stock, no development, no
+    samples (the pieces are the samples) and no paid inspection (photos and a video instead)."""
+    params = {
+        "designs": answers["design_count"],
+        "units": pieces(answers["units_per_design"]),
+        "launch": answers["launch_date"],
+    }
+    intro = ngettext(
+        "We would like to buy %(designs)s design from your stock, %(units)s of it, for a launch "
+        "on %(launch)s.",
+        "We would like to buy %(designs)s designs from your stock, %(units)s of each, for a "
+        "launch on %(launch)s.",
+        answers["design_count"],
+    )
+    order = Section(
+        _("Stock order (please fill in)"),
+        [
+            Item(_("Catalogue items we would like"), _("[item numbers]")),
+            Item(
+                _("Unit price in USD at %(units)s a design") % {"units": params["units"]},
+                blank=True,
+            ),
+            Item(_("Your minimum for stock items, per design"), blank=True),
+            Item(_("In stock now, and ships within how many days of payment?"), blank=True),
+            Item(_("Courier to us: cost, carrier and days in transit"), blank=True),
+            Item(
+                _("Payment"), _("in full when we order, through the marketplace's trade protection")
+            ),
+            Item(
+                _("Before dispatch"),
+                _("photos of the pieces and a video of the packed parcel, at no cost"),
+            ),
+        ],
+    )
+    return Request(
+        model="odm",
+        title=_("Stock order enquiry: %(name)s") % {"name": name},
+        intro=intro % params,
+        sections=[order, materials(answers, requirements, stock=True)],
+        closing=_("Please answer each point so that we can order at once. Thank you."),
+        requirements=list(requirements),
+    )

@@ -1,0 +1,252 @@
+"""The request's commercial sections: who we are and what we ask, the quote to fill in, the
+days to reply and ship by, the terms of each model and the calendar."""
+
+from datetime import date, timedelta
+
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .. import rules
+from .items import Item, Section, pieces
+
+# How long factories are given to quote, and we to compare their quotes when no order-by day
+# sets it (assumptions: no public figure says how long factories need; see `_reply_and_decide`).
+REPLY_DAYS = 7
+DECIDE_DAYS = 3
+
+
+def intro(answers: dict, model: str) -> str:
+    params = {
+        "designs": answers["design_count"],
+        "units": pieces(answers["units_per_design"]),
+        "launch": answers["launch_date"],
+    }
+    if model == "oem":
+        text = ngettext(
+            "We are looking for a manufacturer to make %(designs)s design of our own (OEM), "
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
+            "We are looking for a manufacturer to make %(designs)s designs of our own (OEM), "
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
+            answers["design_count"],
+        )
+    else:
+        text = ngettext(
+            "We would like %(designs)s design from your catalogue with our branding (ODM), "
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
+            "We would like %(designs)s designs from your catalogue with our branding (ODM), "
+            "%(units)s a design in the first order, for a launch on %(launch)s.",
+            answers["design_count"],
+        )
+    return text % params
+
+
+def summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
+    # The request opens with the lower deposit staff set (docs/product.md: "30/70 usual"); the
+    # report's cash keeps each model's own, in case the factory holds out for more.
+    deposit = min(t.oem_deposit_percent, t.odm_deposit_percent)
+    reply_by, decide_by = _reply_and_decide(answers, model, t, today)
+    return Section(
+        _("Quote summary (please fill in)"),
+        [
+            *_price_tiers(answers["units_per_design"]),
+            Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
+            Item(
+                _("Incoterm (EXW, FOB, CIF or DDP), currency, and by express courier or by sea"),
+                blank=True,
+            ),
+            Item(_("Quote valid until"), blank=True),
+            Item(
+                _(
+                    "Lead time in weeks, from our go-ahead to goods ready to ship, your sample included"
+                ),
+                blank=True,
+            ),
+            _ship_by_item(date.fromisoformat(answers["launch_date"]), t),
+            _sea_ship_by_item(date.fromisoformat(answers["launch_date"]), t),
+            Item(
+                _("Payment terms"),
+                _(
+                    "we propose %(deposit)s%% deposit and the balance before shipment, once our "
+                    "pre-shipment check passes, through the marketplace's trade protection where "
+                    "it is offered; tell us yours"
+                )
+                % {"deposit": deposit},
+            ),
+            Item(_("Please reply by"), reply_by.isoformat()),
+            Item(_("We will decide by"), decide_by.isoformat()),
+        ],
+    )
+
+
+def _price_tiers(units: int) -> list[Item]:
+    """Unit prices at the buyer's quantity, the factory's usual minimum and double the buyer's
+    quantity: how the price moves with quantity is what makes quotes comparable."""
+    at = _("Unit price in USD at %(units)s a design")
+    return [
+        Item(at % {"units": pieces(units)}, blank=True),
+        Item(_("Unit price in USD at your usual minimum"), blank=True),
+        Item(at % {"units": pieces(units * 2)}, blank=True),
+    ]
+
+
+def _reply_and_decide(
+    answers: dict, model: str, t: rules.Thresholds, today: date
+) -> tuple[date, date]:
+    """When factories are asked to reply, and the day we say we will decide: a week to quote,
+    but never past the last day to order for the launch, with a slow factory or, when that day
+    has passed, a fast one; we decide by that day. When both have passed, the launch needs a
+    faster schedule than usual (the calendar asks for one): still a week to quote and a firm
+    day to decide, never a rush that tells factories we cannot compare their quotes."""
+    launch = date.fromisoformat(answers["launch_date"])
+    for end in ("max", "min"):  # a slow factory's schedule, then a fast one's
+        weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
+        order_by = rules.latest_order_day(launch, weeks, t.transit_express_weeks, t, today)
+        if order_by is not None:
+            soon = min(today + timedelta(days=REPLY_DAYS), order_by)
+            reply_by = max(soon, today + timedelta(days=1))
+            return reply_by, max(order_by, reply_by)
+    reply_by = today + timedelta(days=REPLY_DAYS)
+    return reply_by, reply_by + timedelta(days=DECIDE_DAYS)
+
+
+def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:
+    day, closed = rules.ship_by(launch, t)
+    transit = t.transit_express_weeks
+    if closed is None:
+        label = ngettext(
+            "Goods must leave your factory by (our launch less %(weeks)s week by express)",
+            "Goods must leave your factory by (our launch less %(weeks)s weeks by express)",
+            transit,
+        )
+        return Item(label % {"weeks": transit}, day.isoformat())
+    label = _("Goods must leave your factory by (before the Chinese New Year closure)")
+    why = _(
+        "%(date)s: our launch less express transit (%(late)s) falls inside the Chinese New Year "
+        "closure, from about %(stop)s until full output about %(back)s, so please ship before it"
+    ) % {
+        "date": day.isoformat(),
+        "late": (launch - timedelta(weeks=transit)).isoformat(),
+        "stop": closed[0].isoformat(),
+        "back": closed[1].isoformat(),
+    }
+    return Item(label, why)
+
+
+def _sea_ship_by_item(launch: date, t: rules.Thresholds) -> Item:
+    weeks = t.transit_sea_weeks
+    day, closed = rules.ship_by(launch, t, transit=weeks)
+    label = ngettext(
+        "By sea, goods must leave your factory by (our launch less %(weeks)s week, door to door)",
+        "By sea, goods must leave your factory by (our launch less %(weeks)s weeks, door to door)",
+        weeks,
+    ) % {"weeks": weeks}
+    if closed is None:
+        return Item(label, day.isoformat())
+    return Item(
+        label, _("%(date)s, before the Chinese New Year closure") % {"date": day.isoformat()}
+    )
+
+
+def oem_terms(answers: dict, t: rules.Thresholds) -> Section:
+    rounds = t.oem_sampling_rounds
+    items = [
+        Item(_("Tooling and mold cost per design"), blank=True),
+        Item(
+            _("Mold ownership"),
+            _(
+                "the molds are ours: used only for our orders, kept in good repair and returned "
+                "to us on request"
+            ),
+        ),
+    ]
+    if answers.get("design_readiness") == rules.DesignReadiness.SKETCHES:
+        items.append(Item(_("CAD fee per design (we will send sketches)"), blank=True))
+    elif answers.get("design_readiness") == rules.DesignReadiness.NONE:
+        items.append(Item(_("Design and CAD fee per design, from our brief"), blank=True))
+    items += [
+        Item(_("Sample fee per design per round, and is it credited to the order?"), blank=True),
+        Item(
+            _("Sample rounds"),
+            ngettext(
+                "we plan %(rounds)s round; how many does your price include?",
+                "we plan %(rounds)s rounds; how many does your price include?",
+                rounds,
+            )
+            % {"rounds": rounds},
+        ),
+        Item(
+            _("Before we send our designs"),
+            _(
+                "an NNN agreement (non-disclosure, non-use, non-circumvention) under Chinese law, "
+                "signed by your company"
+            ),
+        ),
+    ]
+    return Section(_("Our own designs (OEM)"), items)
+
+
+def _changes(customization: str | None) -> str:
+    return {
+        rules.Customization.BRANDING_ONLY: _("our logo, tags and packaging"),
+        rules.Customization.MINOR_CHANGES: _(
+            "our branding, and small changes: colours, plating, stones or sizes"
+        ),
+        rules.Customization.FULL_CUSTOM: _(
+            "our branding and larger changes to materials, shapes and finish: tell us what "
+            "you can change"
+        ),
+    }.get(customization, _("our branding"))
+
+
+def odm_terms(answers: dict) -> Section:
+    return Section(
+        _("Your catalogue designs (ODM)"),
+        [
+            Item(_("Catalogue items we are interested in"), _("[item numbers]")),
+            Item(_("Changes we ask for"), _changes(answers.get("customization"))),
+            Item(_("Is the base design sold to other buyers?"), blank=True),
+            Item(
+                _("Do you offer exclusivity? For which market, how long, at what price?"),
+                blank=True,
+            ),
+            Item(_("Sample fee per design, and is it credited to the first order?"), blank=True),
+        ],
+    )
+
+
+def calendar(timeline: dict, model: str, t: rules.Thresholds) -> Section:
+    shutdown = max(timeline.get(f"{model}_shutdown_weeks") or [0])
+    items = []
+    if shutdown and timeline.get("festival"):
+        festival = date.fromisoformat(timeline["festival"])
+        stop, back = rules.closure_of(t).window(festival.year)
+        items.append(
+            Item(
+                _("Chinese New Year"),
+                _(
+                    "production would run over the festival (%(date)s); we count your factory "
+                    "closed from about %(stop)s until full output about %(back)s: tell us your "
+                    "dates and whether our order can ship before them"
+                )
+                % {
+                    "date": timeline["festival"],
+                    "stop": stop.isoformat(),
+                    "back": back.isoformat(),
+                },
+            )
+        )
+    else:
+        items.append(
+            Item(_("Holidays"), _("tell us any shutdown between your deposit and shipment"))
+        )
+    if not timeline.get(f"{model}_feasible", True):
+        items.append(
+            Item(
+                _("Schedule"),
+                _(
+                    "our launch date is inside the usual lead time: tell us the fastest schedule "
+                    "you can commit to in writing"
+                ),
+            )
+        )
+    return Section(_("Calendar"), items)
