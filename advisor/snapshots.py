@@ -265,3 +265,15 @@ def thresholds_from_json(data: dict) -> rules.Thresholds:
     set_on = data.get("upfront-costs", {}).get("gold_price_set_on")
     dated = {"gold_price_set_on": date.fromisoformat(set_on)} if set_on else {}
     return rules.Thresholds(**figures, weights=weights, **dated)
+
+
+def transit_weeks(data: dict, model: str) -> int:
+    """A model's weeks on the way in a saved report: by sea for a re-run's sea quote, else
+    express (reports saved before the report kept it: the default)."""
+    timeline = data["timeline"]
+    by_sea = timeline.get("by_sea") or {}
+    if by_sea.get("model") == model:
+        return by_sea["weeks"]
+    return timeline.get(
+        "transit_weeks", thresholds_from_json(data["thresholds"]).transit_express_weeks
+    )

@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from advisor import rules, services
+from advisor import rules, services, snapshots
 from advisor.forms import QuoteForm
 from advisor.models import Quote, Report
 from tests.conftest import browser, sample_answers
@@ -719,6 +719,28 @@ def test_a_re_run_of_a_quote_by_sea_says_its_model_s_weeks_include_transit_by_se
     assert timeline["oem_weeks"] == [10 + closure[0] + 6, 14 + closure[1] + 6]
     html = owner.get(response["Location"]).content.decode()
     assert "OEM's include 6 weeks by sea instead" in html
+
+
+def _decide_by(text: str) -> date:
+    (line,) = [line for line in text.splitlines() if line.startswith("- We will decide by: ")]
+    return date.fromisoformat(line.rsplit(" ", 1)[1])
+
+
+def test_a_request_drafted_from_a_re_run_by_sea_decides_in_time_to_ship_by_sea(report):
+    """Deciding by the express order-by day and then ordering by sea misses the launch by the
+    weeks at sea: the request keeps the re-run's transit for its model."""
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea"})
+    owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    t = snapshots.thresholds_from_json(rerun.data["thresholds"])
+    launch, today = date.fromisoformat(rerun.data["answers"]["launch_date"]), date.today()
+    by_sea = rules.latest_order_day(launch, t.oem_lead_time_max_weeks, 6, t, today)
+    express = rules.latest_order_day(launch, t.oem_lead_time_max_weeks, 1, t, today)
+    assert by_sea is not None and by_sea < express
+
+    decide = _decide_by(owner.get(f"/r/{rerun.token}/rfq.txt?model=oem").content.decode())
+    assert decide == max(by_sea, today + timedelta(days=1)) < express
 
 
 @pytest.mark.parametrize(

@@ -195,12 +195,7 @@ def _order_by(data: dict, model: str, *, fast: bool) -> date:
     end = 0 if fast else 1
     closure = (timeline.get(f"{model}_shutdown_weeks") or (0, 0))[end]
     weeks = timeline[f"{model}_weeks"][end]
-    by_sea = timeline.get("by_sea") or {}
-    transit = (
-        by_sea["weeks"]
-        if by_sea.get("model") == model
-        else timeline.get("transit_weeks", t.transit_express_weeks)
-    )
+    transit = snapshots.transit_weeks(data, model)
     return rules.order_by_for(launch, weeks, closure, transit, t, made)
 
 

@@ -59,7 +59,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         % {"name": name, "model": model.upper()},
         intro=intro(answers, model),
         sections=[
-            summary(answers, model, thresholds, today),
+            summary(answers, model, thresholds, today, snapshots.transit_weeks(data, model)),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
             quality(model),

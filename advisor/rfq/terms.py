@@ -40,11 +40,11 @@ def intro(answers: dict, model: str) -> str:
     return text % params
 
 
-def summary(answers: dict, model: str, t: rules.Thresholds, today: date) -> Section:
+def summary(answers: dict, model: str, t: rules.Thresholds, today: date, transit: int) -> Section:
     # The request opens with the lower deposit staff set (docs/product.md: "30/70 usual"); the
     # report's cash keeps each model's own, in case the factory holds out for more.
     deposit = min(t.oem_deposit_percent, t.odm_deposit_percent)
-    reply_by, decide_by = _reply_and_decide(answers, model, t, today)
+    reply_by, decide_by = _reply_and_decide(answers, model, t, today, transit)
     return Section(
         _("Quote summary (please fill in)"),
         [
@@ -90,17 +90,18 @@ def _price_tiers(units: int) -> list[Item]:
 
 
 def _reply_and_decide(
-    answers: dict, model: str, t: rules.Thresholds, today: date
+    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int
 ) -> tuple[date, date]:
     """When factories are asked to reply, and the day we say we will decide: a week to quote,
-    but never past the last day to order for the launch, with a slow factory or, when that day
+    but never past the last day to order for the launch (`transit` weeks on the way, as the
+    report plans them: by sea in a re-run of a sea quote), with a slow factory or, when that day
     has passed, a fast one; we decide by that day. When both have passed, the launch needs a
     faster schedule than usual (the calendar asks for one): still a week to quote and a firm
     day to decide, never a rush that tells factories we cannot compare their quotes."""
     launch = date.fromisoformat(answers["launch_date"])
     for end in ("max", "min"):  # a slow factory's schedule, then a fast one's
         weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
-        order_by = rules.latest_order_day(launch, weeks, t.transit_express_weeks, t, today)
+        order_by = rules.latest_order_day(launch, weeks, transit, t, today)
         if order_by is not None:
             soon = min(today + timedelta(days=REPLY_DAYS), order_by)
             reply_by = max(soon, today + timedelta(days=1))
