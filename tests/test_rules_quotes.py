@@ -240,7 +240,8 @@ def test_a_re_run_of_a_quote_by_sea_dates_its_model_by_sea_and_the_other_by_expr
     assert (timeline.transit(Model.ODM), timeline.transit(Model.OEM)) == (6, 1)
     assert timeline.weeks(Model.ODM) == (9 + 6, 12 + 6)
     assert (
-        "lead time 9 and transit by sea 6" in rules.blockers.needed_weeks(Model.ODM, timeline).render()
+        "lead time 9 and transit by sea 6"
+        in rules.blockers.needed_weeks(Model.ODM, timeline).render()
     )
     assert "express transit 1" in rules.blockers.needed_weeks(Model.OEM, timeline).render()
     # A CIF re-run whose freight was left empty counts no courier on top of the voyage.
