@@ -266,6 +266,29 @@ def test_the_costs_show_the_order_freight_credit_and_the_total_budget(client, ma
     assert "$250,000" in html
 
 
+@pytest.mark.parametrize(
+    ("markets", "surcharges", "vat"),
+    [
+        (("us",), True, None),
+        (("uk",), False, "UK import VAT (20%) comes on top"),
+        (("eu", "other"), False, "EU import VAT (17% to 27% by country) comes on top"),
+        (("us", "eu", "uk"), True, "Import VAT comes on top (UK 20%, EU 17% to 27% by country)"),
+    ],
+)
+def test_the_duty_line_names_the_us_surcharges_and_the_import_vat_of_the_buyer_s_markets_alone(
+    client, make_report, markets, surcharges, vat
+):
+    html = client.get(f"/r/{make_report(target_markets=markets).token}/").content.decode()
+    assert "our default for your markets: confirm it with a customs broker." in html
+    assert ("US surcharges on Chinese goods since 2025" in html) is surcharges
+    # Not counted in the cash (whether the buyer reclaims it is not asked): said beside it.
+    if vat:
+        assert vat in html
+        assert "a VAT-registered business reclaims it" in html
+    else:
+        assert "import vat" not in html.lower()
+
+
 def test_a_report_made_before_a_question_existed_says_its_answer_is_unknown(client, make_report):
     report = make_report()
     data = report.data

@@ -43,8 +43,8 @@ def quote_tag(quote: dict) -> str:
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
-def _cost_notes(oem: dict, odm: dict, own_qc: bool, quote: dict | None) -> dict[str, str]:
-    """What a $0 line means, where it is not obvious."""
+def _cost_notes(oem: dict, odm: dict, answers: dict, quote: dict | None) -> dict[str, str]:
+    """What a line leaves out or assumes, where it is not obvious (a $0 line, say)."""
     notes = {}
     if quote and quote.get("incoterm") == "cif" and "freight_per_piece_usd" not in quote:
         notes["freight_usd"] = _(
@@ -53,21 +53,69 @@ def _cost_notes(oem: dict, odm: dict, own_qc: bool, quote: dict | None) -> dict[
         ) % {"model": quote["model"].upper()}
     if odm.get("from_stock"):
         notes["samples_usd"] = _("ODM from the factory's stock: the pieces you buy are the samples")
-    if "duty_percent" in oem and oem["duty_percent"] == odm["duty_percent"]:
-        notes["duty_usd"] = _(
-            "%(percent)s%% of the order's price, our default for your markets: confirm it with a "
-            "customs broker (US surcharges on Chinese goods since 2025 are not counted)"
-        ) % {"percent": rules.count(oem["duty_percent"])}
-    if not own_qc and 0 in (oem["inspection_usd"], odm["inspection_usd"]):
+    # Reports made before the markets were asked know none: every note that names one applies.
+    markets = answers.get("target_markets") or list(rules.Market)
+    duty = (
+        [_default_duty_note(oem, markets)]
+        if oem.get("duty_percent") == odm.get("duty_percent")
+        else []
+    )
+    notes["duty_usd"] = " ".join(note for note in [*duty, _import_vat_note(markets)] if note)
+    if answers["qc_capability"] != "in_house" and 0 in (
+        oem["inspection_usd"],
+        odm["inspection_usd"],
+    ):
         notes["inspection_usd"] = _(
             "$0: ask the factory for photos and a video of the packed goods"
         )
     return notes
 
 
+def _default_duty_note(oem: dict, markets: list[str]) -> str:
+    if "duty_percent" not in oem:
+        return ""
+    note = _(
+        "%(percent)s%% of the order's price, our default for your markets: confirm it with a "
+        "customs broker."
+    ) % {"percent": rules.count(oem["duty_percent"])}
+    if rules.Market.US in markets:
+        note += " " + _("US surcharges on Chinese goods since 2025 are not counted.")
+    return note
+
+
+# Import VAT is charged on the goods, their transport to the border and the duty: UK 20 %,
+# reclaimed by a VAT-registered business, with postponed accounting nothing paid at the border
+# (GOV.UK, "VAT rates", https://www.gov.uk/vat-rates; Livingston International, "A practical
+# guide to UK customs duties, tariffs and import VAT"; ACCA, "VAT (part 2)" 2024, postponed
+# accounting); the EU's standard rates run from 17 % (Luxembourg) to 27 % (Hungary) (Tax
+# Foundation via VATupdate, https://www.vatupdate.com/?p=170372; DPD Germany, "How is the
+# import VAT calculated?": goods, duties and shipping). Checked 2026-12-02. Not counted in the
+# cash: whether the buyer reclaims it is not asked.
+def _import_vat_note(markets: list[str]) -> str:
+    uk, eu = rules.Market.UK in markets, rules.Market.EU in markets
+    if uk and eu:
+        return _(
+            "Import VAT comes on top (UK 20%, EU 17% to 27% by country), on the goods, freight "
+            "and duty: a VAT-registered business reclaims it (in the UK, with postponed "
+            "accounting, nothing is paid at the border); for one that is not, it is a cost."
+        )
+    if uk:
+        return _(
+            "UK import VAT (20%) comes on top, on the goods, freight and duty: a VAT-registered "
+            "business reclaims it (with postponed accounting, nothing is paid at the border); "
+            "for one that is not, it is a cost."
+        )
+    if eu:
+        return _(
+            "EU import VAT (17% to 27% by country) comes on top, on the goods, freight and duty, "
+            "usually paid at customs: a VAT-registered business reclaims it; for one that is "
+            "not, it is a cost."
+        )
+    return ""
+
+
 def cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
     oem, odm = data["costs"]["oem"], data["costs"]["odm"]
-    own_qc = data["answers"]["qc_capability"] == "in_house"
     quoted = _quoted_names(quote)
 
     def from_quote(key: str) -> bool:
@@ -88,7 +136,7 @@ def cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
         }
 
     units = rules.count
-    notes = _cost_notes(oem, odm, own_qc, quote)
+    notes = _cost_notes(oem, odm, data["answers"], quote)
     return [
         row(_("Tooling: development programme and molds"), "tooling_usd", usd_range),
         row(_("of which molds, for your designs"), "molds_usd", usd_range),
