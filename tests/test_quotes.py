@@ -579,18 +579,35 @@ def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_and_the_page_s
     assert by_supplier["Full DDP"]["rank_reason"].startswith("First:")
 
 
-def test_a_blank_duty_is_the_default_for_the_buyers_markets_and_says_to_confirm_it(report):
+@pytest.mark.parametrize(
+    ("metal", "us", "rates", "landed"),
+    [
+        # Sterling silver: the precious-metal rates (tariff heading 7113).
+        (
+            "sterling_silver",
+            13,
+            "US 13%, EU 3%, UK 3%, other markets 12%",
+            9.84,
+        ),  # 8.40 + 0.35 + 1.092
+        # Brass: the base-metal rates (7117).
+        ("brass", 19, "US 19%, EU 4%, UK 4%, other markets 12%", 10.35),  # 8.40 + 0.35 + 1.596
+    ],
+)
+def test_a_blank_duty_is_the_default_for_the_buyers_markets_and_metal_and_says_to_confirm_it(
+    make_report, metal, us, rates, landed
+):
+    report = make_report(owner_key=OWNER, base_metal=metal)
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     # The sample buyer sells in the US and the EU: the US rate, the higher.
-    assert "duty estimated at 19% (US, the highest of your markets); US surcharges" in html
+    assert f"duty estimated at {us}% (US, the highest of your markets); US surcharges" in html
     assert "confirm with a customs broker" in html
-    assert "US 19%, EU 4%, UK 4%, other markets 12%" in html
+    assert rates in html
     [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
-    assert (listed["duty_assumed"], listed["duty_percent_applied"]) == (True, 19)
+    assert (listed["duty_assumed"], listed["duty_percent_applied"]) == (True, us)
     assert listed["duty_percent"] is None
-    assert listed["landed_cost_per_piece_usd"] == 10.35  # 8.40 + 0.35 + 19 % of 8.40 (1.596)
+    assert listed["landed_cost_per_piece_usd"] == landed
 
 
 def test_a_quote_that_misses_the_launch_is_last_whatever_it_costs(report):

@@ -37,6 +37,20 @@ def test_the_duty_is_the_highest_default_of_the_buyers_markets():
     assert both.costs[Model.ODM].duty_percent == 19
 
 
+def test_silver_and_solid_gold_pay_the_precious_metal_duty_other_pieces_the_base_metal_one():
+    def duty(metal: str | None, *markets: str) -> int:
+        plan = answers(units_per_design=600, base_metal=metal, target_markets=markets)
+        return evaluate(plan, DEFAULTS, TODAY).costs[Model.ODM].duty_percent
+
+    for metal in ("sterling_silver", "solid_gold"):
+        assert (duty(metal, "us"), duty(metal, "eu"), duty(metal, "uk")) == (13, 3, 3)
+        assert duty(metal, "eu", "other") == 12  # other markets: one figure for both
+    for metal in ("brass", "stainless_steel", "zinc_alloy", "other", None):
+        assert (duty(metal, "us"), duty(metal, "eu"), duty(metal, "uk")) == (19, 4, 4)
+    # Markets not known: the highest of all four, at the metal's rates.
+    assert (duty("solid_gold"), duty("brass")) == (13, 19)
+
+
 def test_a_credit_never_exceeds_the_order():
     tiny = evaluate(
         answers(unit_cost_usd=Decimal("0.01"), units_per_design=50, design_count=1),

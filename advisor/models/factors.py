@@ -250,6 +250,9 @@ class Thresholds(models.Model):
     duty_eu_percent = figure_field("duty_eu_percent")
     duty_uk_percent = figure_field("duty_uk_percent")
     duty_other_percent = figure_field("duty_other_percent")
+    duty_us_precious_percent = figure_field("duty_us_precious_percent")
+    duty_eu_precious_percent = figure_field("duty_eu_precious_percent")
+    duty_uk_precious_percent = figure_field("duty_uk_precious_percent")
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 

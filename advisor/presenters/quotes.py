@@ -121,8 +121,9 @@ def quotes_context(data: dict, assessed: list) -> dict:
     models = model_labels()
     answers = data["answers"]
     t = snapshots.thresholds_from_json(data["thresholds"])
+    metal = answers.get("base_metal")
     duties = ", ".join(
-        f"{_market_names((m,))} {rules.count(getattr(t, f'duty_{m}_percent'))}%"
+        f"{_market_names((m,))} {rules.count(getattr(t, rules.duty_figure(m, metal)))}%"
         for m in rules.Market
     )
     return {

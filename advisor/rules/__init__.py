@@ -48,6 +48,7 @@ from .money import (
     GoldPiece,
     costs_for,
     default_duty,
+    duty_figure,
     gold_piece,
 )
 from .plan import latest_order_day, order_by_for, ship_by
@@ -171,6 +172,7 @@ __all__ = [
     "Quote",
     "assess",
     "default_duty",
+    "duty_figure",
     "landed_cost",
     "rank_reasons",
     "quoted_figures",

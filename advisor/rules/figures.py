@@ -129,6 +129,13 @@ _DUTY_US_SOURCES = (
     'HTS Hub, "7117 Imitation jewelry" (HTS 2024 Revision 9), https://htshub.com/us-hs/head/7117; '
     "HTS Hub, chapter 71, https://htshub.com/us-hs/chapter/71-6; checked 2026-12-02."
 )
+_DUTY_US_PRECIOUS_SOURCES = (
+    "HTS Hub, chapter 71, https://htshub.com/us-hs/chapter/71-6 (silver jewelry 7113.11.50 5 %, "
+    "products of China 7.5 % more); Portoria, HTS 7113.19.50.45, "
+    "https://portoria.app/hts/7113195045 (gold jewelry, other: 5.5 %); U.S. Customs ruling NY "
+    "M84650 (10 and 14 karat gold jewelry, 7113.19.5000, 5.5 %), "
+    "http://faqs.org/rulings/rulings2006NYM84650.html; checked 2026-12-02."
+)
 _DUTY_EU_SOURCES = (
     'Union Cargo, "Importing jewellery from China" (updated 2024-01-29), '
     "https://unioncargo.pl/en/importing-jewellery-from-china/; DutyCalculator, heading 7117.90, "
@@ -227,12 +234,17 @@ FIGURES: dict[str, Figure] = {
             )
         ),
         # Import duty on jewelry for a quote that leaves duty empty, never 0 %: the highest of
-        # the buyer's markets. Whole percent, rounded up. Sources and the date checked: below
+        # the buyer's markets, at the precious-metal rate for silver and solid gold (the
+        # US, EU and UK tariffs put them in 7113, other pieces in 7117; other markets have one
+        # figure for both). Whole percent, rounded up. Sources and the date checked: below
         # and docs/rules.md ("Default import duty").
-        _figure("duty_us_percent", gettext_noop("Import duty on jewelry, United States (% of the unit price)"), _PERCENT, 19, _UPFRONT, assumption=True, note=gettext_noop("Base-metal jewelry (HTS 7117.19.90) 11 % plus 7.5 % on Chinese goods (Section 301), rounded up; silver (7113.11.50) is 5 % plus 7.5 %. Surcharges added since 2025 change often and are not counted."), bounds=(1, 100), source=_DUTY_US_SOURCES),
-        _figure("duty_eu_percent", gettext_noop("Import duty on jewelry, European Union (% of the unit price)"), _PERCENT, 4, _UPFRONT, note=gettext_noop("Imitation (base-metal) jewelry, CN 7117: the highest of the jewelry lines; silver (7113 11) is 2.5 %."), bounds=(1, 100), source=_DUTY_EU_SOURCES),
-        _figure("duty_uk_percent", gettext_noop("Import duty on jewelry, United Kingdom (% of the unit price)"), _PERCENT, 4, _UPFRONT, assumption=True, note=gettext_noop("The UK Global Tariff's rate for heading 7117 could not be checked: taken as the EU's."), bounds=(1, 100), source=_DUTY_UK_SOURCES),
+        _figure("duty_us_percent", gettext_noop("Import duty on base-metal jewelry, United States (% of the unit price)"), _PERCENT, 19, _UPFRONT, assumption=True, note=gettext_noop("Base-metal jewelry (HTS 7117.19.90) 11 % plus 7.5 % on Chinese goods (Section 301), rounded up. Surcharges added since 2025 change often and are not counted."), bounds=(1, 100), source=_DUTY_US_SOURCES),
+        _figure("duty_eu_percent", gettext_noop("Import duty on base-metal jewelry, European Union (% of the unit price)"), _PERCENT, 4, _UPFRONT, note=gettext_noop("Imitation (base-metal) jewelry, CN 7117."), bounds=(1, 100), source=_DUTY_EU_SOURCES),
+        _figure("duty_uk_percent", gettext_noop("Import duty on base-metal jewelry, United Kingdom (% of the unit price)"), _PERCENT, 4, _UPFRONT, assumption=True, note=gettext_noop("The UK Global Tariff's rate for heading 7117 could not be checked: taken as the EU's."), bounds=(1, 100), source=_DUTY_UK_SOURCES),
         _figure("duty_other_percent", gettext_noop("Import duty on jewelry, other markets (% of the unit price)"), _PERCENT, 12, _UPFRONT, assumption=True, note=gettext_noop("The world's average duty on imitation jewelry, for markets outside the US, EU and UK."), bounds=(1, 100), source=_DUTY_OTHER_SOURCES),
+        _figure("duty_us_precious_percent", gettext_noop("Import duty on silver or gold jewelry, United States (% of the unit price)"), _PERCENT, 13, _UPFRONT, assumption=True, note=gettext_noop("Silver jewelry (HTS 7113.11.50) 5 %, gold (7113.19.50) 5.5 %, each plus 7.5 % on Chinese goods (Section 301): the higher, rounded up. Surcharges added since 2025 change often and are not counted."), bounds=(1, 100), source=_DUTY_US_PRECIOUS_SOURCES),
+        _figure("duty_eu_precious_percent", gettext_noop("Import duty on silver or gold jewelry, European Union (% of the unit price)"), _PERCENT, 3, _UPFRONT, note=gettext_noop("Silver jewelry (CN 7113 11) 2.5 %, other precious metal 2 %: the higher, rounded up."), bounds=(1, 100), source=_DUTY_EU_SOURCES),
+        _figure("duty_uk_precious_percent", gettext_noop("Import duty on silver or gold jewelry, United Kingdom (% of the unit price)"), _PERCENT, 3, _UPFRONT, assumption=True, note=gettext_noop("The UK Global Tariff's rate for heading 7113 could not be checked: taken as the EU's."), bounds=(1, 100), source=_DUTY_UK_SOURCES),
     )
 }  # fmt: skip
 

@@ -31,7 +31,13 @@ FREIGHT_FIGURES = (
     "courier_insurance_per_1000_usd",
     *(f"piece_weight_{metal}_g" for metal in BaseMetal),
 )
-DUTY_FIGURES = tuple(f"duty_{market}_percent" for market in Market)
+# Silver and solid gold pay the precious-metal rate (tariff heading 7113), other pieces the
+# base-metal one (7117); other markets have one figure for both.
+PRECIOUS_METALS = frozenset({BaseMetal.STERLING_SILVER, BaseMetal.SOLID_GOLD})
+DUTY_FIGURES = (
+    *(f"duty_{market}_percent" for market in Market),
+    *(f"duty_{market}_precious_percent" for market in Market if market != Market.OTHER),
+)
 COST_FIGURES: dict[Model, dict[str, tuple[str, ...]]] = {
     Model.OEM: {
         "tooling_usd": (
@@ -244,11 +250,20 @@ def _freight(model: Model, order: Decimal, pieces: int, answers: Answers, t: Thr
     return courier(pieces, answers, t, insured_value=order)
 
 
-def default_duty(markets: Sequence[str], t: Thresholds) -> tuple[Decimal, tuple[str, ...]]:
-    """The default duty on jewelry for the buyer's markets: the highest of their figures (all
-    four when the markets are not known), and the markets that have it."""
+def duty_figure(market: str, base_metal: str | None) -> str:
+    """The figure holding a market's default duty on the buyer's pieces."""
+    if base_metal in PRECIOUS_METALS and market != Market.OTHER:
+        return f"duty_{market}_precious_percent"
+    return f"duty_{market}_percent"
+
+
+def default_duty(
+    markets: Sequence[str], t: Thresholds, base_metal: str | None = None
+) -> tuple[Decimal, tuple[str, ...]]:
+    """The default duty on the buyer's pieces for their markets: the highest of their figures
+    (all four when the markets are not known), and the markets that have it."""
     names = tuple(markets) or tuple(Market)
-    rates = {name: getattr(t, f"duty_{name}_percent") for name in names}
+    rates = {name: getattr(t, duty_figure(name, base_metal)) for name in names}
     highest = max(rates.values())
     return Decimal(highest), tuple(name for name in names if rates[name] == highest)
 
@@ -259,7 +274,7 @@ def duty_percent(model: Model, answers: Answers, t: Thresholds) -> Decimal:
     however small: exemptions for small parcels are left out (an assumption)."""
     if model == t.quoted_model and t.quoted_duty_percent is not None:
         return t.quoted_duty_percent
-    return default_duty(answers.target_markets, t)[0]
+    return default_duty(answers.target_markets, t, answers.base_metal)[0]
 
 
 def timeline_for(answers: Answers, t: Thresholds, today: date) -> Timeline:

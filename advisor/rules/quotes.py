@@ -173,7 +173,7 @@ def landed_cost(quote: Quote, answers: Answers, t: Thresholds) -> Landed:
         freight = courier_per_piece(quote, answers, t)
     duty_markets = ()
     if duty is None:
-        duty, duty_markets = default_duty(answers.target_markets, t)
+        duty, duty_markets = default_duty(answers.target_markets, t, answers.base_metal)
     per_piece = _cents(price + freight + price * duty / 100)
     return Landed(per_piece, freight, estimated, duty, duty_markets)
 
