@@ -625,3 +625,95 @@ def test_a_request_gives_the_ship_by_day_by_sea_too_and_asks_the_lead_time_with_
     )
     assert "2027-07-26" in text  # 2027-09-06 less six weeks
     assert "goods ready to ship, your sample included" in text
+
+
+def _request(launch: date, today: date, model: str = "odm", **answers) -> str:
+    plan = sample_answers(launch_date=launch, **answers)
+    data = snapshots.build_snapshot(
+        token="t",
+        created_at=datetime.combine(today, datetime.min.time()),
+        version=1,
+        answers=plan,
+        result=rules.evaluate(plan, rules.Thresholds(), today),
+        thresholds=rules.Thresholds(),
+        factors=[],
+    )
+    return rfq.as_text(rfq.build(data, model, [], today))
+
+
+def _day(text: str, label: str) -> date:
+    (line,) = [line for line in text.splitlines() if line.startswith(f"- {label}: ")]
+    return date.fromisoformat(line.rsplit(" ", 1)[1])
+
+
+def test_factories_always_get_a_week_to_quote_and_we_three_days_to_compare():
+    """Never reply and decide on one day (a consultant's read: a slow factory's order day the
+    day after the request made both the next day): the request decides by a fast factory's
+    order day instead, and asks for that schedule in writing."""
+    today = date(2026, 12, 2)
+    t = rules.Thresholds()
+    for weeks in range(1, 60):
+        launch = today + timedelta(weeks=weeks)
+        text = _request(launch, today)
+        reply_by, decide_by = _day(text, "Please reply by"), _day(text, "We will decide by")
+        words = " ".join(text.split())
+        assert reply_by == today + timedelta(days=7), launch
+        assert decide_by >= reply_by + timedelta(days=3), launch
+        slow = rules.latest_order_day(launch, t.odm_lead_time_max_weeks, 1, t, today)
+        fast = rules.latest_order_day(launch, t.odm_lead_time_min_weeks, 1, t, today)
+        compared = today + timedelta(days=10)
+        if slow is not None and slow >= compared:
+            assert decide_by == slow and "- Schedule:" not in words
+        elif fast is not None and fast >= compared:
+            assert decide_by == fast, launch
+            assert "our launch leaves no room for a slow run: tell us the lead time" in words
+        else:
+            assert decide_by == compared
+            assert "tell us the fastest schedule you can commit to in writing" in words
+
+
+def test_the_new_year_item_is_for_a_run_ordered_on_the_day_we_decide():
+    # From 2026-09-01 a 13-week ODM run ends before the closure; ordered on the day the
+    # request decides by (the last day for a slow factory, in January), it runs into it.
+    today = date(2026, 9, 1)
+    text = _request(date(2027, 5, 20), today)
+    decide_by = _day(text, "We will decide by")
+    assert decide_by > date(2026, 12, 1)
+    words = " ".join(text.split())
+    assert "- Chinese New Year: production would run over the festival (2027-02-06)" in words
+
+
+def test_the_sea_ship_by_day_is_left_out_when_no_factory_could_ship_by_then():
+    today = date(2026, 12, 2)
+    text = _request(today + timedelta(weeks=6), today)
+    assert "By sea" not in text  # six weeks at sea from a launch six weeks away
+    assert "Goods must leave your factory by (our launch less 1 week by express)" in text
+    assert "By sea, goods must leave" in _request(today + timedelta(weeks=30), today)
+
+
+def test_a_re_run_s_request_proposes_the_staff_s_deposit_not_the_supplier_s(make_report):
+    report = make_report(owner_key=OWNER)
+    owner = browser(OWNER)
+    quote = {
+        "supplier": "Panyu Gold",
+        "model": "oem",
+        "unit_price_usd": "8.40",
+        "moq_per_design": "300",
+        "tooling_per_design_usd": "300",
+        "sample_fee_usd": "40",
+        "lead_time_weeks_min": "10",
+        "lead_time_weeks_max": "14",
+        "incoterm": "exw",
+        "freight_per_piece_usd": "0.35",
+        "duty_percent": "5",
+        "deposit_percent": "50",
+        "shipping": "express",
+    }
+    assert owner.post(f"/r/{report.token}/quotes/", quote).status_code == 303
+    pk = report.quotes.get().pk
+    owner.post(f"/r/{report.token}/quotes/{pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    assert "oem_deposit_percent" in rerun.data["from_quote"]["figures"]
+    for model in ("oem", "odm"):
+        text = owner.get(f"/r/{rerun.token}/rfq.txt?model={model}").content.decode()
+        assert "we propose 30% deposit" in " ".join(text.split()), model

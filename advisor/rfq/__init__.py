@@ -15,7 +15,7 @@ from .. import snapshots
 from ..rules.compliance import Requirement
 from .goods import gold, materials, quality
 from .items import MARKET_NAMES, Item, Request, Section, pieces
-from .terms import calendar, intro, odm_terms, oem_terms, summary
+from .terms import calendar, deadlines, intro, odm_terms, oem_terms, summary
 from .text import TEXT_LIMIT, TEXT_WIDTH, as_text
 
 __all__ = [
@@ -53,18 +53,20 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     name = answers.get("project_name") or _("our new jewelry line")
     if model == "odm" and data["costs"]["odm"].get("from_stock"):
         return _stock_order(answers, name, requirements)
+    days = deadlines(answers, model, thresholds, today, snapshots.transit_weeks(data, model))
+    quoted = set((data.get("from_quote") or {}).get("figures", []))
     return Request(
         model=model,
         title=_("Request for quotation: %(name)s (%(model)s)")
         % {"name": name, "model": model.upper()},
         intro=intro(answers, model),
         sections=[
-            summary(answers, model, thresholds, today, snapshots.transit_weeks(data, model)),
+            summary(answers, model, thresholds, days, quoted),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
             quality(model),
             materials(answers, requirements),
-            calendar(data["timeline"], model, thresholds),
+            calendar(model, thresholds, days),
         ],
         closing=_(
             "Please answer each point, including the blanks, so that quotes can be "

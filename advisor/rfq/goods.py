@@ -50,7 +50,7 @@ def gold(answers: dict) -> list[Section]:
                 Item(
                     _("Stamping"),
                     _(
-                        "the karat mark and your registered trademark on each piece, and "
+                        "the karat mark and our registered trademark on each piece, and "
                         "hallmarking by an assay office where our markets require it (below)"
                     ),
                 ),

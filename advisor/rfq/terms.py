@@ -1,7 +1,9 @@
 """The request's commercial sections: who we are and what we ask, the quote to fill in, the
 days to reply and ship by, the terms of each model and the calendar."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -9,10 +11,44 @@ from django.utils.translation import ngettext
 from .. import rules
 from .items import Item, Section, pieces
 
-# How long factories are given to quote, and we to compare their quotes when no order-by day
-# sets it (assumptions: no public figure says how long factories need; see `_reply_and_decide`).
+# How long factories are given to quote, and we at least to compare their quotes (assumptions:
+# no public figure says how long factories need; see `deadlines`).
 REPLY_DAYS = 7
 DECIDE_DAYS = 3
+
+
+class Fits(StrEnum):
+    """Which factory still makes the launch when ordered on the day we decide."""
+
+    EVEN_SLOW = "even_slow"
+    ONLY_FAST = "only_fast"
+    NEITHER = "neither"
+
+
+@dataclass(frozen=True)
+class Deadlines:
+    reply_by: date
+    decide_by: date
+    fits: Fits
+
+
+def deadlines(
+    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int
+) -> Deadlines:
+    """A week to quote and at least three days to compare, always: a rush tells factories we
+    cannot compare their quotes. We decide by the last day to order with a slow factory (goods
+    `transit` weeks on the way, as the report plans them: by sea in a re-run of a sea quote),
+    or when that day comes before we can have compared, with a fast one; when both do, the day
+    we can have compared, and the request asks for the fastest schedule (`calendar`)."""
+    launch = date.fromisoformat(answers["launch_date"])
+    reply_by = today + timedelta(days=REPLY_DAYS)
+    compared = reply_by + timedelta(days=DECIDE_DAYS)
+    for end, fits in (("max", Fits.EVEN_SLOW), ("min", Fits.ONLY_FAST)):
+        weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
+        order_by = rules.latest_order_day(launch, weeks, transit, t, today)
+        if order_by is not None and order_by >= compared:
+            return Deadlines(reply_by, order_by, fits)
+    return Deadlines(reply_by, compared, Fits.NEITHER)
 
 
 def intro(answers: dict, model: str) -> str:
@@ -40,11 +76,10 @@ def intro(answers: dict, model: str) -> str:
     return text % params
 
 
-def summary(answers: dict, model: str, t: rules.Thresholds, today: date, transit: int) -> Section:
-    # The request opens with the lower deposit staff set (docs/product.md: "30/70 usual"); the
-    # report's cash keeps each model's own, in case the factory holds out for more.
-    deposit = min(t.oem_deposit_percent, t.odm_deposit_percent)
-    reply_by, decide_by = _reply_and_decide(answers, model, t, today, transit)
+def summary(
+    answers: dict, model: str, t: rules.Thresholds, days: Deadlines, quoted: set[str]
+) -> Section:
+    launch = date.fromisoformat(answers["launch_date"])
     return Section(
         _("Quote summary (please fill in)"),
         [
@@ -61,20 +96,32 @@ def summary(answers: dict, model: str, t: rules.Thresholds, today: date, transit
                 ),
                 blank=True,
             ),
-            _ship_by_item(date.fromisoformat(answers["launch_date"]), t),
-            _sea_ship_by_item(date.fromisoformat(answers["launch_date"]), t),
-            Item(
-                _("Payment terms"),
-                _(
-                    "we propose %(deposit)s%% deposit and the balance before shipment, once our "
-                    "pre-shipment check passes, through the marketplace's trade protection where "
-                    "it is offered; tell us yours"
-                )
-                % {"deposit": deposit},
-            ),
-            Item(_("Please reply by"), reply_by.isoformat()),
-            Item(_("We will decide by"), decide_by.isoformat()),
+            _ship_by_item(launch, t),
+            *_sea_ship_by_items(launch, model, t, days),
+            _payment_item(t, quoted),
+            Item(_("Please reply by"), days.reply_by.isoformat()),
+            Item(_("We will decide by"), days.decide_by.isoformat()),
         ],
+    )
+
+
+def _payment_item(t: rules.Thresholds, quoted: set[str]) -> Item:
+    # The lower deposit staff set (docs/product.md: "30/70 usual"), never one a supplier quoted
+    # in a re-run, whose snapshot holds it instead of staff's: that one's default stands in, as
+    # offering a quote's terms to every factory gives them away. The report's cash keeps each
+    # model's own, in case the factory holds out for more.
+    deposit = min(
+        rules.FIGURES[name].default if name in quoted else getattr(t, name)
+        for name in ("oem_deposit_percent", "odm_deposit_percent")
+    )
+    return Item(
+        _("Payment terms"),
+        _(
+            "we propose %(deposit)s%% deposit and the balance before shipment, once our "
+            "pre-shipment check passes, through the marketplace's trade protection where "
+            "it is offered; tell us yours"
+        )
+        % {"deposit": deposit},
     )
 
 
@@ -87,27 +134,6 @@ def _price_tiers(units: int) -> list[Item]:
         Item(_("Unit price in USD at your usual minimum"), blank=True),
         Item(at % {"units": pieces(units * 2)}, blank=True),
     ]
-
-
-def _reply_and_decide(
-    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int
-) -> tuple[date, date]:
-    """When factories are asked to reply, and the day we say we will decide: a week to quote,
-    but never past the last day to order for the launch (`transit` weeks on the way, as the
-    report plans them: by sea in a re-run of a sea quote), with a slow factory or, when that day
-    has passed, a fast one; we decide by that day. When both have passed, the launch needs a
-    faster schedule than usual (the calendar asks for one): still a week to quote and a firm
-    day to decide, never a rush that tells factories we cannot compare their quotes."""
-    launch = date.fromisoformat(answers["launch_date"])
-    for end in ("max", "min"):  # a slow factory's schedule, then a fast one's
-        weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
-        order_by = rules.latest_order_day(launch, weeks, transit, t, today)
-        if order_by is not None:
-            soon = min(today + timedelta(days=REPLY_DAYS), order_by)
-            reply_by = max(soon, today + timedelta(days=1))
-            return reply_by, max(order_by, reply_by)
-    reply_by = today + timedelta(days=REPLY_DAYS)
-    return reply_by, reply_by + timedelta(days=DECIDE_DAYS)
 
 
 def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:
@@ -133,19 +159,27 @@ def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:
     return Item(label, why)
 
 
-def _sea_ship_by_item(launch: date, t: rules.Thresholds) -> Item:
+def _sea_ship_by_items(
+    launch: date, model: str, t: rules.Thresholds, days: Deadlines
+) -> list[Item]:
+    """The day to ship by sea, unless a fast factory ordered on the day we decide could not
+    have the goods ready by then."""
     weeks = t.transit_sea_weeks
     day, closed = rules.ship_by(launch, t, transit=weeks)
+    lead = getattr(t, f"{model}_lead_time_min_weeks")
+    run = rules.production(days.decide_by, lead, rules.closure_of(t))
+    if days.decide_by + timedelta(weeks=run.weeks) > day:
+        return []
     label = ngettext(
         "By sea, goods must leave your factory by (our launch less %(weeks)s week, door to door)",
         "By sea, goods must leave your factory by (our launch less %(weeks)s weeks, door to door)",
         weeks,
     ) % {"weeks": weeks}
     if closed is None:
-        return Item(label, day.isoformat())
-    return Item(
-        label, _("%(date)s, before the Chinese New Year closure") % {"date": day.isoformat()}
-    )
+        return [Item(label, day.isoformat())]
+    return [
+        Item(label, _("%(date)s, before the Chinese New Year closure") % {"date": day.isoformat()})
+    ]
 
 
 def oem_terms(answers: dict, t: rules.Thresholds) -> Section:
@@ -215,11 +249,14 @@ def odm_terms(answers: dict) -> Section:
     )
 
 
-def calendar(timeline: dict, model: str, t: rules.Thresholds) -> Section:
-    shutdown = max(timeline.get(f"{model}_shutdown_weeks") or [0])
+def calendar(model: str, t: rules.Thresholds, days: Deadlines) -> Section:
+    """The New Year closure a slow run ordered on the day we decide would cross, and the
+    fastest schedule in writing when only a fast factory, or none, makes the launch."""
+    lead = getattr(t, f"{model}_lead_time_max_weeks")
+    run = rules.production(days.decide_by, lead, rules.closure_of(t))
     items = []
-    if shutdown and timeline.get("festival"):
-        festival = date.fromisoformat(timeline["festival"])
+    if run.festivals:
+        festival = run.festivals[0]
         stop, back = rules.closure_of(t).window(festival.year)
         items.append(
             Item(
@@ -230,7 +267,7 @@ def calendar(timeline: dict, model: str, t: rules.Thresholds) -> Section:
                     "dates and whether our order can ship before them"
                 )
                 % {
-                    "date": timeline["festival"],
+                    "date": festival.isoformat(),
                     "stop": stop.isoformat(),
                     "back": back.isoformat(),
                 },
@@ -240,7 +277,17 @@ def calendar(timeline: dict, model: str, t: rules.Thresholds) -> Section:
         items.append(
             Item(_("Holidays"), _("tell us any shutdown between your deposit and shipment"))
         )
-    if not timeline.get(f"{model}_feasible", True):
+    if days.fits == Fits.ONLY_FAST:
+        items.append(
+            Item(
+                _("Schedule"),
+                _(
+                    "our launch leaves no room for a slow run: tell us the lead time you can "
+                    "commit to in writing, and the day the goods leave your factory"
+                ),
+            )
+        )
+    elif days.fits == Fits.NEITHER:
         items.append(
             Item(
                 _("Schedule"),

@@ -27,7 +27,7 @@ from . import changes as _changes
 from . import compliance
 from . import plan as _plan
 from . import verdict as _verdict
-from .calendar import Closure, closure_of
+from .calendar import Closure, Production, closure_of, production
 from .factor_texts import fill_figures, text_problems
 from .figures import (
     ASSUMPTIONS,
@@ -215,6 +215,8 @@ __all__ = [
     "ship_by",
     "Closure",
     "closure_of",
+    "production",
+    "Production",
     "problems",
     "units",
     "usd",
