@@ -723,6 +723,26 @@ def test_a_quote_by_sea_is_dated_so_and_a_blank_cif_freight_adds_no_courier(repo
     assert "freight estimated" not in rows["CIF"]
 
 
+def test_a_sea_quote_without_freight_is_costed_as_a_small_sea_shipment_and_says_ask_a_forwarder(
+    report,
+):
+    owner = browser(OWNER)
+    by_sea = {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea", "freight_per_piece_usd": ""}
+    owner.post(f"/r/{report.token}/quotes/", by_sea)
+    [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    # 4 designs x the quote's minimum of 300: $1,500 shared over 1,200 pieces, $1.25 a piece,
+    # above the courier's parcel of 6 kg; 8.40 + 1.25 + the quote's 5 % duty (0.42).
+    assert listed["freight_assumed"] is True
+    assert listed["landed_cost_per_piece_usd"] == 10.07
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    assert "ask your forwarder for a door-to-door price" in html
+    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    assert rerun.data["costs"]["oem"]["freight_usd"] == 1500
+    page = owner.get(response["Location"]).content.decode()
+    assert "OEM by sea: at least what a forwarder bills a small shipment" in page
+
+
 def test_a_re_run_of_a_quote_by_sea_says_its_model_s_weeks_include_transit_by_sea(report):
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea"})

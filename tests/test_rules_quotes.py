@@ -248,3 +248,26 @@ def test_a_re_run_of_a_quote_by_sea_dates_its_model_by_sea_and_the_other_by_expr
     cif = quote(incoterm=Incoterm.CIF, freight_per_piece_usd=None)
     _, t = rules.with_quote(plan, DEFAULTS, cif)
     assert rules.costs_for(Model.ODM, plan, t).freight == 0
+
+
+def test_a_sea_quote_without_freight_costs_at_least_a_small_sea_shipment_never_a_courier_parcel():
+    """A few kilograms by sea are billed at least one cubic metre (`sea_freight_min_usd`): the
+    courier estimate would make the sea quote look cheapest."""
+    small = buyer(units_per_design=100, design_count=3)  # 300 pieces of 5 g: 1.5 kg
+    by_sea = quote(freight_per_piece_usd=None, incoterm=Incoterm.FOB, by_sea=True)
+    by_courier = dataclasses.replace(by_sea, by_sea=False)
+    sea, courier = (rules.landed_cost(q, small, DEFAULTS) for q in (by_sea, by_courier))
+    assert sea.freight == Decimal(1500) / 300 > courier.freight
+    assert sea.freight_estimated and courier.freight_estimated
+    # Its re-run counts the same freight for the quoted model.
+    _, t = rules.with_quote(small, DEFAULTS, by_sea)
+    assert t.quoted_freight_per_piece == sea.freight
+    assert rules.costs_for(Model.ODM, small, t).freight == Decimal("1500.00")
+    # A heavy order's courier parcel costs more than the sea minimum: never less than it.
+    heavy = buyer(units_per_design=5_000, design_count=3, piece_weight_g=Decimal(20))
+    assert rules.landed_cost(by_sea, heavy, DEFAULTS).freight == (
+        rules.landed_cost(by_courier, heavy, DEFAULTS).freight
+    )
+    # A CIF price carries the voyage: nothing on top, by sea or not.
+    cif = dataclasses.replace(by_sea, incoterm=Incoterm.CIF)
+    assert rules.landed_cost(cif, small, DEFAULTS).freight == 0

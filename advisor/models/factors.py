@@ -233,6 +233,7 @@ class Thresholds(models.Model):
     courier_first_kg_usd = figure_field("courier_first_kg_usd")
     courier_extra_kg_usd = figure_field("courier_extra_kg_usd")
     courier_insurance_per_1000_usd = figure_field("courier_insurance_per_1000_usd")
+    sea_freight_min_usd = figure_field("sea_freight_min_usd")
     gold_price_usd_per_oz = figure_field("gold_price_usd_per_oz")
     gold_price_set_on = models.DateField(
         _("gold price set on"),

@@ -43,13 +43,20 @@ def quote_tag(quote: dict) -> str:
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
-def _cost_notes(oem: dict, odm: dict, answers: dict, quote: dict | None) -> dict[str, str]:
+def _cost_notes(
+    oem: dict, odm: dict, answers: dict, quote: dict | None, by_sea: str | None
+) -> dict[str, str]:
     """What a line leaves out or assumes, where it is not obvious (a $0 line, say)."""
     notes = {}
     if quote and quote.get("incoterm") == "cif" and "freight_per_piece_usd" not in quote:
         notes["freight_usd"] = _(
             "%(model)s: the voyage is in its CIF price; port charges and delivery from the port "
             "are not counted: ask your forwarder or customs broker"
+        ) % {"model": quote["model"].upper()}
+    elif quote and by_sea == quote["model"] and "freight_per_piece_usd" not in quote:
+        notes["freight_usd"] = _(
+            "%(model)s by sea: at least what a forwarder bills a small shipment; ask your "
+            "forwarder for a door-to-door price (for a few kilograms a courier is cheaper)"
         ) % {"model": quote["model"].upper()}
     if odm.get("from_stock"):
         notes["samples_usd"] = _("ODM from the factory's stock: the pieces you buy are the samples")
@@ -136,7 +143,8 @@ def cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
         }
 
     units = rules.count
-    notes = _cost_notes(oem, odm, data["answers"], quote)
+    by_sea = (data["timeline"].get("by_sea") or {}).get("model")
+    notes = _cost_notes(oem, odm, data["answers"], quote, by_sea)
     return [
         row(_("Tooling: development programme and molds"), "tooling_usd", usd_range),
         row(_("of which molds, for your designs"), "molds_usd", usd_range),

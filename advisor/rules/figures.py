@@ -129,6 +129,15 @@ _DUTY_US_SOURCES = (
     'HTS Hub, "7117 Imitation jewelry" (HTS 2024 Revision 9), https://htshub.com/us-hs/head/7117; '
     "HTS Hub, chapter 71, https://htshub.com/us-hs/chapter/71-6; checked 2026-12-02."
 )
+_SEA_MINIMUM_SOURCES = (
+    'Hansatic, "LCL Minimum Charge Explained", https://hansatic.com/en/guides/lcl-minimum-charge-'
+    "quoting (a consignment is billed at least one weight or measure ton, with handling, "
+    'documents and destination charges on top); TCL Freight, "Do not ship your personal '
+    'belongings overseas by sea if your budget is not over USD 1,000", '
+    "https://tclfreight.com.vn/en/do-not-ship-your-personal-belongings-to-overseas-by-sea-if-your-"
+    "budget-is-not-over-usd-1000/ (one cubic metre: to the EU $1,000-1,500, to America "
+    "$1,500-2,000; for small volumes air express is cheaper); checked 2026-12-02."
+)
 _DUTY_US_PRECIOUS_SOURCES = (
     "HTS Hub, chapter 71, https://htshub.com/us-hs/chapter/71-6 (silver jewelry 7113.11.50 5 %, "
     "products of China 7.5 % more); Portoria, HTS 7113.19.50.45, "
@@ -215,6 +224,7 @@ FIGURES: dict[str, Figure] = {
         _figure("courier_first_kg_usd", gettext_noop("Courier to the buyer, first kilogram (USD)"), _USD, 25, _UPFRONT, assumption=True, note=gettext_noop("Also the courier part of a parcel of samples, which is never credited to the order.")),
         _figure("courier_extra_kg_usd", gettext_noop("Courier to the buyer, each further kilogram (USD)"), _USD, 10, _UPFRONT, assumption=True),
         _figure("courier_insurance_per_1000_usd", gettext_noop("Courier insurance per $1,000 of goods (USD)"), _USD, 5, _UPFRONT, assumption=True, bounds=(0, 100)),
+        _figure("sea_freight_min_usd", gettext_noop("Sea freight of a small shipment, door to door (USD)"), _USD, 1500, _UPFRONT, assumption=True, note=gettext_noop("What a forwarder bills at least, for one cubic metre: a sea quote that leaves freight empty is costed at this or the courier estimate, whichever is higher."), source=_SEA_MINIMUM_SOURCES),
         # Gold spot first closed above $4,000 a troy ounce on 2025-10-08 ("Gold tops $4,000 for
         # the first time", particle.news/story/gold-tops-4000-for-first-time-on-safe-haven-rush);
         # staff set it with its date (Thresholds.gold_price_set_on) as the market moves.

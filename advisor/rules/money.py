@@ -29,6 +29,7 @@ FREIGHT_FIGURES = (
     "courier_first_kg_usd",
     "courier_extra_kg_usd",
     "courier_insurance_per_1000_usd",
+    "sea_freight_min_usd",
     *(f"piece_weight_{metal}_g" for metal in BaseMetal),
 )
 # Silver and solid gold pay the precious-metal rate (tariff heading 7113), other pieces the

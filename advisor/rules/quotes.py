@@ -62,8 +62,8 @@ class Landed:
     """What a piece costs delivered to the buyer, and which parts of it are our estimates."""
 
     per_piece: Decimal
-    freight: Decimal  # a piece: as quoted, the report's courier estimate shared, or 0 for DDP
-    freight_estimated: bool  # no freight quoted: the report's courier estimate
+    freight: Decimal  # a piece: as quoted, our estimate (`_estimated_freight`), or 0 for DDP
+    freight_estimated: bool  # no freight quoted: our estimate (`_estimated_freight`)
     duty_percent: Decimal  # the duty counted: as quoted, a default, or 0 for DDP
     # The markets whose default duty was counted (the highest of the buyer's), when the quote
     # left duty empty; empty when it gave one, or for DDP.
@@ -168,9 +168,7 @@ def landed_cost(quote: Quote, answers: Answers, t: Thresholds) -> Landed:
     freight, duty = quoted_freight_and_duty(quote)
     estimated = freight is None
     if freight is None:
-        freight = _in_cif_price(quote)
-    if freight is None:
-        freight = courier_per_piece(quote, answers, t)
+        freight = _estimated_freight(quote, answers, t)
     duty_markets = ()
     if duty is None:
         duty, duty_markets = default_duty(answers.target_markets, t, answers.base_metal)
@@ -193,10 +191,36 @@ def _in_cif_price(quote: Quote) -> Decimal | None:
     return Decimal(0) if quote.incoterm == Incoterm.CIF else None
 
 
+def _estimated_freight(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
+    """Freight a piece for a quote that leaves it empty: nothing on top of a CIF price, else the
+    report's courier estimate; by sea, never less than what a forwarder bills a small shipment
+    (`sea_freight_min_usd`: for a few kilograms a courier is the cheaper way)."""
+    in_price = _in_cif_price(quote)
+    if in_price is not None:
+        return in_price
+    by_courier = courier_per_piece(quote, answers, t)
+    if not quote.by_sea:
+        return by_courier
+    pieces = max(answers.units_per_design, quote.moq_per_design) * answers.design_count
+    return max(by_courier, Decimal(t.sea_freight_min_usd) / pieces)
+
+
 def courier_per_piece(quote: Quote, answers: Answers, t: Thresholds) -> Decimal:
     """The report's courier estimate for the order this quote makes, shared over its pieces."""
     pieces = max(answers.units_per_design, quote.moq_per_design) * answers.design_count
     return courier(pieces, answers, t, insured_value=quote.unit_price_usd * pieces) / pieces
+
+
+def _quoted_freight_per_piece(
+    quote: Quote, freight: Decimal | None, answers: Answers, t: Thresholds
+) -> Decimal | None:
+    """What a re-run counts for the quoted model's freight a piece: the quote's, our estimate
+    for a CIF or a sea quote that left it empty, else None (the report's courier estimate)."""
+    if freight is not None:
+        return freight
+    if quote.incoterm == Incoterm.CIF or quote.by_sea:
+        return _estimated_freight(quote, answers, t)
+    return None
 
 
 def transit_weeks(quote: Quote, t: Thresholds) -> int | None:
@@ -220,7 +244,7 @@ def with_quote(answers: Answers, t: Thresholds, quote: Quote) -> tuple[Answers, 
         quoted=quoted,
         quoted_model=quote.model,
         quoted_unit_price=quote.unit_price_usd,
-        quoted_freight_per_piece=_in_cif_price(quote) if freight is None else freight,
+        quoted_freight_per_piece=_quoted_freight_per_piece(quote, freight, answers, t),
         quoted_duty_percent=duty,
         quoted_transit_weeks=transit_weeks(quote, t),
     )
