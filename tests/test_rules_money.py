@@ -102,3 +102,22 @@ def test_a_tooling_blocker_says_the_figure_is_a_programme_and_a_quote_replaces_i
     for text in (oem_money.reason.render(), fit(result, "upfront-costs").reason.render()):
         assert "the source's range for a whole development programme" in text
         assert "a factory's quote replaces this figure" in text
+
+
+def test_a_forced_minimum_for_gold_or_silver_is_said_to_be_the_source_s_for_every_metal():
+    """An 18K piece costs many times a brass one: the cash blocker a forced minimum makes says
+    the minimum is the source's, one for every metal, for the buyer to ask factories theirs."""
+
+    def reason(metal: str, **extra) -> str:
+        plan = answers(units_per_design=60, total_budget_usd=10_000, base_metal=metal, **extra)
+        result = evaluate(plan, DEFAULTS, TODAY)
+        (oem,) = [
+            b for b in result.blockers if b.model == Model.OEM and b.factor == "upfront-costs"
+        ]
+        return oem.reason.render()
+
+    gold = reason("solid_gold", karat="18k", piece_weight_g=Decimal("2.5"))
+    assert "OEM's minimum of 500 units a design is the source's figure, the same for every " in gold
+    assert "ask factories for their minimum in solid gold" in gold
+    assert "their minimum in sterling silver" in reason("sterling_silver")
+    assert "the source's figure" not in reason("brass")

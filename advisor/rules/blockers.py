@@ -7,9 +7,10 @@ import math
 from collections.abc import Mapping
 
 from .figures import Thresholds
+from .money import PRECIOUS_METALS
 from .results import Blocker, ModelCosts, Timeline
 from .texts import TOOLING_CAVEAT, Msg, Paragraph, gettext_noop, time_left, units, usd
-from .types import Answers, Model
+from .types import Answers, BaseMetal, Model
 
 
 def blockers_for(
@@ -48,6 +49,7 @@ def _money_blocker(
         lifted = dataclasses.replace(lifted, upfront_budget_usd=upfront)
     if short_cash:
         reasons.append(_cash_blocker_reason(model, answers, costs))
+        reasons += _minimum_caveat(model, answers, costs, t)
         lifted = dataclasses.replace(lifted, total_budget_usd=cash)
     elif lifted.total_budget_usd is not None:  # the total includes the upfront budget
         lifted = dataclasses.replace(lifted, total_budget_usd=max(lifted.total_budget_usd, upfront))
@@ -63,6 +65,30 @@ def _money_blocker(
     else:
         lift = gettext_noop("A total budget of at least %(cash)s lifts the %(model)s cash blocker.")
     return Blocker(model, "upfront-costs", Paragraph(tuple(reasons)), Msg(lift, params), lifted)
+
+
+def _minimum_caveat(model: Model, answers: Answers, costs: ModelCosts, t: Thresholds) -> list[Msg]:
+    """For silver and gold, whose pieces cost many times a base-metal one, a forced minimum is
+    the source's figure, one for every metal: worth a factory's own before the model is
+    ruled out."""
+    if (
+        not costs.moq_forced
+        or f"{model.value}_moq_min_units" in t.quoted
+        or answers.base_metal not in PRECIOUS_METALS
+    ):
+        return []
+    params = {"moq": units(costs.moq_units), "model": model.name}
+    if answers.base_metal == BaseMetal.SOLID_GOLD:
+        text = gettext_noop(
+            "%(model)s's minimum of %(moq)s a design is the source's figure, the same for every "
+            "metal: ask factories for their minimum in solid gold; a quote's replaces it."
+        )
+    else:
+        text = gettext_noop(
+            "%(model)s's minimum of %(moq)s a design is the source's figure, the same for every "
+            "metal: ask factories for their minimum in sterling silver; a quote's replaces it."
+        )
+    return [Msg(text, params)]
 
 
 def _cash_blocker_reason(model: Model, answers: Answers, costs: ModelCosts) -> Msg:
