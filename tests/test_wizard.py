@@ -286,6 +286,13 @@ def test_bad_input_gets_a_message_beside_the_field_and_keeps_saved_answers(
     assert StepAnswer.objects.get(step=slug).data == saved
 
 
+def test_the_retail_price_is_asked_without_vat_or_sales_tax(client, first):
+    """A UK or EU shelf price includes VAT: a margin against it would be overstated."""
+    answer_all(client, first, upto=ORDER.index("market"))
+    html = client.get(step_url(first, "market")).content.decode()
+    assert "Without VAT or sales tax, as your shop would keep it" in html
+
+
 def test_the_project_name_is_stored_exactly_as_typed(client, first):
     name = "  Ünïcode & <tags> 'quotes' \"double\"  "
     answer(client, first, "business", {**VALID["business"], "project_name": name})

@@ -296,7 +296,10 @@ class MarketForm(StepForm):
         required=False,
         max_value=rules.MAX_UNIT_COST_USD,
         decimal_places=2,
-        help_text=_("To show each supplier quote's margin, for example 49.00."),
+        help_text=_(
+            "Without VAT or sales tax, as your shop would keep it: to show each supplier "
+            "quote's margin, for example 49.00."
+        ),
     )
 
     karat = forms.ChoiceField(
