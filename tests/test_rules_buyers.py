@@ -204,6 +204,11 @@ def test_a_re_runs_quoted_price_is_not_contradicted_by_the_gold_sentence():
     assert result.verdict == Verdict.OEM
     assert result.costs[Model.OEM].unit_cost == Decimal("260")
     assert "so the costs use" not in result.summary.render()
+    # The quote's price moves with gold as much as ours: the contract still fixes the day.
+    assert (
+        "agree in the contract which day's gold price the order is made at, and the price an ounce the quote assumes"
+        in result.summary.render()
+    )
     # Without the quote, the same buyer is told what the gold costs.
     assert "so the costs use $255.70" in evaluate(oem_label, DEFAULTS, TODAY).summary.render()
 

@@ -206,7 +206,9 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
         )
     gold = gold_piece(a, t)
     quoted_price = model == t.quoted_model and t.quoted_unit_price is not None
-    if gold is not None and not quoted_price:  # a re-run's quote gives its own price
+    if gold is not None and quoted_price:  # a re-run's quote gives its own price
+        facts.append(QUOTED_GOLD)
+    elif gold is not None:
         today = core.timeline.launch_date - timedelta(days=core.timeline.days_available)
         facts.append(_gold(a, t, gold, today))
     if costs.moq_forced:
@@ -218,6 +220,13 @@ def _hard_facts(model: Model, a: Answers, t: Thresholds, core: Decision) -> list
         facts.append(_only_if_fast(model, t, core.timeline, sampled=sampled))
     return facts
 
+
+QUOTED_GOLD = Msg(
+    gettext_noop(
+        "A quote for solid gold moves with the gold price: agree in the contract which day's "
+        "gold price the order is made at, and the price an ounce the quote assumes."
+    )
+)
 
 # Assumption: gold moves every day; a price staff set more than a month ago is said to be old.
 GOLD_PRICE_OLD_AFTER_DAYS = 30
