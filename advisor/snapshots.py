@@ -261,6 +261,10 @@ def thresholds_from_json(data: dict) -> rules.Thresholds:
         for name, value in group.items()
         if RENAMED_FIGURES.get(name, name) in rules.FIGURES
     }
+    # Reports made before silver and gold had duties of their own counted the base-metal one.
+    for market in ("us", "eu", "uk"):
+        if f"duty_{market}_percent" in figures:
+            figures.setdefault(f"duty_{market}_precious_percent", figures[f"duty_{market}_percent"])
     weights = {slug: Decimal(str(group["weight"])) for slug, group in data.items()}
     set_on = data.get("upfront-costs", {}).get("gold_price_set_on")
     dated = {"gold_price_set_on": date.fromisoformat(set_on)} if set_on else {}
@@ -274,6 +278,6 @@ def transit_weeks(data: dict, model: str) -> int:
     by_sea = timeline.get("by_sea") or {}
     if by_sea.get("model") == model:
         return by_sea["weeks"]
-    return timeline.get(
-        "transit_weeks", thresholds_from_json(data["thresholds"]).transit_express_weeks
-    )
+    if "transit_weeks" in timeline:
+        return timeline["transit_weeks"]
+    return thresholds_from_json(data["thresholds"]).transit_express_weeks

@@ -777,7 +777,8 @@ def test_a_request_drafted_from_a_re_run_by_sea_decides_in_time_to_ship_by_sea(r
     assert by_sea is not None and by_sea < express
 
     decide = _decide_by(owner.get(f"/r/{rerun.token}/rfq.txt?model=oem").content.decode())
-    assert decide == max(by_sea, today + timedelta(days=1)) < express
+    assert by_sea >= today + timedelta(days=10)  # a week to quote and three days to compare
+    assert decide == by_sea < express
 
 
 @pytest.mark.parametrize(
@@ -844,3 +845,36 @@ def test_a_cif_re_run_with_freight_left_empty_says_the_voyage_is_in_the_price(re
     assert rerun.data["costs"]["oem"]["freight_usd"] == 0
     html = owner.get(response["Location"]).content.decode()
     assert "OEM: the voyage is in its CIF price; port charges and delivery from the port" in html
+
+
+def test_a_report_made_before_silver_and_gold_had_their_own_duty_keeps_its_base_metal_rates(
+    report,
+):
+    """Its cost table counted the base-metal duty (and staff's figure at the time): the quotes
+    page and any re-run hold its quotes to the same, not to today's precious-metal default."""
+    data = report.data
+    assert data["answers"]["base_metal"] == "sterling_silver"
+    costs = data["thresholds"]["upfront-costs"]
+    for market in ("us", "eu", "uk"):
+        costs.pop(f"duty_{market}_precious_percent")
+    costs["duty_us_percent"] = 25  # staff had raised it for the 2025 surcharges
+    Report.objects.filter(pk=report.pk).update(snapshot=json.dumps(data))
+    t = snapshots.thresholds_from_json(data["thresholds"])
+    assert (t.duty_us_precious_percent, t.duty_eu_precious_percent) == (25, 4)
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    assert "duty estimated at 25% (US, the highest of your markets)" in html
+
+
+def test_a_sea_re_run_made_before_the_sea_minimum_says_nothing_of_it(report):
+    owner = browser(OWNER)
+    by_sea = {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea", "freight_per_piece_usd": ""}
+    owner.post(f"/r/{report.token}/quotes/", by_sea)
+    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    data = rerun.data
+    data["thresholds"]["upfront-costs"].pop("sea_freight_min_usd")  # as saved before it
+    Report.objects.filter(pk=rerun.pk).update(snapshot=json.dumps(data))
+    page = owner.get(response["Location"]).content.decode()
+    assert "at least what a forwarder bills a small shipment" not in page

@@ -689,6 +689,20 @@ def test_the_sea_ship_by_day_is_left_out_when_no_factory_could_ship_by_then():
     assert "By sea" not in text  # six weeks at sea from a launch six weeks away
     assert "Goods must leave your factory by (our launch less 1 week by express)" in text
     assert "By sea, goods must leave" in _request(today + timedelta(weeks=30), today)
+    # A narrow lead time (a re-run's 10-14 weeks, say) and a far launch: a slow factory fits,
+    # so we decide late, but an order placed once the quotes are compared ships by sea easily.
+    plan = sample_answers(launch_date=today + timedelta(weeks=52))
+    t = rules.Thresholds(oem_lead_time_min_weeks=10, oem_lead_time_max_weeks=14)
+    data = snapshots.build_snapshot(
+        token="t",
+        created_at=datetime(2026, 12, 2),
+        version=1,
+        answers=plan,
+        result=rules.evaluate(plan, t, today),
+        thresholds=t,
+        factors=[],
+    )
+    assert "By sea, goods must leave" in rfq.as_text(rfq.build(data, "oem", [], today))
 
 
 def test_a_re_run_s_request_proposes_the_staff_s_deposit_not_the_supplier_s(make_report):

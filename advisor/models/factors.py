@@ -95,7 +95,7 @@ class ComplianceRequirement(models.Model):
     plating = models.CharField(
         _("plating"), max_length=10, choices=Plating.choices, blank=True, default=""
     )
-    # A list of `rules.BaseMetal` values; admin offers them as checkboxes (`admin.py`).
+    # A list of `rules.BaseMetal` values; admin offers them as checkboxes (`admin/figures.py`).
     base_metals = models.JSONField(
         _("base metals"),
         default=list,

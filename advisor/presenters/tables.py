@@ -43,10 +43,12 @@ def quote_tag(quote: dict) -> str:
     return _("from %(supplier)s's quote") % {"supplier": quote["supplier"]}
 
 
-def _cost_notes(
-    oem: dict, odm: dict, answers: dict, quote: dict | None, by_sea: str | None
-) -> dict[str, str]:
+def _cost_notes(data: dict, quote: dict | None) -> dict[str, str]:
     """What a line leaves out or assumes, where it is not obvious (a $0 line, say)."""
+    oem, odm, answers = data["costs"]["oem"], data["costs"]["odm"], data["answers"]
+    # Sea re-runs made before the sea minimum counted the courier parcel: no note for them.
+    sea_minimum = "sea_freight_min_usd" in data["thresholds"].get("upfront-costs", {})
+    by_sea = (data["timeline"].get("by_sea") or {}).get("model") if sea_minimum else None
     notes = {}
     if quote and quote.get("incoterm") == "cif" and "freight_per_piece_usd" not in quote:
         notes["freight_usd"] = _(
@@ -143,8 +145,7 @@ def cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
         }
 
     units = rules.count
-    by_sea = (data["timeline"].get("by_sea") or {}).get("model")
-    notes = _cost_notes(oem, odm, data["answers"], quote, by_sea)
+    notes = _cost_notes(data, quote)
     return [
         row(_("Tooling: development programme and molds"), "tooling_usd", usd_range),
         row(_("of which molds, for your designs"), "molds_usd", usd_range),

@@ -31,6 +31,11 @@ class Deadlines:
     decide_by: date
     fits: Fits
 
+    @property
+    def first_order_day(self) -> date:
+        """The first day an order can follow the quotes: once they are compared."""
+        return self.reply_by + timedelta(days=DECIDE_DAYS)
+
 
 def deadlines(
     answers: dict, model: str, t: rules.Thresholds, today: date, transit: int
@@ -162,13 +167,13 @@ def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:
 def _sea_ship_by_items(
     launch: date, model: str, t: rules.Thresholds, days: Deadlines
 ) -> list[Item]:
-    """The day to ship by sea, unless a fast factory ordered on the day we decide could not
-    have the goods ready by then."""
+    """The day to ship by sea, unless a fast factory ordered as soon as the quotes are
+    compared could not have the goods ready by then."""
     weeks = t.transit_sea_weeks
     day, closed = rules.ship_by(launch, t, transit=weeks)
     lead = getattr(t, f"{model}_lead_time_min_weeks")
-    run = rules.production(days.decide_by, lead, rules.closure_of(t))
-    if days.decide_by + timedelta(weeks=run.weeks) > day:
+    run = rules.production(days.first_order_day, lead, rules.closure_of(t))
+    if days.first_order_day + timedelta(weeks=run.weeks) > day:
         return []
     label = ngettext(
         "By sea, goods must leave your factory by (our launch less %(weeks)s week, door to door)",
@@ -250,51 +255,47 @@ def odm_terms(answers: dict) -> Section:
 
 
 def calendar(model: str, t: rules.Thresholds, days: Deadlines) -> Section:
-    """The New Year closure a slow run ordered on the day we decide would cross, and the
-    fastest schedule in writing when only a fast factory, or none, makes the launch."""
-    lead = getattr(t, f"{model}_lead_time_max_weeks")
-    run = rules.production(days.decide_by, lead, rules.closure_of(t))
-    items = []
-    if run.festivals:
-        festival = run.festivals[0]
-        stop, back = rules.closure_of(t).window(festival.year)
-        items.append(
-            Item(
-                _("Chinese New Year"),
-                _(
-                    "production would run over the festival (%(date)s); we count your factory "
-                    "closed from about %(stop)s until full output about %(back)s: tell us your "
-                    "dates and whether our order can ship before them"
-                )
-                % {
-                    "date": festival.isoformat(),
-                    "stop": stop.isoformat(),
-                    "back": back.isoformat(),
-                },
-            )
+    """The New Year closure a slow run would cross, and the fastest schedule in writing when
+    only a fast factory, or none, makes the launch."""
+    return Section(_("Calendar"), [_new_year_item(model, t, days), *_schedule_items(days)])
+
+
+def _new_year_item(model: str, t: rules.Thresholds, days: Deadlines) -> Item:
+    """The closure a slow run ordered as soon as the quotes are compared, or as late as the day
+    we decide, would run into; else any shutdown the factory has."""
+    lead, closure = getattr(t, f"{model}_lead_time_max_weeks"), rules.closure_of(t)
+    festivals = sorted(
+        {
+            festival
+            for start in (days.first_order_day, days.decide_by)
+            for festival in rules.production(start, lead, closure).festivals
+        }
+    )
+    if not festivals:
+        return Item(_("Holidays"), _("tell us any shutdown between your deposit and shipment"))
+    stop, back = closure.window(festivals[0].year)
+    return Item(
+        _("Chinese New Year"),
+        _(
+            "production would run over the festival (%(date)s); we count your factory "
+            "closed from about %(stop)s until full output about %(back)s: tell us your "
+            "dates and whether our order can ship before them"
         )
-    else:
-        items.append(
-            Item(_("Holidays"), _("tell us any shutdown between your deposit and shipment"))
-        )
+        % {"date": festivals[0].isoformat(), "stop": stop.isoformat(), "back": back.isoformat()},
+    )
+
+
+def _schedule_items(days: Deadlines) -> list[Item]:
     if days.fits == Fits.ONLY_FAST:
-        items.append(
-            Item(
-                _("Schedule"),
-                _(
-                    "our launch leaves no room for a slow run: tell us the lead time you can "
-                    "commit to in writing, and the day the goods leave your factory"
-                ),
-            )
+        text = _(
+            "our launch leaves no room for a slow run: tell us the lead time you can commit to "
+            "in writing, and the day the goods leave your factory"
         )
     elif days.fits == Fits.NEITHER:
-        items.append(
-            Item(
-                _("Schedule"),
-                _(
-                    "our launch date is inside the usual lead time: tell us the fastest schedule "
-                    "you can commit to in writing"
-                ),
-            )
+        text = _(
+            "our launch date is inside the usual lead time: tell us the fastest schedule you "
+            "can commit to in writing"
         )
-    return Section(_("Calendar"), items)
+    else:
+        return []
+    return [Item(_("Schedule"), text)]
