@@ -878,3 +878,33 @@ def test_a_sea_re_run_made_before_the_sea_minimum_says_nothing_of_it(report):
     Report.objects.filter(pk=rerun.pk).update(snapshot=json.dumps(data))
     page = owner.get(response["Location"]).content.decode()
     assert "at least what a forwarder bills a small shipment" not in page
+
+
+def test_a_quote_s_validity_is_shown_and_a_lapsed_one_says_to_confirm_its_price(report):
+    owner = browser(OWNER)
+    today = date.today()
+    held = (today + timedelta(days=14)).isoformat()
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "Held", "valid_until": held})
+    past = (today - timedelta(days=1)).isoformat()
+    cheaper = {**OEM_QUOTE, "supplier": "Lapsed", "unit_price_usd": "7.00", "valid_until": past}
+    owner.post(f"/r/{report.token}/quotes/", cheaper)
+    data = {
+        q["supplier"]: q for q in json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    }
+    assert (data["Held"]["valid_until"], data["Held"]["lapsed"]) == (held, False)
+    assert (data["Lapsed"]["valid_until"], data["Lapsed"]["lapsed"]) == (past, True)
+    assert (data["Held"]["rank"], data["Lapsed"]["rank"]) == (1, 2)
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    assert f"valid until {held}" in rows["Held"]
+    assert f"price held until {past}: ask the factory to confirm it" in rows["Lapsed"]
+
+
+def test_a_validity_day_outside_reason_is_refused_beside_the_field(report):
+    owner = browser(OWNER)
+    response = owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "valid_until": "1999-12-31"})
+    assert response.status_code == 200
+    assert (
+        "Enter a day from 2000-01-01 to 2099-12-31, like 2027-01-15." in response.content.decode()
+    )
+    assert not Quote.objects.exists()

@@ -135,6 +135,25 @@ def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_even_when_chea
     )
 
 
+def test_a_lapsed_price_ranks_below_every_current_quote_even_when_cheaper_and_complete():
+    plan, today = buyer(launch_date=date(2027, 9, 1)), date(2027, 3, 8)
+    lapsed = quote(supplier="Lapsed", unit_price_usd=Decimal("8"), valid_until=date(2027, 3, 7))
+    estimated = quote(
+        supplier="Estimated", unit_price_usd=Decimal("11"), freight_per_piece_usd=None
+    )
+    current = quote(supplier="Current", unit_price_usd=Decimal("12"), valid_until=today)
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (lapsed, estimated, current)]
+    assert assessed[0].lapsed_on == date(2027, 3, 7)
+    assert assessed[2].lapsed_on is None  # valid through its last day
+    order = rules.ranking(assessed)
+    assert order == [2, 1, 0]
+    reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
+    assert reasons[2].startswith(
+        "Its price held until 2027-03-07 (ask the factory to confirm it before you decide): "
+        "ranked below every current quote."
+    )
+
+
 def test_a_quote_that_misses_the_launch_even_fast_ranks_last_and_says_when_it_arrives():
     plan, today = buyer(launch_date=date(2027, 6, 1)), date(2027, 3, 8)
     cheap_and_late = quote(

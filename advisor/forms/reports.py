@@ -1,6 +1,6 @@
 """The forms on a report's pages: the link's expiry, and a supplier's quote."""
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .. import rules
 from ..models import Quote
+from .dates import TypedDateField
 from .fields import MicronsField, MoneyField, PercentField, VisibleText, WholeNumberField
 
 
@@ -123,6 +124,8 @@ CURRENCY_NOTE_MAX_LENGTH = 120
 # and refuses heavy plating typed in millionths of an inch (100); a smaller figure of that kind
 # is questioned on the quotes page (an assumption).
 MAX_PLATING_MICRONS = 25
+# A quote's last valid day, as a sanity range: a typing slip outside it is refused.
+VALID_UNTIL_RANGE = (date(2000, 1, 1), date(2099, 12, 31))
 
 
 class QuoteForm(forms.Form):
@@ -245,6 +248,15 @@ class QuoteForm(forms.Form):
         ),
     )
 
+    valid_until = TypedDateField(
+        label=_("Quote valid until (optional)"),
+        required=False,
+        help_text=_(
+            "The last day the factory holds its price, as YYYY-MM-DD, for example 2027-01-15: "
+            "once it has passed, the quote ranks below current ones until the factory confirms it."
+        ),
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name, messages in _quote_messages().items():
@@ -252,6 +264,18 @@ class QuoteForm(forms.Form):
 
     def clean_shipping(self) -> str:
         return self.cleaned_data["shipping"] or Quote.Shipping.EXPRESS  # left as it starts
+
+    def clean_valid_until(self) -> date | None:
+        value = self.cleaned_data["valid_until"]
+        if value is not None and not VALID_UNTIL_RANGE[0] <= value <= VALID_UNTIL_RANGE[1]:
+            raise forms.ValidationError(
+                _("Enter a day from %(first)s to %(last)s, like 2027-01-15.")
+                % {
+                    "first": VALID_UNTIL_RANGE[0].isoformat(),
+                    "last": VALID_UNTIL_RANGE[1].isoformat(),
+                }
+            )
+        return value
 
     def clean_unit_price_usd(self) -> Decimal:
         value = self.cleaned_data["unit_price_usd"]

@@ -169,6 +169,8 @@ class Quote(models.Model):
     plating_microns = models.DecimalField(
         _("plating thickness (microns)"), max_digits=5, decimal_places=3, null=True, blank=True
     )
+    # The last day the factory holds its price (gold quotes often hold for days only).
+    valid_until = models.DateField(_("quote valid until"), null=True, blank=True)
     # What the factory quoted in another currency, and the rate the buyer converted at.
     currency_note = models.CharField(_("currency note"), max_length=120, blank=True, default="")
     created_at = models.DateTimeField(_("added at"), default=timezone.now)
@@ -207,4 +209,5 @@ class Quote(models.Model):
             freight_per_piece_usd=self.freight_per_piece_usd,
             duty_percent=self.duty_percent,
             by_sea=self.shipping == self.Shipping.SEA,
+            valid_until=self.valid_until,
         )

@@ -91,6 +91,8 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "reason": item.reason.render(_, ngettext),
         "supplier": quote.supplier,
         "currency_note": quote.currency_note,
+        "valid_until": quote.valid_until.isoformat() if quote.valid_until else "",
+        "lapsed": figures.lapsed_on is not None,
         "model": models[quote.model],
         "unit_price": _usd(quote.unit_price_usd, cents=True),
         "incoterm": quote.incoterm.upper(),

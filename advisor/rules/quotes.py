@@ -45,6 +45,7 @@ class Quote:
     # How the goods travel: express unless the buyer says the quote ships by sea. Not read from
     # the Incoterm: marketplace factories write "FOB" for a price at their door before a courier.
     by_sea: bool = False
+    valid_until: date | None = None  # the last day the factory holds its price, when given
 
     @property
     def tooling_total_usd(self) -> Decimal:
@@ -94,6 +95,7 @@ class Assessment:
     moq_forced: bool  # the quoted minimum is above the buyer's quantity a design
     within_budget: bool  # the upfront (and any total) budget covers the quote's cash
     short_upfront: bool = False  # the upfront budget is below its cash before the first order
+    lapsed_on: date | None = None  # the quote's last valid day, when it has passed
 
     @property
     def landed_per_piece(self) -> Decimal:
@@ -301,6 +303,9 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
         shutdown_weeks=timeline.shutdown_weeks(quote.model),
         margin_percent=margin,
         moq_forced=costs.moq_forced,
+        lapsed_on=quote.valid_until
+        if quote.valid_until is not None and quote.valid_until < today
+        else None,
         short_upfront=answers.upfront_budget_usd < costs.upfront[0],
         within_budget=answers.upfront_budget_usd >= costs.upfront[0]
         and (

@@ -2,7 +2,8 @@
 
 A blank cannot win: a quote missing freight or duty is costed with our estimates (never a
 lower figure than a typed one would be likely to be: the report's freight share, the default
-duty for the buyer's markets) and ranks below every complete quote.
+duty for the buyer's markets) and ranks below every complete quote. Nor can a lapsed price: a
+quote past the day its factory held its price ranks below every current one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ def _key(a: Assessment) -> tuple:
     return (
         not a.arrives_in_time,  # misses the launch even with a fast factory: last
         _only_if_fast(a),  # a slow factory misses it: a launch at risk is no saving
+        a.lapsed_on is not None,  # the factory no longer holds its price
         not a.complete,  # freight or duty is our estimate, not the factory's
         not a.within_budget,
         a.moq_forced,  # a cheaper piece is no bargain when it forces a far bigger order
@@ -30,10 +32,10 @@ def _key(a: Assessment) -> tuple:
 def ranking(assessments: Sequence[Assessment]) -> list[int]:
     """The order to list quotes in (indexes): quotes that miss the launch even with a fast
     factory last; before them, those that fit only if the factory is fast; before those, the
-    quotes that fit even if it is slow. Within each, complete quotes above those whose freight
-    or duty we estimated; within those, those the buyer's budget covers, then those whose
-    minimum the buyer's quantity meets, then the lowest landed cost per piece, then the least
-    cash to the first delivery."""
+    quotes that fit even if it is slow. Within each, current quotes above those whose price has
+    lapsed; then complete quotes above those whose freight or duty we estimated; within those,
+    those the buyer's budget covers, then those whose minimum the buyer's quantity meets, then
+    the lowest landed cost per piece, then the least cash to the first delivery."""
     return sorted(range(len(assessments)), key=lambda i: _key(assessments[i]))
 
 
@@ -45,7 +47,7 @@ def rank_reasons(
     reasons = []
     for position, index in enumerate(order):
         a = assessments[index]
-        group = [i for i in order if _key(assessments[i])[:5] == _key(a)[:5]]
+        group = [i for i in order if _key(assessments[i])[:6] == _key(a)[:6]]
         above = group[group.index(index) - 1] if group.index(index) else None
         first = position == 0
         sentences = [_schedule_risk(a, launch, first=first), _group_reason(a, launch, first=first)]
@@ -97,6 +99,21 @@ def _schedule_risk(a: Assessment, launch: date, *, first: bool) -> Msg | None:
     )
 
 
+def _unsettled(a: Assessment) -> Msg | None:
+    """Why the quote's price is not yet one to act on: lapsed, or with our estimates in it."""
+    if a.lapsed_on is not None:
+        return Msg(
+            gettext_noop(
+                "Its price held until %(date)s (ask the factory to confirm it before you "
+                "decide): ranked below every current quote."
+            ),
+            {"date": a.lapsed_on.isoformat()},
+        )
+    if not a.complete:
+        return Msg(_INCOMPLETE[(a.landed.freight_estimated, a.landed.duty_estimated)])
+    return None
+
+
 def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
     if not a.arrives_in_time:
         return Msg(
@@ -106,8 +123,9 @@ def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
             ),
             {"date": a.fast_delivery.isoformat(), "launch": launch.isoformat()},
         )
-    if not a.complete:
-        return Msg(_INCOMPLETE[(a.landed.freight_estimated, a.landed.duty_estimated)])
+    unsettled = _unsettled(a)
+    if unsettled is not None:
+        return unsettled
     if not a.within_budget and a.short_upfront:
         return Msg(
             gettext_noop(

@@ -121,6 +121,8 @@ def _quote_json(item: AssessedQuote) -> dict:
         "deposit_percent": number(quote.deposit_percent),
         "plating_microns": number(quote.plating_microns),
         "currency_note": quote.currency_note,
+        "valid_until": quote.valid_until.isoformat() if quote.valid_until else None,
+        "lapsed": figures.lapsed_on is not None,
         "tooling_usd": number(item.tooling_total),
         "landed_cost_per_piece_usd": number(figures.landed_per_piece),
         "freight_assumed": figures.freight_assumed,
