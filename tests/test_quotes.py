@@ -908,3 +908,42 @@ def test_a_validity_day_outside_reason_is_refused_beside_the_field(report):
         "Enter a day from 2000-01-01 to 2099-12-31, like 2027-01-15." in response.content.decode()
     )
     assert not Quote.objects.exists()
+
+
+def test_a_gold_report_s_quotes_give_their_gold_and_compare_by_making_a_gram(make_report):
+    gold_owner = "gold-owner"
+    report = make_report(
+        owner_key=gold_owner,
+        base_metal="solid_gold",
+        plating="none",
+        karat="18k",
+        piece_weight_g=Decimal("2.5"),
+        unit_cost_usd=Decimal("220"),
+    )
+    owner = browser(gold_owner)
+    form = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    assert 'name="gold_grams"' in form and 'name="gold_price_usd_per_oz"' in form
+    gold = {**OEM_QUOTE, "supplier": "Panyu", "unit_price_usd": "310.00", "gold_grams": "2.5"}
+    owner.post(f"/r/{report.token}/quotes/", {**gold, "gold_price_usd_per_oz": "4000"})
+    lighter = {**gold, "supplier": "Light", "gold_grams": "2.2", "gold_price_usd_per_oz": "4000"}
+    owner.post(f"/r/{report.token}/quotes/", lighter)
+    owner.post(
+        f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "Silent", "unit_price_usd": "300"}
+    )
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    assert "2.5 g at $4,000 an ounce: gold $241.13, making $27.55 a gram" in rows["Panyu"]
+    assert "lighter than the 2.5 g you planned" in rows["Light"]
+    assert "gold in a piece and gold price not quoted: ask the factory" in rows["Silent"]
+    listed = {
+        q["supplier"]: q for q in json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    }
+    assert (listed["Panyu"]["gold_grams"], listed["Panyu"]["gold_price_usd_per_oz"]) == (2.5, 4000)
+    assert listed["Panyu"]["gold_making_per_g_usd"] == 27.55
+    assert listed["Silent"]["gold_making_per_g_usd"] is None
+
+
+def test_a_report_of_another_metal_asks_no_gold_of_its_quotes(report):
+    form = browser(OWNER).get(f"/r/{report.token}/quotes/").content.decode()
+    assert 'name="gold_grams"' not in form
+    assert "gold in a piece" not in form

@@ -290,3 +290,24 @@ def test_a_sea_quote_without_freight_costs_at_least_a_small_sea_shipment_never_a
     # A CIF price carries the voyage: nothing on top, by sea or not.
     cif = dataclasses.replace(by_sea, incoterm=Incoterm.CIF)
     assert rules.landed_cost(cif, small, DEFAULTS).freight == 0
+
+
+def test_a_gold_quote_s_price_splits_into_its_gold_and_a_making_charge_a_gram():
+    gold = quote(
+        unit_price_usd=Decimal("310"),
+        gold_grams=Decimal("2.5"),
+        gold_price_usd_per_oz=Decimal(4000),
+    )
+    split = rules.quoted_gold(gold, "18k")
+    # 2.5 g x 750/1000 x $4,000 / 31.1034768 g = $241.13 of gold; (310 - 241.13) / 2.5 a gram.
+    assert (split.metal, split.making_per_g) == (Decimal("241.13"), Decimal("27.55"))
+    below = dataclasses.replace(gold, unit_price_usd=Decimal("200"))
+    assert rules.quoted_gold(below, "18k").making_per_g < 0
+    assert rules.quoted_gold(gold, None) is None  # no karat, no fineness
+    assert rules.quoted_gold(dataclasses.replace(gold, gold_price_usd_per_oz=None), "18k") is None
+    plan = buyer(base_metal="solid_gold", karat="18k", launch_date=date(2027, 9, 1))
+    assert rules.assess(gold, plan, DEFAULTS, date(2027, 3, 8)).gold == split
+    assert (
+        rules.assess(gold, buyer(launch_date=date(2027, 9, 1)), DEFAULTS, date(2027, 3, 8)).gold
+        is None
+    )

@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from .. import rules
 from ..models import Quote
 from .dates import TypedDateField
-from .fields import MicronsField, MoneyField, PercentField, VisibleText, WholeNumberField
+from .fields import (
+    GramsField,
+    MicronsField,
+    MoneyField,
+    PercentField,
+    VisibleText,
+    WholeNumberField,
+)
 
 
 def _quote_messages() -> dict[str, dict[str, str]]:
@@ -248,6 +255,25 @@ class QuoteForm(forms.Form):
         ),
     )
 
+    gold_grams = GramsField(
+        label=_("Gold in a piece (grams, optional)"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_PIECE_WEIGHT_G,
+        decimal_places=2,
+        help_text=_("As the factory quotes it: the page works out its making charge a gram."),
+    )
+    gold_price_usd_per_oz = MoneyField(
+        label=_("Gold price the quote assumes (USD a troy ounce, optional)"),
+        required=False,
+        min_value=0,
+        max_value=rules.MAX_USD,
+        decimal_places=2,
+        help_text=_(
+            "Factories price gold at the day's price: with it, quotes made on different days "
+            "compare by their making charge."
+        ),
+    )
     valid_until = TypedDateField(
         label=_("Quote valid until (optional)"),
         required=False,
@@ -257,10 +283,16 @@ class QuoteForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    GOLD_FIELDS = ("gold_grams", "gold_price_usd_per_oz")
+
+    def __init__(self, *args: Any, gold: bool = False, **kwargs: Any) -> None:
+        """`gold`: the report is for solid gold, whose quotes give their gold."""
         super().__init__(*args, **kwargs)
         for name, messages in _quote_messages().items():
             self.fields[name].error_messages.update(messages)
+        if not gold:
+            for name in self.GOLD_FIELDS:
+                del self.fields[name]
 
     def clean_shipping(self) -> str:
         return self.cleaned_data["shipping"] or Quote.Shipping.EXPRESS  # left as it starts

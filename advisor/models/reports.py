@@ -169,6 +169,18 @@ class Quote(models.Model):
     plating_microns = models.DecimalField(
         _("plating thickness (microns)"), max_digits=5, decimal_places=3, null=True, blank=True
     )
+    # For solid gold: the gold in a piece and the gold price the quote assumes, which the
+    # quotes page turns into a making charge a gram, comparable across factories.
+    gold_grams = models.DecimalField(
+        _("gold in a piece (g)"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    gold_price_usd_per_oz = models.DecimalField(
+        _("gold price assumed (USD a troy ounce)"),
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+    )
     # The last day the factory holds its price (gold quotes often hold for days only).
     valid_until = models.DateField(_("quote valid until"), null=True, blank=True)
     # What the factory quoted in another currency, and the rate the buyer converted at.
@@ -210,4 +222,6 @@ class Quote(models.Model):
             duty_percent=self.duty_percent,
             by_sea=self.shipping == self.Shipping.SEA,
             valid_until=self.valid_until,
+            gold_grams=self.gold_grams,
+            gold_price_usd_per_oz=self.gold_price_usd_per_oz,
         )

@@ -83,6 +83,39 @@ def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | boo
     return {"text": text, "warn": check != rules.PlatingCheck.STATED}
 
 
+def _gold_note(gold: rules.QuotedGold | None, answers: dict) -> dict[str, str | bool]:
+    """A solid gold quote's gold and making, in words, and whether the row should warn."""
+    if answers.get("base_metal") != rules.BaseMetal.SOLID_GOLD:
+        return {}
+    if gold is None:
+        return {
+            "text": _("gold in a piece and gold price not quoted: ask the factory"),
+            "warn": True,
+        }
+    params = {
+        "grams": f"{gold.grams.normalize():f}",
+        "price": _usd(gold.price_per_oz),
+        "metal": _usd(gold.metal, cents=True),
+        "making": _usd(gold.making_per_g, cents=True),
+    }
+    if gold.making_per_g < 0:
+        text = _(
+            "%(grams)s g at %(price)s an ounce is %(metal)s of gold, more than the price: check "
+            "the weight, karat and gold price"
+        )
+        return {"text": text % params, "warn": True}
+    text = _("%(grams)s g at %(price)s an ounce: gold %(metal)s, making %(making)s a gram")
+    planned = answers.get("piece_weight_g")
+    if planned and gold.grams < Decimal(str(planned)):
+        params["planned"] = f"{Decimal(str(planned)).normalize():f}"
+        text = _(
+            "%(grams)s g at %(price)s an ounce: gold %(metal)s, making %(making)s a gram; "
+            "lighter than the %(planned)s g you planned"
+        )
+        return {"text": text % params, "warn": True}
+    return {"text": text % params, "warn": False}
+
+
 def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> dict:
     quote, figures = item.quote, item.assessment
     return {
@@ -102,6 +135,7 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
         "plating": _plating_note(quote.plating_microns, answers),
+        "gold": _gold_note(figures.gold, answers),
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
         "before_order": _usd(figures.cash_before_first_order),

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from .figures import Thresholds
 from .money import DUTY_FIGURES, FREIGHT_FIGURES, costs_for, courier, default_duty, timeline_for
-from .types import Answers, BaseMetal, Model, Plating, Schedule
+from .types import FINENESS, TROY_OUNCE_G, Answers, BaseMetal, Karat, Model, Plating, Schedule
 
 MAX_LEAD_TIME_WEEKS = 104
 SUPPLIER_MAX_LENGTH = 120
@@ -46,6 +46,8 @@ class Quote:
     # the Incoterm: marketplace factories write "FOB" for a price at their door before a courier.
     by_sea: bool = False
     valid_until: date | None = None  # the last day the factory holds its price, when given
+    gold_grams: Decimal | None = None  # solid gold: the gold in a piece, as quoted
+    gold_price_usd_per_oz: Decimal | None = None  # and the gold price the quote assumes
 
     @property
     def tooling_total_usd(self) -> Decimal:
@@ -81,6 +83,31 @@ class Landed:
 
 
 @dataclass(frozen=True)
+class QuotedGold:
+    """A solid gold quote's price split as the factory's own figures give it: the gold at the
+    price it assumes, and the rest, its making, a gram (what compares factories whose gold
+    prices differ)."""
+
+    grams: Decimal
+    price_per_oz: Decimal
+    metal: Decimal  # a piece
+    making_per_g: Decimal  # negative when the price is below the gold in it
+
+
+def quoted_gold(quote: Quote, karat: str | None) -> QuotedGold | None:
+    """The quote's gold and making, when it gives its grams and gold price and the karat is
+    known."""
+    if not quote.gold_grams or quote.gold_price_usd_per_oz is None:
+        return None
+    if karat not in set(Karat):
+        return None
+    fineness = FINENESS[Karat(karat)]
+    metal = quote.gold_grams * fineness / 1000 * quote.gold_price_usd_per_oz / TROY_OUNCE_G
+    making = (quote.unit_price_usd - metal) / quote.gold_grams
+    return QuotedGold(quote.gold_grams, quote.gold_price_usd_per_oz, _cents(metal), _cents(making))
+
+
+@dataclass(frozen=True)
 class Assessment:
     """A quote's figures for the buyer's order, as of a day."""
 
@@ -96,6 +123,7 @@ class Assessment:
     within_budget: bool  # the upfront (and any total) budget covers the quote's cash
     short_upfront: bool = False  # the upfront budget is below its cash before the first order
     lapsed_on: date | None = None  # the quote's last valid day, when it has passed
+    gold: QuotedGold | None = None  # solid gold: the metal and making in its price, when quoted
 
     @property
     def landed_per_piece(self) -> Decimal:
@@ -305,6 +333,9 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
         moq_forced=costs.moq_forced,
         lapsed_on=quote.valid_until
         if quote.valid_until is not None and quote.valid_until < today
+        else None,
+        gold=quoted_gold(quote, answers.karat)
+        if answers.base_metal == BaseMetal.SOLID_GOLD
         else None,
         short_upfront=answers.upfront_budget_usd < costs.upfront[0],
         within_budget=answers.upfront_budget_usd >= costs.upfront[0]

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import presenters
+from .. import presenters, rules
 from ..errors import OUTAGE, RETRY_AFTER_SECONDS
 from ..forms import QuoteForm
 from ..limits import limited
@@ -34,7 +34,8 @@ def _keeps_what_was_typed(view: Callable[..., HttpResponse]) -> Callable[..., Ht
         except OUTAGE:
             if request.method != "POST":
                 raise
-        form = QuoteForm(data=request.POST)
+        gold = any(name in request.POST for name in QuoteForm.GOLD_FIELDS)
+        form = QuoteForm(data=request.POST, gold=gold)
         form.is_valid()  # its own errors still show beside the fields
         context = {
             "data": {"token": token},
@@ -62,7 +63,8 @@ def _quotes_url(report: Report) -> str:
 @_keeps_what_was_typed
 @owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
-    form = QuoteForm(data=request.POST if request.method == "POST" else None)
+    gold = report.data["answers"].get("base_metal") == rules.BaseMetal.SOLID_GOLD
+    form = QuoteForm(data=request.POST if request.method == "POST" else None, gold=gold)
     if request.method == "POST" and form.is_valid():
         quote = quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
         if quote is not None:
