@@ -311,3 +311,20 @@ def test_a_gold_quote_s_price_splits_into_its_gold_and_a_making_charge_a_gram():
         rules.assess(gold, buyer(launch_date=date(2027, 9, 1)), DEFAULTS, date(2027, 3, 8)).gold
         is None
     )
+
+
+def test_the_first_row_never_says_it_ranks_below_a_quote_it_stands_above():
+    """A consultant's read: row #1 said "ranked below any quote whose minimum you meet" above a
+    quote whose minimum the buyer met (that one's freight was our estimate)."""
+    plan, today = buyer(launch_date=date(2027, 9, 1), units_per_design=50), date(2027, 3, 8)
+    forced = quote(supplier="Forced", moq_per_design=100)
+    estimated = quote(supplier="Estimated", moq_per_design=30, freight_per_piece_usd=None)
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (forced, estimated)]
+    order = rules.ranking(assessed)
+    assert order == [0, 1]
+    first, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    assert first.startswith(
+        "First, though its minimum is above your quantity a design: no quote below it does better."
+    )
+    assert "ranked below" not in first
+    assert second.startswith("Its freight is our estimate")

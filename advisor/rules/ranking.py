@@ -123,6 +123,8 @@ def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
             ),
             {"date": a.fast_delivery.isoformat(), "launch": launch.isoformat()},
         )
+    if first:  # "ranked below" would be untrue of the first row: what holds it back instead
+        return _first_reason(a)
     unsettled = _unsettled(a)
     if unsettled is not None:
         return unsettled
@@ -149,20 +151,53 @@ def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
                 "below any quote whose minimum you meet."
             )
         )
-    if first and _only_if_fast(a):  # what it risks is said before this
+    return None
+
+
+def _first_reason(a: Assessment) -> Msg:
+    """Why the first row is first: all it has going for it, or what holds it back that every
+    quote below it shares or makes up for with worse."""
+    caveat = _caveat(a)
+    if caveat is not None:
+        return Msg(
+            gettext_noop("First, though %(caveat)s: no quote below it does better."),
+            {"caveat": caveat},
+        )
+    if _only_if_fast(a):  # what it risks is said before this
         return Msg(
             gettext_noop(
                 "First: its figures are complete, your budget covers it and your quantity meets "
                 "its minimum."
             )
         )
-    if first:
-        return Msg(
-            gettext_noop(
-                "First: it can deliver by your launch even if the factory is slow, its figures "
-                "are complete, your budget covers it and your quantity meets its minimum."
-            )
+    return Msg(
+        gettext_noop(
+            "First: it can deliver by your launch even if the factory is slow, its figures "
+            "are complete, your budget covers it and your quantity meets its minimum."
         )
+    )
+
+
+def _caveat(a: Assessment) -> Msg | None:
+    if a.lapsed_on is not None:
+        return Msg(
+            gettext_noop("its price held until %(date)s (ask the factory to confirm it)"),
+            {"date": a.lapsed_on.isoformat()},
+        )
+    if not a.complete:
+        return Msg(gettext_noop("its freight or duty is our estimate (ask the factory)"))
+    if not a.within_budget and a.short_upfront:
+        return Msg(
+            gettext_noop("it needs %(cash)s before the first order, more than your upfront budget"),
+            {"cash": usd(a.cash_before_first_order)},
+        )
+    if not a.within_budget:
+        return Msg(
+            gettext_noop("it needs %(cash)s until the first delivery, more than your total budget"),
+            {"cash": usd(a.cash_to_first_delivery, whole=True)},
+        )
+    if a.moq_forced:
+        return Msg(gettext_noop("its minimum is above your quantity a design"))
     return None
 
 
