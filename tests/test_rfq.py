@@ -731,3 +731,23 @@ def test_a_re_run_s_request_proposes_the_staff_s_deposit_not_the_supplier_s(make
     for model in ("oem", "odm"):
         text = owner.get(f"/r/{rerun.token}/rfq.txt?model={model}").content.decode()
         assert "we propose 30% deposit" in " ".join(text.split()), model
+
+
+def test_an_order_too_small_for_an_inspection_asks_for_photos_not_an_inspection():
+    """The report pays no inspection below its minimum order value: the request must not
+    demand one (an inspector-day would double a $300 order)."""
+    today = date(2026, 12, 2)
+    small = _request(today + timedelta(weeks=30), today, units_per_design=20, design_count=1)
+    words = " ".join(small.split())
+    assert "- Before dispatch: photos of the pieces and a video of the packed goods" in words
+    assert "Pre-shipment inspection" not in words
+    large = " ".join(_request(today + timedelta(weeks=30), today, units_per_design=500).split())
+    assert "- Pre-shipment inspection: AQL general inspection level II" in large
+    own_qc = _request(
+        today + timedelta(weeks=30),
+        today,
+        units_per_design=20,
+        design_count=1,
+        qc_capability="in_house",
+    )
+    assert "Pre-shipment inspection: AQL" in " ".join(own_qc.split())

@@ -64,7 +64,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
             summary(answers, model, thresholds, days, quoted),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
-            quality(model),
+            quality(model, photos=_photos_instead_of_inspection(data, model)),
             materials(answers, requirements),
             calendar(model, thresholds, days),
         ],
@@ -74,6 +74,13 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         ),
         requirements=list(requirements),
     )
+
+
+def _photos_instead_of_inspection(data: dict, model: str) -> bool:
+    """The report pays no inspection for this order (too small for one) and the buyer has no
+    QC of their own: the request asks for photos and a video, as the report's note does."""
+    own_qc = data["answers"].get("qc_capability") == "in_house"
+    return not own_qc and data["costs"][model].get("inspection_usd") == 0
 
 
 def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) -> Request:

@@ -59,7 +59,9 @@ def gold(answers: dict) -> list[Section]:
     ]
 
 
-def quality(model: str) -> Section:
+def quality(model: str, *, photos: bool = False) -> Section:
+    """The golden sample and the check before shipment: an inspection, or, for an order too
+    small to pay for one (`photos`, as the report costs it), photos and a video."""
     items = [
         Item(
             _("Golden sample"),
@@ -69,6 +71,11 @@ def quality(model: str) -> Section:
             ),
         ),
         Item(
+            _("Before dispatch"),
+            _("photos of the pieces and a video of the packed goods, at no cost"),
+        )
+        if photos
+        else Item(
             _("Pre-shipment inspection"),
             _(
                 "AQL general inspection level II: critical defects 0, major 2.5, minor 4.0, by "
