@@ -125,6 +125,8 @@ def quote_origin(based_on: str, quote: rules.Quote, thresholds: rules.Thresholds
         "unit_price_usd": _number(quote.unit_price_usd),
         "incoterm": quote.incoterm.value,
     }
+    if quote.valid_until is not None:
+        origin["valid_until"] = quote.valid_until.isoformat()
     freight, duty = rules.quoted_freight_and_duty(quote)
     if freight is not None:
         origin["freight_per_piece_usd"] = _number(freight)

@@ -947,3 +947,19 @@ def test_a_report_of_another_metal_asks_no_gold_of_its_quotes(report):
     form = browser(OWNER).get(f"/r/{report.token}/quotes/").content.decode()
     assert 'name="gold_grams"' not in form
     assert "gold in a piece" not in form
+
+
+def test_a_re_run_says_until_when_its_quote_s_price_holds(report):
+    owner = browser(OWNER)
+    held = (date.today() + timedelta(days=20)).isoformat()
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "valid_until": held})
+    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    assert rerun.data["from_quote"]["valid_until"] == held
+    page = " ".join(owner.get(response["Location"]).content.decode().split())
+    assert (
+        f"The quote's price holds until {held}: order by then, or get it extended in writing."
+        in page
+    )
+    text = " ".join(owner.get(f"/r/{rerun.token}/rfq.txt").content.decode().split())
+    assert "- Quote valid until (at least the day we decide, below): ____" in text

@@ -94,7 +94,8 @@ def summary(
                 _("Incoterm (EXW, FOB, CIF or DDP), currency, and by express courier or by sea"),
                 blank=True,
             ),
-            Item(_("Quote valid until"), blank=True),
+            # A price that lapses before we decide is no price to decide on.
+            Item(_("Quote valid until (at least the day we decide, below)"), blank=True),
             Item(
                 _(
                     "Lead time in weeks, from our go-ahead to goods ready to ship, your sample included"
