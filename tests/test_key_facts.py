@@ -137,3 +137,15 @@ def test_the_pdf_s_page_has_the_key_facts_without_the_button(make_report):
     context = _page_context(report, owner=False) | {"for_pdf": True}
     facts = panel(render_to_string("advisor/report.html", context))
     assert "Cash to the first delivery" in facts and "/rfq/" not in facts
+
+
+def test_an_order_day_too_soon_to_compare_quotes_says_so(client, make_report):
+    """A consultant's read: "Ask for samples by" today, while the request drafted from the
+    same report decides ten days later: the panel says the day leaves no time to compare."""
+    for weeks, rushed in ((6, True), (40, False)):
+        report = make_report(launch_date=date.today() + timedelta(weeks=weeks))
+        facts = panel(client.get(f"/r/{report.token}/").content.decode())
+        model = facts.split('data-model="')[1].split('"')[0]
+        when = date.fromisoformat(facts.split("<strong>")[-1].split("</strong>")[0])
+        assert (when < date.today() + timedelta(days=10)) is rushed, (weeks, model, when)
+        assert ("Too soon to ask several factories and compare their quotes" in facts) is rushed

@@ -171,15 +171,42 @@ def _launch_fit(data: dict, model: str) -> dict[str, str]:
         if fast
         else _("Meets your launch on %(launch)s, even if the factory is slow")
     )
+    when = _order_by(data, model, fast=fast)
     return {
         "schedule": schedule,
         "fit": fit % {"launch": launch},
+        "rush": _too_soon_to_compare(data, model, when),
         # ODM's time starts with choosing a catalogue design and its sample (not for stock).
         "when_label": _("Ask for samples by")
         if model == "odm" and not data["costs"]["odm"].get("from_stock")
         else _("Order by"),
-        "when": _order_by(data, model, fast=fast).isoformat(),
+        "when": when.isoformat(),
     }
+
+
+def _made_on(data: dict) -> date:
+    """The day the report was made, as its timeline counts it."""
+    timeline = data["timeline"]
+    if "days_available" in timeline:
+        return date.fromisoformat(timeline["launch_date"]) - timedelta(
+            days=timeline["days_available"]
+        )
+    return datetime.fromisoformat(data["created_at"]).date()
+
+
+def _too_soon_to_compare(data: dict, model: str, when: date) -> str:
+    """What to do when the day to order comes before a request for quotation could be
+    answered and compared (its week to quote and days to compare); a stock order is ordered at
+    once."""
+    if data["costs"][model].get("from_stock"):
+        return ""
+    compared = _made_on(data) + timedelta(days=rfq.REPLY_DAYS + rfq.DECIDE_DAYS)
+    if when >= compared:
+        return ""
+    return _(
+        "Too soon to ask several factories and compare their quotes (a week to quote, three "
+        "days to compare): order from a supplier you already trust, or plan a later launch."
+    )
 
 
 def _order_by(data: dict, model: str, *, fast: bool) -> date:
@@ -187,10 +214,7 @@ def _order_by(data: dict, model: str, *, fast: bool) -> date:
     day the report was made as the summary counts it (that day when it had already passed)."""
     timeline = data["timeline"]
     launch = date.fromisoformat(timeline["launch_date"])
-    if "days_available" in timeline:
-        made = launch - timedelta(days=timeline["days_available"])
-    else:
-        made = datetime.fromisoformat(data["created_at"]).date()
+    made = _made_on(data)
     t = snapshots.thresholds_from_json(data["thresholds"])
     end = 0 if fast else 1
     closure = (timeline.get(f"{model}_shutdown_weeks") or (0, 0))[end]

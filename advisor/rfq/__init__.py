@@ -15,11 +15,22 @@ from .. import snapshots
 from ..rules.compliance import Requirement
 from .goods import gold, materials, quality
 from .items import MARKET_NAMES, Item, Request, Section, pieces
-from .terms import calendar, deadlines, intro, odm_terms, oem_terms, summary
+from .terms import (
+    DECIDE_DAYS,
+    REPLY_DAYS,
+    calendar,
+    deadlines,
+    intro,
+    odm_terms,
+    oem_terms,
+    summary,
+)
 from .text import TEXT_LIMIT, TEXT_WIDTH, as_text
 
 __all__ = [
+    "DECIDE_DAYS",
     "MARKET_NAMES",
+    "REPLY_DAYS",
     "TEXT_LIMIT",
     "TEXT_WIDTH",
     "Request",
