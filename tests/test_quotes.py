@@ -767,9 +767,7 @@ def test_a_request_drafted_from_a_re_run_by_sea_decides_in_time_to_ship_by_sea(r
     """Deciding by the express order-by day and then ordering by sea misses the launch by the
     weeks at sea: the request keeps the re-run's transit for its model."""
     owner = browser(OWNER)
-    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea"})
-    owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
-    rerun = Report.objects.get(based_on=report)
+    rerun = _rerun(owner, report, incoterm="fob", shipping="sea")
     t = snapshots.thresholds_from_json(rerun.data["thresholds"])
     launch, today = date.fromisoformat(rerun.data["answers"]["launch_date"]), date.today()
     by_sea = rules.latest_order_day(launch, t.oem_lead_time_max_weeks, 6, t, today)
@@ -869,14 +867,11 @@ def test_a_report_made_before_silver_and_gold_had_their_own_duty_keeps_its_base_
 
 def test_a_sea_re_run_made_before_the_sea_minimum_says_nothing_of_it(report):
     owner = browser(OWNER)
-    by_sea = {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea", "freight_per_piece_usd": ""}
-    owner.post(f"/r/{report.token}/quotes/", by_sea)
-    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
-    rerun = Report.objects.get(based_on=report)
+    rerun = _rerun(owner, report, incoterm="fob", shipping="sea", freight_per_piece_usd="")
     data = rerun.data
     data["thresholds"]["upfront-costs"].pop("sea_freight_min_usd")  # as saved before it
     Report.objects.filter(pk=rerun.pk).update(snapshot=json.dumps(data))
-    page = owner.get(response["Location"]).content.decode()
+    page = owner.get(rerun.get_absolute_url()).content.decode()
     assert "at least what a forwarder bills a small shipment" not in page
 
 
@@ -952,11 +947,9 @@ def test_a_report_of_another_metal_asks_no_gold_of_its_quotes(report):
 def test_a_re_run_says_until_when_its_quote_s_price_holds(report):
     owner = browser(OWNER)
     held = (date.today() + timedelta(days=20)).isoformat()
-    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "valid_until": held})
-    response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
-    rerun = Report.objects.get(based_on=report)
+    rerun = _rerun(owner, report, valid_until=held)
     assert rerun.data["from_quote"]["valid_until"] == held
-    page = " ".join(owner.get(response["Location"]).content.decode().split())
+    page = " ".join(owner.get(rerun.get_absolute_url()).content.decode().split())
     assert (
         f"The quote's price holds until {held}: order by then, or get it extended in writing."
         in page

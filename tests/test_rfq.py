@@ -13,6 +13,7 @@ from django.utils import timezone
 from advisor import rfq, rules, services, snapshots
 from advisor.models import Report
 from tests.conftest import browser, sample_answers
+from tests.test_quotes import OEM_QUOTE
 
 OWNER = "rfq-owner"
 
@@ -628,15 +629,17 @@ def test_a_request_gives_the_ship_by_day_by_sea_too_and_asks_the_lead_time_with_
     assert "goods ready to ship, your sample included" in text
 
 
-def _request(launch: date, today: date, model: str = "odm", **answers) -> str:
-    plan = sample_answers(launch_date=launch, **answers)
+def _request(
+    launch: date, today: date, model: str = "odm", t: rules.Thresholds | None = None, **answers
+) -> str:
+    plan, t = sample_answers(launch_date=launch, **answers), t or rules.Thresholds()
     data = snapshots.build_snapshot(
         token="t",
         created_at=datetime.combine(today, datetime.min.time()),
         version=1,
         answers=plan,
-        result=rules.evaluate(plan, rules.Thresholds(), today),
-        thresholds=rules.Thresholds(),
+        result=rules.evaluate(plan, t, today),
+        thresholds=t,
         factors=[],
     )
     return rfq.as_text(rfq.build(data, model, [], today))
@@ -692,38 +695,14 @@ def test_the_sea_ship_by_day_is_left_out_when_no_factory_could_ship_by_then():
     assert "By sea, goods must leave" in _request(today + timedelta(weeks=30), today)
     # A narrow lead time (a re-run's 10-14 weeks, say) and a far launch: a slow factory fits,
     # so we decide late, but an order placed once the quotes are compared ships by sea easily.
-    plan = sample_answers(launch_date=today + timedelta(weeks=52))
     t = rules.Thresholds(oem_lead_time_min_weeks=10, oem_lead_time_max_weeks=14)
-    data = snapshots.build_snapshot(
-        token="t",
-        created_at=datetime(2026, 12, 2),
-        version=1,
-        answers=plan,
-        result=rules.evaluate(plan, t, today),
-        thresholds=t,
-        factors=[],
-    )
-    assert "By sea, goods must leave" in rfq.as_text(rfq.build(data, "oem", [], today))
+    assert "By sea, goods must leave" in _request(today + timedelta(weeks=52), today, "oem", t)
 
 
 def test_a_re_run_s_request_proposes_the_staff_s_deposit_not_the_supplier_s(make_report):
     report = make_report(owner_key=OWNER)
     owner = browser(OWNER)
-    quote = {
-        "supplier": "Panyu Gold",
-        "model": "oem",
-        "unit_price_usd": "8.40",
-        "moq_per_design": "300",
-        "tooling_per_design_usd": "300",
-        "sample_fee_usd": "40",
-        "lead_time_weeks_min": "10",
-        "lead_time_weeks_max": "14",
-        "incoterm": "exw",
-        "freight_per_piece_usd": "0.35",
-        "duty_percent": "5",
-        "deposit_percent": "50",
-        "shipping": "express",
-    }
+    quote = {**OEM_QUOTE, "supplier": "Panyu Gold", "deposit_percent": "50"}
     assert owner.post(f"/r/{report.token}/quotes/", quote).status_code == 303
     pk = report.quotes.get().pk
     owner.post(f"/r/{report.token}/quotes/{pk}/rerun")

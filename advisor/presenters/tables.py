@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from .. import rules
+from .. import rfq, rules
 
 _usd = rules.usd
 
@@ -70,10 +70,7 @@ def _cost_notes(data: dict, quote: dict | None) -> dict[str, str]:
         else []
     )
     notes["duty_usd"] = " ".join(note for note in [*duty, _import_vat_note(markets)] if note)
-    if answers["qc_capability"] != "in_house" and 0 in (
-        oem["inspection_usd"],
-        odm["inspection_usd"],
-    ):
+    if any(rfq.photos_instead_of_inspection(data, model) for model in ("oem", "odm")):
         notes["inspection_usd"] = _(
             "$0: ask the factory for photos and a video of the packed goods"
         )

@@ -38,6 +38,7 @@ __all__ = [
     "build",
     "chosen_model",
     "models_offered",
+    "photos_instead_of_inspection",
 ]
 
 
@@ -75,7 +76,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
             summary(answers, model, thresholds, days, quoted),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
-            quality(model, photos=_photos_instead_of_inspection(data, model)),
+            quality(model, photos=photos_instead_of_inspection(data, model)),
             materials(answers, requirements),
             calendar(model, thresholds, days),
         ],
@@ -87,7 +88,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     )
 
 
-def _photos_instead_of_inspection(data: dict, model: str) -> bool:
+def photos_instead_of_inspection(data: dict, model: str) -> bool:
     """The report pays no inspection for this order (too small for one) and the buyer has no
     QC of their own: the request asks for photos and a video, as the report's note does."""
     own_qc = data["answers"].get("qc_capability") == "in_house"

@@ -28,6 +28,11 @@ class AssessedQuote:
 MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
 
 
+def asks_gold(report: Report) -> bool:
+    """A solid gold report's quotes give the gold in a piece and the gold price they assume."""
+    return report.data["answers"].get("base_metal") == rules.BaseMetal.SOLID_GOLD
+
+
 @transaction.atomic
 def add_quote(*, report: Report, cleaned_data: dict) -> Quote | None:
     """The quote saved against the report, or None when it already holds MAX_QUOTES (counted

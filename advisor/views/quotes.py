@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from .. import presenters, rules
+from .. import presenters
 from ..errors import OUTAGE, RETRY_AFTER_SECONDS
 from ..forms import QuoteForm
 from ..limits import limited
@@ -63,8 +63,9 @@ def _quotes_url(report: Report) -> str:
 @_keeps_what_was_typed
 @owner_only
 def report_quotes(request: HttpRequest, report: Report) -> HttpResponse:
-    gold = report.data["answers"].get("base_metal") == rules.BaseMetal.SOLID_GOLD
-    form = QuoteForm(data=request.POST if request.method == "POST" else None, gold=gold)
+    form = QuoteForm(
+        data=request.POST if request.method == "POST" else None, gold=quotes.asks_gold(report)
+    )
     if request.method == "POST" and form.is_valid():
         quote = quotes.add_quote(report=report, cleaned_data=form.cleaned_data)
         if quote is not None:
