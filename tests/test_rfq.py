@@ -17,6 +17,18 @@ from tests.test_quotes import OEM_QUOTE
 
 OWNER = "rfq-owner"
 
+# A buyer the report tells to go OEM (with a launch far enough off), unlike the sample buyer.
+OEM_BUYER = {
+    "upfront_budget_usd": 200_000,
+    "units_per_design": 2_000,
+    "company_stage": "established",
+    "demand_evidence": "proven",
+    "design_readiness": "full_specs",
+    "customization": "full_custom",
+    "qc_capability": "in_house",
+    "risk_tolerance": "high",
+}
+
 
 @pytest.fixture
 def report(make_report):
@@ -45,17 +57,7 @@ def test_it_defaults_to_the_recommended_model_and_offers_both_when_the_advice_is
     make_report,
 ):
     far = date.today() + timedelta(weeks=60)
-    oem = make_report(
-        upfront_budget_usd=200_000,
-        units_per_design=2_000,
-        launch_date=far,
-        company_stage="established",
-        demand_evidence="proven",
-        design_readiness="full_specs",
-        customization="full_custom",
-        qc_capability="in_house",
-        risk_tolerance="high",
-    )
+    oem = make_report(launch_date=far, **OEM_BUYER)
     assert oem.recommendation == "oem"
     assert rfq.models_offered(oem.data) == ["oem"]
     html = Client().get(f"/r/{oem.token}/rfq/").content.decode()
@@ -77,7 +79,7 @@ def test_the_model_in_the_address_chooses_the_request(client, report):
 
 
 def test_the_text_is_short_plain_and_in_the_buyers_figures(client, report):
-    response = client.get(f"/r/{report.token}/rfq.txt?model=oem")
+    response = client.get(f"/r/{report.token}/rfq.txt?model=odm")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     text = response.content.decode()
     assert len(text) < rfq.TEXT_LIMIT
@@ -223,10 +225,14 @@ def test_the_owner_sees_the_quotes_action_even_after_a_colleague_was_served_the_
 
 def test_one_piece_and_a_buyer_without_designs_are_said_right(make_report):
     report = make_report(units_per_design=1, design_count=1, design_readiness="none")
+    text = Client().get(f"/r/{report.token}/rfq.txt?model=odm").content.decode()
+    flat = " ".join(text.split())
+    assert "1 design from your stock, 1 piece of it" in flat
+    assert "at 1 piece a design" in flat
     text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
     flat = " ".join(text.split())
-    assert "1 design of our own (OEM), 1 piece a design" in flat
-    assert "at 2 pieces a design" in flat
+    assert "launching 1 design from a factory's catalogue" in flat
+    assert "our own design made (OEM) once its sales carry your minimum" in flat
     assert "Design and CAD fee per design, from our brief" in flat
     assert "we will send sketches" not in flat
 
@@ -696,7 +702,8 @@ def test_the_sea_ship_by_day_is_left_out_when_no_factory_could_ship_by_then():
     # A narrow lead time (a re-run's 10-14 weeks, say) and a far launch: a slow factory fits,
     # so we decide late, but an order placed once the quotes are compared ships by sea easily.
     t = rules.Thresholds(oem_lead_time_min_weeks=10, oem_lead_time_max_weeks=14)
-    assert "By sea, goods must leave" in _request(today + timedelta(weeks=52), today, "oem", t)
+    far = _request(today + timedelta(weeks=52), today, "oem", t, **OEM_BUYER)
+    assert "By sea, goods must leave" in far
 
 
 def test_a_re_run_s_request_proposes_the_staff_s_deposit_not_the_supplier_s(make_report):
@@ -731,3 +738,28 @@ def test_an_order_too_small_for_an_inspection_asks_for_photos_not_an_inspection(
         qc_capability="in_house",
     )
     assert "Pre-shipment inspection: AQL" in " ".join(own_qc.split())
+
+
+def test_a_hybrid_s_oem_request_asks_for_its_own_designs_at_oem_s_minimum_not_the_launch():
+    """A hybrid launches with ODM; its OEM request is for the designs that sell, ordered later
+    at OEM's minimum (a consultant's read: one asking OEM factories for 120 pieces by a launch
+    the report rules OEM out for, "the fastest schedule you can commit to", is declined or
+    rushed)."""
+    today = date(2027, 3, 10)
+    launch = today + timedelta(weeks=8)
+    text = _request(launch, today, "oem")  # the sample buyer: OEM needs money and time
+    words = " ".join(text.split())
+    assert "own designs made (OEM) for those that sell best, each at your minimum order" in words
+    assert "(we plan 500 pieces a design)" in words
+    assert "at 500 pieces a design" in words and "at 1,000 pieces a design" in words
+    assert launch.isoformat() not in text and "120 pieces" not in text
+    assert "Goods must leave" not in text and "By sea" not in text and "Schedule" not in text
+    assert "- Delivery: no launch date yet: we will order a design at a time, as our sales" in words
+    assert "at the earliest" not in words  # development waits for the money
+    assert _day(text, "We will decide by") == _day(text, "Please reply by") + timedelta(days=3)
+    # With the money for OEM's start, the first pieces' day: 13 weeks from the day we decide
+    # (no New Year inside) and a week's transit.
+    funded = _request(today + timedelta(weeks=20), today, "oem", upfront_budget_usd=30_000)
+    assert "first pieces from about 2027-06-26 at the earliest" in " ".join(funded.split())
+    # The ODM request carries the launch, as before.
+    assert launch.isoformat() in _request(launch, today, "odm")

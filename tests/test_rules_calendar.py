@@ -143,6 +143,39 @@ def test_a_hybrid_that_can_afford_oem_starts_development_now():
     assert "OEM pieces can arrive from 2027-06-14, 15 weeks from today" in development
 
 
+@pytest.mark.parametrize(
+    "budget, says",
+    [
+        # ODM's samples ($150 for 3 designs) come out of the same upfront budget first.
+        (
+            60_000,
+            "It costs $6,140 to $51,200 before any order (tooling, samples and design fees "
+            "for every design), within the $59,850 your upfront budget leaves after ODM's samples.",
+        ),
+        (
+            30_000,
+            "the $29,850 your upfront budget leaves after ODM's samples covers its low end "
+            "only, so get tooling quotes before you commit.",
+        ),
+        (
+            6_200,
+            "It costs from $6,140 before any order (tooling, samples and design fees for "
+            "every design), more than the $6,050 your upfront budget leaves after ODM's samples: "
+            "develop fewer hero designs first, or start once ODM sales pay for it.",
+        ),
+    ],
+)
+def test_starting_oem_development_now_says_what_it_costs_beside_odm_s_samples(budget, says):
+    funded = answers(
+        positioning="premium", upfront_budget_usd=budget, launch_date=TODAY + timedelta(weeks=20)
+    )
+    result = evaluate(funded, DEFAULTS, TODAY)
+    assert result.verdict == Verdict.HYBRID
+    development = result.plan[1].render()
+    assert development.startswith("Also now: start OEM development")
+    assert says in development
+
+
 def test_only_a_hybrid_has_a_plan():
     assert evaluate(ESTABLISHED_PREMIUM, DEFAULTS, TODAY).plan == ()
 

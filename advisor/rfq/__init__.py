@@ -21,8 +21,11 @@ from .terms import (
     calendar,
     deadlines,
     intro,
+    later_delivery_items,
+    later_intro,
     odm_terms,
     oem_terms,
+    ship_by_items,
     summary,
 )
 from .text import TEXT_LIMIT, TEXT_WIDTH, as_text
@@ -65,15 +68,24 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     name = answers.get("project_name") or _("our new jewelry line")
     if model == "odm" and data["costs"]["odm"].get("from_stock"):
         return _stock_order(answers, name, requirements)
-    days = deadlines(answers, model, thresholds, today, snapshots.transit_weeks(data, model))
     quoted = set((data.get("from_quote") or {}).get("figures", []))
+    if model == "oem" and data["recommendation"] == "hybrid":
+        # The plan's own designs, ordered later at OEM's minimum, not the launch's order.
+        days = deadlines(answers, model, thresholds, today, transit=None)
+        units = data["costs"]["oem"]["order_units_per_design"]
+        text = later_intro(answers, units)
+        delivery = later_delivery_items(thresholds, days, money_first=_oem_money_blocked(data))
+    else:
+        days = deadlines(answers, model, thresholds, today, snapshots.transit_weeks(data, model))
+        units, text = answers["units_per_design"], intro(answers, model)
+        delivery = ship_by_items(answers, model, thresholds, days)
     return Request(
         model=model,
         title=_("Request for quotation: %(name)s (%(model)s)")
         % {"name": name, "model": model.upper()},
-        intro=intro(answers, model),
+        intro=text,
         sections=[
-            summary(answers, model, thresholds, days, quoted),
+            summary(units, delivery, thresholds, days, quoted),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
             quality(model, photos=photos_instead_of_inspection(data, model)),
@@ -86,6 +98,10 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         ),
         requirements=list(requirements),
     )
+
+
+def _oem_money_blocked(data: dict) -> bool:
+    return any(b["model"] == "oem" and b["factor"] == "upfront-costs" for b in data["blockers"])
 
 
 def photos_instead_of_inspection(data: dict, model: str) -> bool:

@@ -23,6 +23,7 @@ class Fits(StrEnum):
     EVEN_SLOW = "even_slow"
     ONLY_FAST = "only_fast"
     NEITHER = "neither"
+    NO_LAUNCH = "no_launch"  # a hybrid's own designs: ordered later, as sales show which
 
 
 @dataclass(frozen=True)
@@ -38,16 +39,19 @@ class Deadlines:
 
 
 def deadlines(
-    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int
+    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int | None
 ) -> Deadlines:
     """A week to quote and at least three days to compare, always: a rush tells factories we
     cannot compare their quotes. We decide by the last day to order with a slow factory (goods
     `transit` weeks on the way, as the report plans them: by sea in a re-run of a sea quote),
     or when that day comes before we can have compared, with a fast one; when both do, the day
-    we can have compared, and the request asks for the fastest schedule (`calendar`)."""
+    we can have compared, and the request asks for the fastest schedule (`calendar`). With no
+    `transit`, no launch to meet: we decide once we have compared."""
     launch = date.fromisoformat(answers["launch_date"])
     reply_by = today + timedelta(days=REPLY_DAYS)
     compared = reply_by + timedelta(days=DECIDE_DAYS)
+    if transit is None:
+        return Deadlines(reply_by, compared, Fits.NO_LAUNCH)
     for end, fits in (("max", Fits.EVEN_SLOW), ("min", Fits.ONLY_FAST)):
         weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
         order_by = rules.latest_order_day(launch, weeks, transit, t, today)
@@ -81,14 +85,27 @@ def intro(answers: dict, model: str) -> str:
     return text % params
 
 
+def later_intro(answers: dict, units: int) -> str:
+    """A hybrid's OEM request: its own designs come after the catalogue line, as sales show
+    which designs carry OEM's minimum, never for the launch the report rules OEM out for."""
+    return ngettext(
+        "We are launching %(designs)s design from a factory's catalogue and plan to have our "
+        "own design made (OEM) once its sales carry your minimum order (we plan %(units)s).",
+        "We are launching %(designs)s designs from a factory's catalogue and plan to have our "
+        "own designs made (OEM) for those that sell best, each at your minimum order (we plan "
+        "%(units)s a design).",
+        answers["design_count"],
+    ) % {"designs": answers["design_count"], "units": pieces(units)}
+
+
 def summary(
-    answers: dict, model: str, t: rules.Thresholds, days: Deadlines, quoted: set[str]
+    units: int, delivery: list[Item], t: rules.Thresholds, days: Deadlines, quoted: set[str]
 ) -> Section:
-    launch = date.fromisoformat(answers["launch_date"])
+    """The quote to fill in for `units` a design, to be delivered as `delivery` says."""
     return Section(
         _("Quote summary (please fill in)"),
         [
-            *_price_tiers(answers["units_per_design"]),
+            *_price_tiers(units),
             Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
             Item(
                 _("Incoterm (EXW, FOB, CIF or DDP), currency, and by express courier or by sea"),
@@ -102,8 +119,7 @@ def summary(
                 ),
                 blank=True,
             ),
-            _ship_by_item(launch, t),
-            *_sea_ship_by_items(launch, model, t, days),
+            *delivery,
             _payment_item(t, quoted),
             Item(_("Please reply by"), days.reply_by.isoformat()),
             Item(_("We will decide by"), days.decide_by.isoformat()),
@@ -140,6 +156,29 @@ def _price_tiers(units: int) -> list[Item]:
         Item(_("Unit price in USD at your usual minimum"), blank=True),
         Item(at % {"units": pieces(units * 2)}, blank=True),
     ]
+
+
+def ship_by_items(answers: dict, model: str, t: rules.Thresholds, days: Deadlines) -> list[Item]:
+    """The days goods must leave the factory for the launch: by express, and by sea."""
+    launch = date.fromisoformat(answers["launch_date"])
+    return [_ship_by_item(launch, t), *_sea_ship_by_items(launch, model, t, days)]
+
+
+def later_delivery_items(t: rules.Thresholds, days: Deadlines, *, money_first: bool) -> list[Item]:
+    """A hybrid's own designs have no launch: ordered a design at a time, the first arriving
+    no sooner than a fast run from the day we decide (not said while the buyer's budget
+    stands in OEM's way: the plan starts development once they have the money)."""
+    if money_first:
+        text = _("no launch date yet: we will order a design at a time, as our sales show which")
+        return [Item(_("Delivery"), text)]
+    lead = t.oem_lead_time_min_weeks
+    run = rules.production(days.decide_by, lead, rules.closure_of(t))
+    earliest = days.decide_by + timedelta(weeks=run.weeks + t.transit_express_weeks)
+    text = _(
+        "no launch date yet: we will order a design at a time, as our sales show which; the "
+        "first pieces from about %(date)s at the earliest"
+    ) % {"date": earliest.isoformat()}
+    return [Item(_("Delivery"), text)]
 
 
 def _ship_by_item(launch: date, t: rules.Thresholds) -> Item:

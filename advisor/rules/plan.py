@@ -201,11 +201,54 @@ def _oem_development(a: Answers, today: date, core: Decision) -> Msg:
     return Msg(
         gettext_noop(
             "Also now: start OEM development of your hero designs, CAD files and samples first. "
-            "OEM takes %(fast)s to %(slow)s weeks, so OEM pieces can arrive from %(ready)s, %(left)s "
-            "from today."
+            "%(cost)s OEM takes %(fast)s to %(slow)s weeks, so OEM pieces can arrive from "
+            "%(ready)s, %(left)s from today."
         ),
-        {**params, "ready": ready.isoformat(), "left": time_left((ready - today).days)},
+        {
+            **params,
+            "cost": _development_cost(a, core),
+            "ready": ready.isoformat(),
+            "left": time_left((ready - today).days),
+        },
     )
+
+
+def _development_cost(a: Answers, core: Decision) -> Msg:
+    """OEM's upfront costs against what the upfront budget leaves once ODM's samples are paid
+    for: the plan spends it on both at once."""
+    low, high = core.costs[Model.OEM].upfront
+    odm = core.costs[Model.ODM].upfront[0]
+    room = a.upfront_budget_usd - odm
+    if odm:
+        budget = Msg(
+            gettext_noop("the %(room)s your upfront budget leaves after ODM's samples"),
+            {"room": usd(room)},
+        )
+    else:
+        budget = Msg(gettext_noop("your upfront budget of %(room)s"), {"room": usd(room)})
+    cost = (
+        usd(low)
+        if low == high
+        else Msg(gettext_noop("%(low)s to %(high)s"), {"low": usd(low), "high": usd(high)})
+    )
+    params = {"cost": cost, "low": usd(low), "budget": budget}
+    if high <= room:
+        template = gettext_noop(
+            "It costs %(cost)s before any order (tooling, samples and design fees for every "
+            "design), within %(budget)s."
+        )
+    elif low <= room:
+        template = gettext_noop(
+            "It costs %(cost)s before any order (tooling, samples and design fees for every "
+            "design): %(budget)s covers its low end only, so get tooling quotes before you commit."
+        )
+    else:
+        template = gettext_noop(
+            "It costs from %(low)s before any order (tooling, samples and design fees for every "
+            "design), more than %(budget)s: develop fewer hero designs first, or start once ODM "
+            "sales pay for it."
+        )
+    return Msg(template, params)
 
 
 def _move_condition(a: Answers, core: Decision) -> Msg:
