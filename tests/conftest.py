@@ -175,6 +175,19 @@ def browser(key: str | None = None, **defaults):
     return client
 
 
+# A buyer the report tells to go OEM (with a launch far enough off), unlike the sample buyer.
+OEM_BUYER = {
+    "upfront_budget_usd": 200_000,
+    "units_per_design": 2_000,
+    "company_stage": "established",
+    "demand_evidence": "proven",
+    "design_readiness": "full_specs",
+    "customization": "full_custom",
+    "qc_capability": "in_house",
+    "risk_tolerance": "high",
+}
+
+
 def sample_answers(**overrides):
     """Valid answers for a mid-sized buyer; tests override what they are about."""
     from datetime import timedelta

@@ -13,7 +13,7 @@ from django.utils import timezone
 from advisor import rules, services, snapshots
 from advisor.forms import QuoteForm
 from advisor.models import Quote, Report
-from tests.conftest import browser, sample_answers
+from tests.conftest import OEM_BUYER, browser, sample_answers
 
 TODAY = date(2027, 3, 1)
 OWNER = "quote-owner"
@@ -32,6 +32,9 @@ OEM_QUOTE = {
     "duty_percent": "5",
     "deposit_percent": "30",
 }
+# The same figures from a catalogue: on the sample buyer's hybrid report, ODM quotes are the
+# ones held against the launch (its OEM quotes are for its own designs, later).
+ODM_QUOTE = {**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0"}
 
 
 def quote(**overrides) -> rules.Quote:
@@ -562,7 +565,7 @@ def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_repor
 def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_and_the_page_says_why(report):
     owner = browser(OWNER)
     # Minimums the sample buyer's 120 pieces a design meet, so only completeness tells them apart.
-    meets = {**OEM_QUOTE, "moq_per_design": "100"}
+    meets = {**ODM_QUOTE, "moq_per_design": "100"}
     blank = {**meets, "supplier": "Cheap EXW", "incoterm": "exw", "unit_price_usd": "7.00"}
     owner.post(f"/r/{report.token}/quotes/", {**blank, "freight_per_piece_usd": ""})
     ddp = {**meets, "supplier": "Full DDP", "incoterm": "ddp", "unit_price_usd": "9.50"}
@@ -612,12 +615,12 @@ def test_a_blank_duty_is_the_default_for_the_buyers_markets_and_metal_and_says_t
 
 def test_a_quote_that_misses_the_launch_is_last_whatever_it_costs(report):
     owner = browser(OWNER)
-    late = {**OEM_QUOTE, "supplier": "Slow Boat", "unit_price_usd": "2.00"}
+    late = {**ODM_QUOTE, "supplier": "Slow Boat", "unit_price_usd": "2.00"}
     owner.post(
         f"/r/{report.token}/quotes/",
         {**late, "lead_time_weeks_min": "60", "lead_time_weeks_max": "70"},
     )
-    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "duty_percent": ""})
+    owner.post(f"/r/{report.token}/quotes/", {**ODM_QUOTE, "duty_percent": ""})
     first, last = _rows(owner.get(f"/r/{report.token}/quotes/").content.decode())
     assert 'data-supplier="Slow Boat"' in last
     assert "Even a fast factory delivers on" in last and "ranked last." in last
@@ -727,7 +730,7 @@ def test_a_sea_quote_without_freight_is_costed_as_a_small_sea_shipment_and_says_
     report,
 ):
     owner = browser(OWNER)
-    by_sea = {**OEM_QUOTE, "incoterm": "fob", "shipping": "sea", "freight_per_piece_usd": ""}
+    by_sea = {**ODM_QUOTE, "incoterm": "fob", "shipping": "sea", "freight_per_piece_usd": ""}
     owner.post(f"/r/{report.token}/quotes/", by_sea)
     [listed] = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
     # 4 designs x the quote's minimum of 300: $1,500 shared over 1,200 pieces, $1.25 a piece,
@@ -738,9 +741,9 @@ def test_a_sea_quote_without_freight_is_costed_as_a_small_sea_shipment_and_says_
     assert "ask your forwarder for a door-to-door price" in html
     response = owner.post(f"/r/{report.token}/quotes/{Quote.objects.get().pk}/rerun")
     rerun = Report.objects.get(based_on=report)
-    assert rerun.data["costs"]["oem"]["freight_usd"] == 1500
+    assert rerun.data["costs"]["odm"]["freight_usd"] == 1500
     page = owner.get(response["Location"]).content.decode()
-    assert "OEM by sea: at least what a forwarder bills a small shipment" in page
+    assert "ODM by sea: at least what a forwarder bills a small shipment" in page
 
 
 def test_a_re_run_of_a_quote_by_sea_says_its_model_s_weeks_include_transit_by_sea(report):
@@ -956,3 +959,39 @@ def test_a_re_run_says_until_when_its_quote_s_price_holds(report):
     )
     text = " ".join(owner.get(f"/r/{rerun.token}/rfq.txt").content.decode().split())
     assert "- Quote valid until (at least the day we decide, below): ____" in text
+
+
+def test_a_hybrid_s_oem_quotes_are_for_its_own_designs_later_not_its_launch(report, make_report):
+    """The sample buyer's hybrid launches with ODM and has its own designs made later at OEM's
+    minimum, as its OEM request asks: OEM quotes are held against that quantity, not the launch,
+    and ranked among themselves (a consultant's read: every OEM quote "misses your launch,
+    ranked last" beside the ODM ones told a hybrid buyer nothing)."""
+    assert report.recommendation == "hybrid"
+    owner = browser(OWNER)
+    slow = {**OEM_QUOTE, "supplier": "Slow Molds", "lead_time_weeks_min": "60"}
+    owner.post(f"/r/{report.token}/quotes/", {**slow, "lead_time_weeks_max": "70"})
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "moq_per_design": "800"})
+    owner.post(f"/r/{report.token}/quotes/", {**ODM_QUOTE, "supplier": "Yiwu Catalogue"})
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    launch_table, later_table = html.split("Your own designs (OEM), for later")
+    assert "For your launch" in launch_table and 'data-supplier="Yiwu Catalogue"' in launch_table
+    assert "each at 500 units a design once sales show which designs carry it" in later_table
+    first, second = _rows(later_table)
+    # A 300-piece minimum is met by the plan's 500 (it was "above your quantity" of 120).
+    assert 'data-supplier="Slow Molds"' in first and "above your quantity" not in first
+    assert "Misses your launch" not in later_table and "ranked last" not in later_table
+    assert "For your own designs, later: no launch date to meet" in first
+    assert "First: its figures are complete, your budget covers it" in first
+    assert "above your quantity" in second  # 800 a design
+    quotes = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
+    by_supplier = {quote["supplier"]: quote for quote in quotes}
+    assert by_supplier["Slow Molds"]["schedule"] == "no_launch"
+    assert by_supplier["Slow Molds"]["rank"] == by_supplier["Yiwu Catalogue"]["rank"] == 1
+    assert by_supplier["Yiwu Catalogue"]["schedule"] == "fits_even_if_slow"
+    # Where the report recommends OEM, OEM quotes are for the launch, as before.
+    oem = make_report(owner_key=OWNER, launch_date=date.today() + timedelta(weeks=40), **OEM_BUYER)
+    assert oem.recommendation == "oem"
+    owner.post(f"/r/{oem.token}/quotes/", {**slow, "lead_time_weeks_max": "70"})
+    html = owner.get(f"/r/{oem.token}/quotes/").content.decode()
+    assert "Misses your launch, even if the factory is fast" in html
+    assert "for later" not in html

@@ -12,22 +12,10 @@ from django.utils import timezone
 
 from advisor import rfq, rules, services, snapshots
 from advisor.models import Report
-from tests.conftest import browser, sample_answers
+from tests.conftest import OEM_BUYER, browser, sample_answers
 from tests.test_quotes import OEM_QUOTE
 
 OWNER = "rfq-owner"
-
-# A buyer the report tells to go OEM (with a launch far enough off), unlike the sample buyer.
-OEM_BUYER = {
-    "upfront_budget_usd": 200_000,
-    "units_per_design": 2_000,
-    "company_stage": "established",
-    "demand_evidence": "proven",
-    "design_readiness": "full_specs",
-    "customization": "full_custom",
-    "qc_capability": "in_house",
-    "risk_tolerance": "high",
-}
 
 
 @pytest.fixture

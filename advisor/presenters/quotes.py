@@ -34,6 +34,7 @@ def _schedule_labels() -> dict[str, str]:
             "Fits only if the factory is fast: misses your launch if slow"
         ),
         rules.Schedule.DOES_NOT_FIT: _("Misses your launch, even if the factory is fast"),
+        rules.Schedule.NO_LAUNCH: _("For your own designs, later: no launch date to meet"),
     }
 
 
@@ -144,6 +145,8 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "slow": figures.slow_delivery.isoformat(),
         "schedule": figures.schedule.value,
         "schedule_label": _schedule_labels()[figures.schedule],
+        "schedule_warn": figures.schedule
+        not in (rules.Schedule.FITS_EVEN_IF_SLOW, rules.Schedule.NO_LAUNCH),
         "closure": max(figures.shutdown_weeks),
         "within_budget": figures.within_budget,
         "moq_forced": figures.moq_forced,
@@ -162,10 +165,16 @@ def quotes_context(data: dict, assessed: list) -> dict:
         f"{_market_names((m,))} {rules.count(getattr(t, rules.duty_figure(m, metal)))}%"
         for m in rules.Market
     )
+    rows = [(item.for_launch, _quote_row(item, answers, models)) for item in assessed]
+    later_units = snapshots.later_oem_units(data)
     return {
         "data": data,
         "title": report_title(data),
-        "rows": [_quote_row(item, answers, models) for item in assessed],
+        "rows": [row for for_launch, row in rows if for_launch],
+        # A hybrid's OEM quotes, for its own designs later: a table of their own.
+        "later_rows": [row for for_launch, row in rows if not for_launch],
+        "hybrid": later_units is not None,
+        "later_units": rules.units(later_units or 0).render(_, ngettext),
         "launch_date": answers["launch_date"],
         "units": rules.units(answers["units_per_design"]).render(_, ngettext),
         "duties": duties,

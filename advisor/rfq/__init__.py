@@ -69,11 +69,11 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     if model == "odm" and data["costs"]["odm"].get("from_stock"):
         return _stock_order(answers, name, requirements)
     quoted = set((data.get("from_quote") or {}).get("figures", []))
-    if model == "oem" and data["recommendation"] == "hybrid":
+    later_units = snapshots.later_oem_units(data)
+    if model == "oem" and later_units is not None:
         # The plan's own designs, ordered later at OEM's minimum, not the launch's order.
         days = deadlines(answers, model, thresholds, today, transit=None)
-        units = data["costs"]["oem"]["order_units_per_design"]
-        text = later_intro(answers, units)
+        units, text = later_units, later_intro(answers, later_units)
         delivery = later_delivery_items(thresholds, days, money_first=_oem_money_blocked(data))
     else:
         days = deadlines(answers, model, thresholds, today, snapshots.transit_weeks(data, model))

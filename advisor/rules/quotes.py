@@ -303,10 +303,13 @@ def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
     return figures
 
 
-def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assessment:
+def assess(
+    quote: Quote, answers: Answers, t: Thresholds, today: date, *, for_launch: bool = True
+) -> Assessment:
     """The quote for the buyer's order as of today: its landed cost, its cash (freight and duty
     a piece as in its landed cost, estimates included), and its delivery if the factory is fast
-    and if it is slow, the New Year closure and transit counted."""
+    and if it is slow, the New Year closure and transit counted; held against the launch unless
+    it is not `for_launch` (a hybrid's own designs, ordered later)."""
     quoted_answers, quoted = with_quote(answers, t, quote)
     landed = landed_cost(quote, answers, t)
     quoted = dataclasses.replace(
@@ -327,7 +330,7 @@ def assess(quote: Quote, answers: Answers, t: Thresholds, today: date) -> Assess
         cash_to_first_delivery=costs.cash_to_first_delivery[0],
         fast_delivery=today + timedelta(weeks=fast),
         slow_delivery=today + timedelta(weeks=slow),
-        schedule=timeline.schedule(quote.model),
+        schedule=timeline.schedule(quote.model) if for_launch else Schedule.NO_LAUNCH,
         shutdown_weeks=timeline.shutdown_weeks(quote.model),
         margin_percent=margin,
         moq_forced=costs.moq_forced,

@@ -163,7 +163,7 @@ def _first_reason(a: Assessment) -> Msg:
             gettext_noop("First, though %(caveat)s: no quote below it does better."),
             {"caveat": caveat},
         )
-    if _only_if_fast(a):  # what it risks is said before this
+    if _only_if_fast(a) or a.schedule == Schedule.NO_LAUNCH:  # no launch, or its risk said before
         return Msg(
             gettext_noop(
                 "First: its figures are complete, your budget covers it and your quantity meets "

@@ -23,6 +23,7 @@ class AssessedQuote:
     rank: int  # 1 for the best
     tooling_total: Decimal  # the quote's tooling per design times the report's designs
     reason: rules.Paragraph  # why it ranks where it does (translated where it is shown)
+    for_launch: bool = True  # False: a hybrid's OEM quote, for the buyer's own designs later
 
 
 MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
@@ -79,14 +80,36 @@ def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
 
 
 def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = None) -> list:
-    """The report's quotes, best first, each with its figures for the buyer's order."""
+    """The report's quotes, best first, each with its figures for the buyer's order. A hybrid's
+    OEM quotes are for its own designs later, not the launch: held against the plan's OEM
+    quantity a design and ranked among themselves, after the quotes for the launch."""
     quotes = list(report.quotes.select_related("rerun")) if quotes is None else quotes
     if not quotes:
         return []
     answers, thresholds = _plan(report)
+    later_units = snapshots.later_oem_units(report.data)
+    if later_units is None:
+        return _ranked(quotes, answers, thresholds, today, for_launch=True)
+    launch_quotes = [q for q in quotes if q.model != rules.Model.OEM]
+    own_designs = [q for q in quotes if q.model == rules.Model.OEM]
+    later = dataclasses.replace(answers, units_per_design=later_units)
+    return _ranked(launch_quotes, answers, thresholds, today, for_launch=True) + _ranked(
+        own_designs, later, thresholds, today, for_launch=False
+    )
+
+
+def _ranked(
+    quotes: list[Quote],
+    answers: rules.Answers,
+    thresholds: rules.Thresholds,
+    today: date,
+    *,
+    for_launch: bool,
+) -> list[AssessedQuote]:
     designs = answers.design_count
     assessments = [
-        rules.assess(q.to_rule(designs=designs), answers, thresholds, today) for q in quotes
+        rules.assess(q.to_rule(designs=designs), answers, thresholds, today, for_launch=for_launch)
+        for q in quotes
     ]
     order = rules.ranking(assessments)
     reasons = rules.rank_reasons(assessments, order, answers.launch_date)
@@ -97,6 +120,7 @@ def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = No
             rank=rank,
             tooling_total=quotes[index].tooling_per_design_usd * designs,
             reason=reason,
+            for_launch=for_launch,
         )
         for rank, (index, reason) in enumerate(zip(order, reasons, strict=True), start=1)
     ]
