@@ -751,3 +751,27 @@ def test_a_hybrid_s_oem_request_asks_for_its_own_designs_at_oem_s_minimum_not_th
     assert "first pieces from about 2027-06-26 at the earliest" in " ".join(funded.split())
     # The ODM request carries the launch, as before.
     assert launch.isoformat() in _request(launch, today, "odm")
+
+
+@pytest.mark.parametrize(
+    ("answers", "tested"),
+    [
+        ({"wearer_age": "children"}, True),
+        ({"wearer_age": "all_ages", "target_markets": ["us"]}, True),
+        ({"wearer_age": "children", "units_per_design": 3}, True),  # a stock order too
+        ({"wearer_age": "adults"}, False),
+        ({"wearer_age": "children", "target_markets": ["eu", "uk"]}, False),
+    ],
+)
+def test_children_s_jewelry_for_the_us_is_lab_tested_before_it_ships(make_report, answers, tested):
+    """Its Children's Product Certificate is filed with the customs entry since 2026-07-08:
+    the test comes before shipment, and the report says its cost is not counted."""
+    report = make_report(**answers)
+    text = " ".join(Client().get(f"/r/{report.token}/rfq.txt").content.decode().split())
+    asked = "- Children's product testing (US): before shipment, pieces of the goods we order"
+    assert (asked in text) is tested
+    page = " ".join(html.unescape(Client().get(f"/r/{report.token}/").content.decode()).split())
+    note = "Not counted: jewelry for children sold in the US is tested by a CPSC-accepted"
+    assert (note in page) is tested
+    if tested:
+        assert "since 2026-07-08, file with the customs entry" in page

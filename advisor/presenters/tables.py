@@ -70,6 +70,16 @@ def _cost_notes(data: dict, quote: dict | None) -> dict[str, str]:
         else []
     )
     notes["duty_usd"] = " ".join(note for note in [*duty, _import_vat_note(markets)] if note)
+    if rules.compliance.us_childrens_product(
+        answers.get("target_markets"), answers.get("wearer_age")
+    ):
+        notes["cash_to_first_delivery_usd"] = _(
+            "Not counted: jewelry for children sold in the US is tested by a CPSC-accepted "
+            "laboratory before it ships, for the Children's Product Certificate you issue and, "
+            "since %(date)s, file with the customs entry (goods without one can be held at the "
+            "port): ask two or three accepted laboratories for an itemised quote, and leave "
+            "their days before the ship-by day."
+        ) % {"date": rules.compliance.CPC_EFILING_SINCE}
     if any(rfq.photos_instead_of_inspection(data, model) for model in ("oem", "odm")):
         notes["inspection_usd"] = _(
             "$0: ask the factory for photos and a video of the packed goods"
@@ -123,37 +133,30 @@ def _import_vat_note(markets: list[str]) -> str:
 def cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
     oem, odm = data["costs"]["oem"], data["costs"]["odm"]
     quoted = _quoted_names(quote)
+    notes = _cost_notes(data, quote) | {"upfront_usd": _("held against your upfront budget")}
 
     def from_quote(key: str) -> bool:
         figures = rules.COST_FIGURES[rules.Model(quote["model"])].get(key, ()) if quote else ()
         return any(figure in quoted for figure in figures)
 
-    def row(
-        label: str, key: str, show: Callable[..., str] = _usd, note: str = ""
-    ) -> dict[str, str | bool]:
+    def row(label: str, key: str, show: Callable[..., str] = _usd) -> dict[str, str | bool]:
         return {
             "label": label,
             "oem": show(oem[key]) if key in oem else "—",
             "odm": show(odm[key]) if key in odm else "—",
             "assumption": key in oem.get("assumptions", []) or key in odm.get("assumptions", []),
             "quote_tag": quote_tag(quote) if from_quote(key) else "",
-            "note": note,
+            "note": notes.get(key, ""),
             "total": key in {"upfront_usd", "cash_to_first_delivery_usd"},
         }
 
     units = rules.count
-    notes = _cost_notes(data, quote)
     return [
         row(_("Tooling: development programme and molds"), "tooling_usd", usd_range),
         row(_("of which molds, for your designs"), "molds_usd", usd_range),
-        row(_("Samples"), "samples_usd", note=notes.get("samples_usd", "")),
+        row(_("Samples"), "samples_usd"),
         row(_("Design (CAD) fees"), "design_fees_usd"),
-        row(
-            _("Before the first order"),
-            "upfront_usd",
-            usd_range,
-            _("held against your upfront budget"),
-        ),
+        row(_("Before the first order"), "upfront_usd", usd_range),
         row(_("Minimum order, units a design"), "moq_units", units),
         row(_("Units a design you would order"), "order_units_per_design", units),
         row(_("First order at your quantity"), "first_order_usd"),
@@ -162,11 +165,9 @@ def cost_rows(data: dict, quote: dict | None = None) -> list[dict]:
         row(_("Sample fees credited to the order"), "sample_credit_usd"),
         row(_("Deposit before production"), "deposit_usd"),
         row(_("Balance before shipping"), "balance_usd"),
-        row(
-            _("Inspection before shipping"), "inspection_usd", note=notes.get("inspection_usd", "")
-        ),
-        row(_("Freight to you"), "freight_usd", note=notes.get("freight_usd", "")),
-        row(_("Import duty"), "duty_usd", note=notes.get("duty_usd", "")),
+        row(_("Inspection before shipping"), "inspection_usd"),
+        row(_("Freight to you"), "freight_usd"),
+        row(_("Import duty"), "duty_usd"),
         row(_("Cash to first delivery"), "cash_to_first_delivery_usd", usd_range),
     ]
 

@@ -11,9 +11,9 @@ from datetime import date
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .. import snapshots
+from .. import rules, snapshots
 from ..rules.compliance import Requirement
-from .goods import gold, materials, quality
+from .goods import childrens_product_testing, gold, materials, quality
 from .items import MARKET_NAMES, Item, Request, Section, pieces
 from .terms import (
     DECIDE_DAYS,
@@ -88,7 +88,11 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
             summary(units, delivery, thresholds, days, quoted),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
-            quality(model, photos=photos_instead_of_inspection(data, model)),
+            quality(
+                model,
+                photos=photos_instead_of_inspection(data, model),
+                childrens=_us_childrens_product(answers),
+            ),
             materials(answers, requirements),
             calendar(model, thresholds, days),
         ],
@@ -102,6 +106,12 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
 
 def _oem_money_blocked(data: dict) -> bool:
     return any(b["model"] == "oem" and b["factor"] == "upfront-costs" for b in data["blockers"])
+
+
+def _us_childrens_product(answers: dict) -> bool:
+    return rules.compliance.us_childrens_product(
+        answers.get("target_markets"), answers.get("wearer_age")
+    )
 
 
 def photos_instead_of_inspection(data: dict, model: str) -> bool:
@@ -144,6 +154,7 @@ def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) 
                 _("Before dispatch"),
                 _("photos of the pieces and a video of the packed parcel, at no cost"),
             ),
+            *([childrens_product_testing()] if _us_childrens_product(answers) else []),
         ],
     )
     return Request(

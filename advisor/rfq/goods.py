@@ -59,9 +59,23 @@ def gold(answers: dict) -> list[Section]:
     ]
 
 
-def quality(model: str, *, photos: bool = False) -> Section:
+def childrens_product_testing() -> Item:
+    """For children's jewelry sold in the US: its lab test comes before shipment, since its
+    certificate is filed with the customs entry (`rules.compliance.CPC_EFILING_SINCE`)."""
+    return Item(
+        _("Children's product testing (US)"),
+        _(
+            "before shipment, pieces of the goods we order are tested by a CPSC-accepted "
+            "laboratory we appoint, for our Children's Product Certificate: please send it the "
+            "pieces it asks for, and ship once they pass"
+        ),
+    )
+
+
+def quality(model: str, *, photos: bool = False, childrens: bool = False) -> Section:
     """The golden sample and the check before shipment: an inspection, or, for an order too
-    small to pay for one (`photos`, as the report costs it), photos and a video."""
+    small to pay for one (`photos`, as the report costs it), photos and a video; and the lab
+    test of a US children's product (`childrens`)."""
     items = [
         Item(
             _("Golden sample"),
@@ -83,6 +97,8 @@ def quality(model: str, *, photos: bool = False) -> Section:
             ),
         ),
     ]
+    if childrens:
+        items.append(childrens_product_testing())
     if model == "oem":
         items.append(
             Item(

@@ -25,6 +25,22 @@ _WEARERS_FOR_AGE: dict[str | None, frozenset[str]] = {
     None: frozenset(WEARERS),
 }
 
+# Jewelry for children 12 and under sold in the US is a children's product: tested by a
+# CPSC-accepted third-party laboratory and certified by its importer in a Children's Product
+# Certificate (CPSIA section 102, 15 U.S.C. 2063(a)(2); CPSC, "Children's Product Certificate"
+# FAQ, https://cpsc.gov/FAQ/CPC), which since 2026-07-08 is filed electronically with the
+# customs entry (16 CFR 1110 as amended on 2025-01-08: International Trade Today, "CPSC sets
+# July 2026 and January 2027 for phased effective dates of new eFiling rule", 2025-01-07;
+# Keller and Heckman, "Is your business prepared for CPSC eFiling?"; Crowell & Moring, "CPSC
+# maintains momentum on eFiling requirements", 2025-08-27). Checked 2026-12-02.
+CPC_EFILING_SINCE = "2026-07-08"
+
+
+def us_childrens_product(markets: Iterable[str] | None, wearer_age: str | None) -> bool:
+    """Sold in the US and worn by children: lab-tested and certified before it is imported.
+    A report made before the market questions says neither, and is not told so."""
+    return "us" in (markets or ()) and wearer_age in ("children", "all_ages")
+
 
 @dataclass(frozen=True)
 class Requirement:
