@@ -74,15 +74,19 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
         "ddp",
     )
 
-    # The comparison ranks them: both arrive in time, Bright lands cheaper ($9.17 against $9.90).
+    # The advice is a hybrid: Golden Coast's catalogue (ODM) for the launch, and Bright's OEM
+    # quote, for the buyer's own designs later, in a table of its own.
     rows = page.locator("tr.quote-row")
     expect(rows).to_have_count(2)
-    expect(rows.nth(0)).to_have_attribute("data-supplier", "Bright Jewelry")
-    expect(rows.nth(0)).to_contain_text("$9.17")
-    expect(rows.nth(1)).to_contain_text("$9.90")
+    expect(rows.nth(0)).to_have_attribute("data-supplier", "Golden Coast")
+    expect(rows.nth(0)).to_contain_text("Fits your launch even if the factory is slow")
+    expect(rows.nth(1)).to_have_attribute("data-supplier", "Bright Jewelry")
+    expect(rows.nth(1)).to_contain_text("$9.17")
+    expect(rows.nth(1)).to_contain_text("For your own designs, later")
+    expect(page.get_by_role("heading", name="Your own designs (OEM), for later")).to_be_visible()
 
     # Re-run with Bright's quote: a new report, its figures labelled, linked to the original.
-    rows.nth(0).get_by_role("button", name="Re-run the advice with this quote").click()
+    rows.nth(1).get_by_role("button", name="Re-run the advice with this quote").click()
     expect(page.locator(".rerun-banner")).to_contain_text("Bright Jewelry's OEM quote")
     expect(page.locator("main")).to_contain_text("from Bright Jewelry's quote")
     rerun = Report.objects.get(based_on=report)
@@ -95,9 +99,10 @@ def three_quotes(report: Report) -> None:
     from advisor.forms import QuoteForm
     from tests.test_quotes import OEM_QUOTE
 
+    # Catalogue quotes: on the sample buyer's hybrid report, those are held against the launch.
     odm = {**OEM_QUOTE, "model": "odm", "tooling_per_design_usd": "0", "incoterm": "ddp"}
     for typed in (
-        OEM_QUOTE,
+        {**odm, "incoterm": "exw"},
         {
             **odm,
             "supplier": "Golden Coast Accessories Manufacturing Co., Ltd.",
