@@ -830,6 +830,21 @@ def test_each_quote_shows_its_plating_and_asks_for_it_where_it_is_missing(report
     assert [q["plating_microns"] for q in data] == [None, 2.5, 0.1]
 
 
+def test_a_plating_under_half_another_quote_s_is_said_in_every_market(make_report):
+    """A cheaper price may be thinner plating: outside the US too, where no "gold flashed"
+    rule flags it, two quotes are not for the same piece."""
+    report = make_report(owner_key=OWNER, target_markets=["eu"])
+    owner = browser(OWNER)
+    for supplier, microns in (("Thick", "2.5"), ("Close", "1.5"), ("Thin", "0.5")):
+        typed = {**ODM_QUOTE, "supplier": supplier, "plating_microns": microns}
+        owner.post(f"/r/{report.token}/quotes/", typed)
+    html = owner.get(f"/r/{report.token}/quotes/").content.decode()
+    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    said = "under half of Thick&#x27;s 2.5 µm: a lower price may be the thinner plating"
+    assert "plating 0.5 µm, " + said in rows["Thin"]
+    assert "under half" not in rows["Close"] and "under half" not in rows["Thick"]
+
+
 def test_a_plating_figure_too_thick_to_be_microns_is_questioned(report):
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "plating_microns": "7"})

@@ -65,11 +65,36 @@ def _duty_note(landed: rules.Landed, answers: dict) -> str:
     return text % params
 
 
-def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | bool]:
-    """The plating thickness a quote gives, in words, and whether the row should warn."""
-    check = rules.plating_check(
+# A quote's plating under half the thickest another quote in the same table gives is said beside
+# it, in every market (an assumption: a line well past a factory's rounding, below which two
+# prices are not for the same piece; plating wears through with use).
+THINNER_PLATING_RATIO = 2
+
+_STATED = (rules.PlatingCheck.STATED, rules.PlatingCheck.GOLD_FLASHED)
+
+
+def _plating_check(microns: Decimal | None, answers: dict) -> rules.PlatingCheck | None:
+    return rules.plating_check(
         microns, answers.get("plating"), answers.get("base_metal"), answers.get("target_markets")
     )
+
+
+def _thickest_plating(items: list["AssessedQuote"], answers: dict) -> tuple[Decimal, str] | None:
+    """The thickest plating the quotes state in microns, and whose it is."""
+    stated = [
+        (item.quote.plating_microns, item.quote.supplier)
+        for item in items
+        if _plating_check(item.quote.plating_microns, answers) in _STATED
+    ]
+    return max(stated, key=lambda pair: pair[0]) if stated else None
+
+
+def _plating_note(
+    microns: Decimal | None, answers: dict, thickest: tuple[Decimal, str] | None = None
+) -> dict[str, str | bool]:
+    """The plating thickness a quote gives, in words, and whether the row should warn: beside
+    `thickest`, the thickest another quote in its table gives, when it is under half of it."""
+    check = _plating_check(microns, answers)
     if check is None:
         return {}
     if check == rules.PlatingCheck.NOT_QUOTED:
@@ -81,6 +106,12 @@ def _plating_note(microns: Decimal | None, answers: dict) -> dict[str, str | boo
         text = _("%(plating)s: under 0.18 µm it is only “gold flashed” in the US") % {
             "plating": text
         }
+    if check in _STATED and thickest and microns * THINNER_PLATING_RATIO <= thickest[0]:
+        text = _(
+            "%(plating)s, under half of %(supplier)s's %(thick)s µm: a lower price may be the "
+            "thinner plating"
+        ) % {"plating": text, "supplier": thickest[1], "thick": f"{thickest[0].normalize():f}"}
+        return {"text": text, "warn": True}
     return {"text": text, "warn": check != rules.PlatingCheck.STATED}
 
 
@@ -117,7 +148,12 @@ def _gold_note(gold: rules.QuotedGold | None, answers: dict) -> dict[str, str | 
     return {"text": text % params, "warn": False}
 
 
-def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> dict:
+def _quote_row(
+    item: "AssessedQuote",
+    answers: dict,
+    models: dict[str, str],
+    thickest: tuple[Decimal, str] | None,
+) -> dict:
     quote, figures = item.quote, item.assessment
     return {
         "id": quote.pk,
@@ -135,7 +171,7 @@ def _quote_row(item: "AssessedQuote", answers: dict, models: dict[str, str]) -> 
         "by_sea": quote.shipping == Quote.Shipping.SEA,
         "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
-        "plating": _plating_note(quote.plating_microns, answers),
+        "plating": _plating_note(quote.plating_microns, answers, thickest),
         "gold": _gold_note(figures.gold, answers),
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
@@ -165,7 +201,14 @@ def quotes_context(data: dict, assessed: list) -> dict:
         f"{_market_names((m,))} {rules.count(getattr(t, rules.duty_figure(m, metal)))}%"
         for m in rules.Market
     )
-    rows = [(item.for_launch, _quote_row(item, answers, models)) for item in assessed]
+    thickest = {
+        table: _thickest_plating([item for item in assessed if item.for_launch == table], answers)
+        for table in (True, False)
+    }
+    rows = [
+        (item.for_launch, _quote_row(item, answers, models, thickest[item.for_launch]))
+        for item in assessed
+    ]
     later_units = snapshots.later_oem_units(data)
     return {
         "data": data,
