@@ -283,12 +283,3 @@ def transit_weeks(data: dict, model: str) -> int:
     if "transit_weeks" in timeline:
         return timeline["transit_weeks"]
     return thresholds_from_json(data["thresholds"]).transit_express_weeks
-
-
-def later_oem_units(data: dict) -> int | None:
-    """On a hybrid report, the quantity a design its plan orders OEM at, later (the buyer's
-    units raised to OEM's minimum): what its OEM request asks a price for and its OEM quotes
-    are held against. None on any other report."""
-    if data["recommendation"] != rules.Verdict.HYBRID:
-        return None
-    return data["costs"]["oem"]["order_units_per_design"]

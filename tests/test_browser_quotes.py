@@ -82,7 +82,7 @@ def test_report_to_request_to_two_quotes_to_re_run(live_server, page: Page):
     expect(rows.nth(0)).to_contain_text("Fits your launch even if the factory is slow")
     expect(rows.nth(1)).to_have_attribute("data-supplier", "Bright Jewelry")
     expect(rows.nth(1)).to_contain_text("$9.17")
-    expect(rows.nth(1)).to_contain_text("For your own designs, later")
+    expect(rows.nth(1)).to_contain_text("Could meet your launch too")
     expect(page.get_by_role("heading", name="Your own designs (OEM), for later")).to_be_visible()
 
     # Re-run with Bright's quote: a new report, its figures labelled, linked to the original.

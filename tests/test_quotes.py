@@ -843,6 +843,10 @@ def test_a_plating_under_half_another_quote_s_is_said_in_every_market(make_repor
     said = "under half of Thick&#x27;s 2.5 µm: a lower price may be the thinner plating"
     assert "plating 0.5 µm, " + said in rows["Thin"]
     assert "under half" not in rows["Close"] and "under half" not in rows["Thick"]
+    # Never beside itself, nor beside nothing (a lone 0 µm quote).
+    alone = make_report(owner_key=OWNER, target_markets=["eu"])
+    owner.post(f"/r/{alone.token}/quotes/", {**ODM_QUOTE, "plating_microns": "0"})
+    assert "under half" not in owner.get(f"/r/{alone.token}/quotes/").content.decode()
 
 
 def test_a_plating_figure_too_thick_to_be_microns_is_questioned(report):
@@ -977,10 +981,10 @@ def test_a_re_run_says_until_when_its_quote_s_price_holds(report):
 
 
 def test_a_hybrid_s_oem_quotes_are_for_its_own_designs_later_not_its_launch(report, make_report):
-    """The sample buyer's hybrid launches with ODM and has its own designs made later at OEM's
-    minimum, as its OEM request asks: OEM quotes are held against that quantity, not the launch,
-    and ranked among themselves (a consultant's read: every OEM quote "misses your launch,
-    ranked last" beside the ODM ones told a hybrid buyer nothing)."""
+    """The sample buyer's hybrid launches with ODM and has its own designs made later, as its
+    OEM request asks: OEM quotes are ranked among themselves, not by the launch (a consultant's
+    read: every OEM quote "misses your launch, ranked last" beside the ODM ones told a hybrid
+    buyer nothing), and one that could meet the launch after all says so."""
     assert report.recommendation == "hybrid"
     owner = browser(OWNER)
     slow = {**OEM_QUOTE, "supplier": "Slow Molds", "lead_time_weeks_min": "60"}
@@ -990,19 +994,19 @@ def test_a_hybrid_s_oem_quotes_are_for_its_own_designs_later_not_its_launch(repo
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     launch_table, later_table = html.split("Your own designs (OEM), for later")
     assert "For your launch" in launch_table and 'data-supplier="Yiwu Catalogue"' in launch_table
-    assert "each at 500 units a design once sales show which designs carry it" in later_table
+    assert "costed at your 120 units a design or the factory's minimum" in later_table
     first, second = _rows(later_table)
-    # A 300-piece minimum is met by the plan's 500 (it was "above your quantity" of 120).
-    assert 'data-supplier="Slow Molds"' in first and "above your quantity" not in first
+    # The slower quote ranks first: its launch does not count here, its smaller order does.
+    assert 'data-supplier="Slow Molds"' in first
     assert "Misses your launch" not in later_table and "ranked last" not in later_table
-    assert "For your own designs, later: no launch date to meet" in first
-    assert "First: its figures are complete, your budget covers it" in first
-    assert "above your quantity" in second  # 800 a design
+    assert "For your own designs, later: not your launch" in first
+    assert "Could meet your launch too: re-run the advice with this quote to see" in second
     quotes = json.loads(owner.get(f"/r/{report.token}.json").content)["quotes"]
     by_supplier = {quote["supplier"]: quote for quote in quotes}
-    assert by_supplier["Slow Molds"]["schedule"] == "no_launch"
+    assert by_supplier["Slow Molds"]["for_launch"] is False
+    assert by_supplier["Slow Molds"]["schedule"] == "does_not_fit"
     assert by_supplier["Slow Molds"]["rank"] == by_supplier["Yiwu Catalogue"]["rank"] == 1
-    assert by_supplier["Yiwu Catalogue"]["schedule"] == "fits_even_if_slow"
+    assert by_supplier["Yiwu Catalogue"]["for_launch"] is True
     # Where the report recommends OEM, OEM quotes are for the launch, as before.
     oem = make_report(owner_key=OWNER, launch_date=date.today() + timedelta(weeks=40), **OEM_BUYER)
     assert oem.recommendation == "oem"

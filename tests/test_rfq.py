@@ -219,8 +219,7 @@ def test_one_piece_and_a_buyer_without_designs_are_said_right(make_report):
     assert "at 1 piece a design" in flat
     text = Client().get(f"/r/{report.token}/rfq.txt?model=oem").content.decode()
     flat = " ".join(text.split())
-    assert "launching 1 design from a factory's catalogue" in flat
-    assert "our own design made (OEM) once its sales carry your minimum" in flat
+    assert "We plan our own design (OEM), in a style our range shows to sell: 1 piece," in flat
     assert "Design and CAD fee per design, from our brief" in flat
     assert "we will send sketches" not in flat
 
@@ -529,7 +528,8 @@ def test_the_ship_by_date_never_falls_inside_the_new_year_closure():
 
 def test_the_request_names_the_closure_it_counts_for_the_factory_to_confirm():
     today = date(2026, 11, 26)
-    data = _snapshot(sample_answers(launch_date=date(2027, 6, 1)), today)
+    data = _snapshot(sample_answers(launch_date=date(2027, 6, 1), **OEM_BUYER), today)
+    assert data["recommendation"] == "oem"  # a launch to meet (a hybrid's OEM request has none)
     text = " ".join(rfq.as_text(rfq.build(data, "oem", [], today)).split())
     assert "production would run over the festival (2027-02-06)" in text
     assert "closed from about 2027-01-30 until full output about 2027-03-06" in text
@@ -728,27 +728,33 @@ def test_an_order_too_small_for_an_inspection_asks_for_photos_not_an_inspection(
     assert "Pre-shipment inspection: AQL" in " ".join(own_qc.split())
 
 
-def test_a_hybrid_s_oem_request_asks_for_its_own_designs_at_oem_s_minimum_not_the_launch():
-    """A hybrid launches with ODM; its OEM request is for the designs that sell, ordered later
-    at OEM's minimum (a consultant's read: one asking OEM factories for 120 pieces by a launch
+def test_a_hybrid_s_oem_request_asks_for_its_own_designs_later_not_for_the_launch():
+    """A hybrid launches with ODM; its OEM request is for its own designs, made later in the
+    styles that sell (a consultant's read: one asking OEM factories for 120 pieces by a launch
     the report rules OEM out for, "the fastest schedule you can commit to", is declined or
-    rushed)."""
+    rushed; one saying the designs come from a catalogue offers another factory's design)."""
     today = date(2027, 3, 10)
     launch = today + timedelta(weeks=8)
     text = _request(launch, today, "oem")  # the sample buyer: OEM needs money and time
     words = " ".join(text.split())
-    assert "own designs made (OEM) for those that sell best, each at your minimum order" in words
-    assert "(we plan 500 pieces a design)" in words
-    assert "at 500 pieces a design" in words and "at 1,000 pieces a design" in words
-    assert launch.isoformat() not in text and "120 pieces" not in text
+    assert "We plan our own designs (OEM), up to 4, in the styles our range shows to sell" in words
+    assert "120 pieces a design, or your minimum order if it is higher" in words
+    assert "catalogue" not in words
+    assert launch.isoformat() not in text
     assert "Goods must leave" not in text and "By sea" not in text and "Schedule" not in text
     assert "- Delivery: no launch date yet: we will order a design at a time, as our sales" in words
-    assert "at the earliest" not in words  # development waits for the money
-    assert _day(text, "We will decide by") == _day(text, "Please reply by") + timedelta(days=3)
-    # With the money for OEM's start, the first pieces' day: 13 weeks from the day we decide
-    # (no New Year inside) and a week's transit.
-    funded = _request(today + timedelta(weeks=20), today, "oem", upfront_budget_usd=30_000)
-    assert "first pieces from about 2027-06-26 at the earliest" in " ".join(funded.split())
+    # Development waits for the money: a quote to plan with, no day to decide or order by.
+    assert "at the earliest" not in words and "We will decide by" not in words
+    assert "- Our decision: once our budget is in place: we plan with your quote" in words
+    assert "Quote valid until (as long as you can hold it)" in words
+    assert "Chinese New Year" not in words
+    # With the money for OEM's start, we decide once quotes are compared, and the first pieces'
+    # day: 13 weeks from that day (no New Year inside) and a week's transit.
+    funded = " ".join(
+        _request(today + timedelta(weeks=20), today, "oem", upfront_budget_usd=30_000).split()
+    )
+    assert "first pieces from about 2027-06-26 at the earliest" in funded
+    assert "We will decide by: 2027-03-20" in funded
     # The ODM request carries the launch, as before.
     assert launch.isoformat() in _request(launch, today, "odm")
 

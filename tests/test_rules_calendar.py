@@ -122,8 +122,9 @@ def test_a_hybrid_gets_a_dated_plan_in_its_own_figures():
     assert "holds only if the factory is fast" in now  # 6 weeks: ODM takes 6 to 15
     assert development.startswith("Next, once you have the money (an upfront budget of $6,140)")
     assert then == (
-        "Then: move a design to OEM once it has sold about 500 units through your ODM line, "
-        "enough to fill OEM's minimum order."
+        "Then: once a style has sold about 500 units through your ODM line, enough to fill "
+        "OEM's minimum order, have your own design made in it (OEM). A catalogue design stays "
+        "the factory's unless you buy it or its exclusivity."
     )
     summary = result.summary.render()
     assert "OEM needs a launch from 2027-06-14 and an upfront budget of $6,140." in summary

@@ -34,8 +34,15 @@ def _schedule_labels() -> dict[str, str]:
             "Fits only if the factory is fast: misses your launch if slow"
         ),
         rules.Schedule.DOES_NOT_FIT: _("Misses your launch, even if the factory is fast"),
-        rules.Schedule.NO_LAUNCH: _("For your own designs, later: no launch date to meet"),
     }
+
+
+def _later_label(schedule: rules.Schedule) -> str:
+    """A hybrid's OEM quote, for later: whether it could meet the launch after all (its re-run
+    tells whether the advice changes)."""
+    if schedule == rules.Schedule.DOES_NOT_FIT:
+        return _("For your own designs, later: not your launch")
+    return _("Could meet your launch too: re-run the advice with this quote to see")
 
 
 def _market_names(markets: tuple[str, ...]) -> str:
@@ -80,11 +87,13 @@ def _plating_check(microns: Decimal | None, answers: dict) -> rules.PlatingCheck
 
 
 def _thickest_plating(items: list["AssessedQuote"], answers: dict) -> tuple[Decimal, str] | None:
-    """The thickest plating the quotes state in microns, and whose it is."""
+    """The thickest plating the quotes state in microns, and whose it is (none stated above 0:
+    None)."""
     stated = [
         (item.quote.plating_microns, item.quote.supplier)
         for item in items
         if _plating_check(item.quote.plating_microns, answers) in _STATED
+        and item.quote.plating_microns > 0
     ]
     return max(stated, key=lambda pair: pair[0]) if stated else None
 
@@ -180,9 +189,11 @@ def _quote_row(
         "fast": figures.fast_delivery.isoformat(),
         "slow": figures.slow_delivery.isoformat(),
         "schedule": figures.schedule.value,
-        "schedule_label": _schedule_labels()[figures.schedule],
-        "schedule_warn": figures.schedule
-        not in (rules.Schedule.FITS_EVEN_IF_SLOW, rules.Schedule.NO_LAUNCH),
+        "schedule_label": _schedule_labels()[figures.schedule]
+        if figures.for_launch
+        else _later_label(figures.schedule),
+        "schedule_warn": figures.for_launch
+        and figures.schedule != rules.Schedule.FITS_EVEN_IF_SLOW,
         "closure": max(figures.shutdown_weeks),
         "within_budget": figures.within_budget,
         "moq_forced": figures.moq_forced,
@@ -201,23 +212,22 @@ def quotes_context(data: dict, assessed: list) -> dict:
         f"{_market_names((m,))} {rules.count(getattr(t, rules.duty_figure(m, metal)))}%"
         for m in rules.Market
     )
-    thickest = {
-        table: _thickest_plating([item for item in assessed if item.for_launch == table], answers)
-        for table in (True, False)
-    }
+
+    def thickest_beside(item: "AssessedQuote") -> tuple[Decimal, str] | None:
+        table = [other for other in assessed if other.for_launch == item.for_launch]
+        return _thickest_plating([other for other in table if other is not item], answers)
+
     rows = [
-        (item.for_launch, _quote_row(item, answers, models, thickest[item.for_launch]))
+        (item.for_launch, _quote_row(item, answers, models, thickest_beside(item)))
         for item in assessed
     ]
-    later_units = snapshots.later_oem_units(data)
     return {
         "data": data,
         "title": report_title(data),
         "rows": [row for for_launch, row in rows if for_launch],
         # A hybrid's OEM quotes, for its own designs later: a table of their own.
         "later_rows": [row for for_launch, row in rows if not for_launch],
-        "hybrid": later_units is not None,
-        "later_units": rules.units(later_units or 0).render(_, ngettext),
+        "hybrid": data["recommendation"] == rules.Verdict.HYBRID,
         "launch_date": answers["launch_date"],
         "units": rules.units(answers["units_per_design"]).render(_, ngettext),
         "duties": duties,

@@ -70,15 +70,13 @@ def _cost_notes(data: dict, quote: dict | None) -> dict[str, str]:
         else []
     )
     notes["duty_usd"] = " ".join(note for note in [*duty, _import_vat_note(markets)] if note)
-    if rules.compliance.us_childrens_product(
-        answers.get("target_markets"), answers.get("wearer_age")
-    ):
+    if rfq.us_childrens_product(answers):
         notes["cash_to_first_delivery_usd"] = _(
             "Not counted: jewelry for children sold in the US is tested by a CPSC-accepted "
             "laboratory before it ships, for the Children's Product Certificate you issue and, "
             "since %(date)s, file with the customs entry (goods without one can be held at the "
             "port): ask two or three accepted laboratories for an itemised quote, and leave "
-            "their days before the ship-by day."
+            "their days before the goods must ship."
         ) % {"date": rules.compliance.CPC_EFILING_SINCE}
     if any(rfq.photos_instead_of_inspection(data, model) for model in ("oem", "odm")):
         notes["inspection_usd"] = _(

@@ -21,6 +21,7 @@ from .terms import (
     calendar,
     deadlines,
     intro,
+    later_deadlines,
     later_delivery_items,
     later_intro,
     odm_terms,
@@ -42,6 +43,7 @@ __all__ = [
     "chosen_model",
     "models_offered",
     "photos_instead_of_inspection",
+    "us_childrens_product",
 ]
 
 
@@ -69,15 +71,15 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     if model == "odm" and data["costs"]["odm"].get("from_stock"):
         return _stock_order(answers, name, requirements)
     quoted = set((data.get("from_quote") or {}).get("figures", []))
-    later_units = snapshots.later_oem_units(data)
-    if model == "oem" and later_units is not None:
-        # The plan's own designs, ordered later at OEM's minimum, not the launch's order.
-        days = deadlines(answers, model, thresholds, today, transit=None)
-        units, text = later_units, later_intro(answers, later_units)
-        delivery = later_delivery_items(thresholds, days, money_first=_oem_money_blocked(data))
+    units = answers["units_per_design"]
+    if model == "oem" and data["recommendation"] == rules.Verdict.HYBRID:
+        # The plan's own designs, made later, not for the launch.
+        days = later_deadlines(today, budget_first=_oem_money_blocked(data))
+        text = later_intro(answers, units)
+        delivery = later_delivery_items(thresholds, days, snapshots.transit_weeks(data, model))
     else:
         days = deadlines(answers, model, thresholds, today, snapshots.transit_weeks(data, model))
-        units, text = answers["units_per_design"], intro(answers, model)
+        text = intro(answers, model)
         delivery = ship_by_items(answers, model, thresholds, days)
     return Request(
         model=model,
@@ -91,7 +93,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
             quality(
                 model,
                 photos=photos_instead_of_inspection(data, model),
-                childrens=_us_childrens_product(answers),
+                childrens=us_childrens_product(answers),
             ),
             materials(answers, requirements),
             calendar(model, thresholds, days),
@@ -108,7 +110,9 @@ def _oem_money_blocked(data: dict) -> bool:
     return any(b["model"] == "oem" and b["factor"] == "upfront-costs" for b in data["blockers"])
 
 
-def _us_childrens_product(answers: dict) -> bool:
+def us_childrens_product(answers: dict) -> bool:
+    """Children's jewelry sold in the US: lab-tested before it ships (the report's cost note
+    and the request say so alike)."""
     return rules.compliance.us_childrens_product(
         answers.get("target_markets"), answers.get("wearer_age")
     )
@@ -154,7 +158,7 @@ def _stock_order(answers: dict, name: str, requirements: Sequence[Requirement]) 
                 _("Before dispatch"),
                 _("photos of the pieces and a video of the packed parcel, at no cost"),
             ),
-            *([childrens_product_testing()] if _us_childrens_product(answers) else []),
+            *([childrens_product_testing()] if us_childrens_product(answers) else []),
         ],
     )
     return Request(

@@ -24,6 +24,7 @@ class Fits(StrEnum):
     ONLY_FAST = "only_fast"
     NEITHER = "neither"
     NO_LAUNCH = "no_launch"  # a hybrid's own designs: ordered later, as sales show which
+    BUDGET_FIRST = "budget_first"  # and not before the buyer has OEM's upfront budget
 
 
 @dataclass(frozen=True)
@@ -39,19 +40,16 @@ class Deadlines:
 
 
 def deadlines(
-    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int | None
+    answers: dict, model: str, t: rules.Thresholds, today: date, transit: int
 ) -> Deadlines:
     """A week to quote and at least three days to compare, always: a rush tells factories we
     cannot compare their quotes. We decide by the last day to order with a slow factory (goods
     `transit` weeks on the way, as the report plans them: by sea in a re-run of a sea quote),
     or when that day comes before we can have compared, with a fast one; when both do, the day
-    we can have compared, and the request asks for the fastest schedule (`calendar`). With no
-    `transit`, no launch to meet: we decide once we have compared."""
+    we can have compared, and the request asks for the fastest schedule (`calendar`)."""
     launch = date.fromisoformat(answers["launch_date"])
     reply_by = today + timedelta(days=REPLY_DAYS)
     compared = reply_by + timedelta(days=DECIDE_DAYS)
-    if transit is None:
-        return Deadlines(reply_by, compared, Fits.NO_LAUNCH)
     for end, fits in (("max", Fits.EVEN_SLOW), ("min", Fits.ONLY_FAST)):
         weeks = getattr(t, f"{model}_lead_time_{end}_weeks")
         order_by = rules.latest_order_day(launch, weeks, transit, t, today)
@@ -85,15 +83,24 @@ def intro(answers: dict, model: str) -> str:
     return text % params
 
 
+def later_deadlines(today: date, *, budget_first: bool) -> Deadlines:
+    """A hybrid's own designs have no launch to meet: we decide once we have compared, or, while
+    the buyer's budget stands in OEM's way, once it is in place (a quote to plan with)."""
+    reply_by = today + timedelta(days=REPLY_DAYS)
+    fits = Fits.BUDGET_FIRST if budget_first else Fits.NO_LAUNCH
+    return Deadlines(reply_by, reply_by + timedelta(days=DECIDE_DAYS), fits)
+
+
 def later_intro(answers: dict, units: int) -> str:
-    """A hybrid's OEM request: its own designs come after the catalogue line, as sales show
-    which designs carry OEM's minimum, never for the launch the report rules OEM out for."""
+    """A hybrid's OEM request: its own designs come later, in the styles its range shows to
+    sell, never for the launch the report rules OEM out for. (Nothing of a catalogue: a
+    factory's design is not the buyer's to have made elsewhere, and a buyer "testing the
+    market" first is quoted as a speculative one.)"""
     return ngettext(
-        "We are launching %(designs)s design from a factory's catalogue and plan to have our "
-        "own design made (OEM) once its sales carry your minimum order (we plan %(units)s).",
-        "We are launching %(designs)s designs from a factory's catalogue and plan to have our "
-        "own designs made (OEM) for those that sell best, each at your minimum order (we plan "
-        "%(units)s a design).",
+        "We plan our own design (OEM), in a style our range shows to sell: %(units)s, or your "
+        "minimum order if it is higher.",
+        "We plan our own designs (OEM), up to %(designs)s, in the styles our range shows to "
+        "sell: %(units)s a design, or your minimum order if it is higher.",
         answers["design_count"],
     ) % {"designs": answers["design_count"], "units": pieces(units)}
 
@@ -112,7 +119,9 @@ def summary(
                 blank=True,
             ),
             # A price that lapses before we decide is no price to decide on.
-            Item(_("Quote valid until (at least the day we decide, below)"), blank=True),
+            Item(_("Quote valid until (as long as you can hold it)"), blank=True)
+            if days.fits == Fits.BUDGET_FIRST
+            else Item(_("Quote valid until (at least the day we decide, below)"), blank=True),
             Item(
                 _(
                     "Lead time in weeks, from our go-ahead to goods ready to ship, your sample included"
@@ -122,9 +131,20 @@ def summary(
             *delivery,
             _payment_item(t, quoted),
             Item(_("Please reply by"), days.reply_by.isoformat()),
-            Item(_("We will decide by"), days.decide_by.isoformat()),
+            _decision_item(days),
         ],
     )
+
+
+def _decision_item(days: Deadlines) -> Item:
+    if days.fits == Fits.BUDGET_FIRST:
+        return Item(
+            _("Our decision"),
+            _(
+                "once our budget is in place: we plan with your quote, and confirm it before we order"
+            ),
+        )
+    return Item(_("We will decide by"), days.decide_by.isoformat())
 
 
 def _payment_item(t: rules.Thresholds, quoted: set[str]) -> Item:
@@ -164,16 +184,17 @@ def ship_by_items(answers: dict, model: str, t: rules.Thresholds, days: Deadline
     return [_ship_by_item(launch, t), *_sea_ship_by_items(launch, model, t, days)]
 
 
-def later_delivery_items(t: rules.Thresholds, days: Deadlines, *, money_first: bool) -> list[Item]:
+def later_delivery_items(t: rules.Thresholds, days: Deadlines, transit: int) -> list[Item]:
     """A hybrid's own designs have no launch: ordered a design at a time, the first arriving
-    no sooner than a fast run from the day we decide (not said while the buyer's budget
-    stands in OEM's way: the plan starts development once they have the money)."""
-    if money_first:
+    no sooner than a fast run from the day we decide and `transit` weeks on the way (not said
+    while the buyer's budget stands in OEM's way: the plan starts development once they have
+    the money)."""
+    if days.fits == Fits.BUDGET_FIRST:
         text = _("no launch date yet: we will order a design at a time, as our sales show which")
         return [Item(_("Delivery"), text)]
     lead = t.oem_lead_time_min_weeks
     run = rules.production(days.decide_by, lead, rules.closure_of(t))
-    earliest = days.decide_by + timedelta(weeks=run.weeks + t.transit_express_weeks)
+    earliest = days.decide_by + timedelta(weeks=run.weeks + transit)
     text = _(
         "no launch date yet: we will order a design at a time, as our sales show which; the "
         "first pieces from about %(date)s at the earliest"
@@ -302,7 +323,10 @@ def calendar(model: str, t: rules.Thresholds, days: Deadlines) -> Section:
 
 def _new_year_item(model: str, t: rules.Thresholds, days: Deadlines) -> Item:
     """The closure a slow run ordered as soon as the quotes are compared, or as late as the day
-    we decide, would run into; else any shutdown the factory has."""
+    we decide, would run into; else (or with no day to order yet) any shutdown the factory
+    has."""
+    if days.fits == Fits.BUDGET_FIRST:
+        return Item(_("Holidays"), _("tell us any shutdown between your deposit and shipment"))
     lead, closure = getattr(t, f"{model}_lead_time_max_weeks"), rules.closure_of(t)
     festivals = sorted(
         {

@@ -253,18 +253,22 @@ def _development_cost(a: Answers, core: Decision) -> Msg:
 
 def _move_condition(a: Answers, core: Decision) -> Msg:
     moq = units(core.costs[Model.OEM].moq_units)
+    # A catalogue design is the factory's: OEM makes the buyer's own design in the style that
+    # sold, never the factory's design at another factory.
     if a.demand_evidence == DemandEvidence.PROVEN:
         return Msg(
             gettext_noop(
-                "Then: move a design to OEM when you are ready to order OEM's minimum of %(moq)s "
-                "a design; your sales already show which designs carry it."
+                "Then: have your own designs made (OEM) in the styles your sales show can carry "
+                "OEM's minimum of %(moq)s a design, when you are ready to order it. A catalogue "
+                "design stays the factory's unless you buy it or its exclusivity."
             ),
             {"moq": moq},
         )
     return Msg(
         gettext_noop(
-            "Then: move a design to OEM once it has sold about %(moq)s through your ODM line, "
-            "enough to fill OEM's minimum order."
+            "Then: once a style has sold about %(moq)s through your ODM line, enough to fill "
+            "OEM's minimum order, have your own design made in it (OEM). A catalogue design "
+            "stays the factory's unless you buy it or its exclusivity."
         ),
         {"moq": moq},
     )

@@ -124,6 +124,8 @@ class Assessment:
     short_upfront: bool = False  # the upfront budget is below its cash before the first order
     lapsed_on: date | None = None  # the quote's last valid day, when it has passed
     gold: QuotedGold | None = None  # solid gold: the metal and making in its price, when quoted
+    # False: a hybrid's OEM quote, for the buyer's own designs later; its launch does not rank it.
+    for_launch: bool = True
 
     @property
     def landed_per_piece(self) -> Decimal:
@@ -308,8 +310,8 @@ def assess(
 ) -> Assessment:
     """The quote for the buyer's order as of today: its landed cost, its cash (freight and duty
     a piece as in its landed cost, estimates included), and its delivery if the factory is fast
-    and if it is slow, the New Year closure and transit counted; held against the launch unless
-    it is not `for_launch` (a hybrid's own designs, ordered later)."""
+    and if it is slow, the New Year closure and transit counted; ranked by the launch unless it
+    is not `for_launch` (a hybrid's own designs, ordered later)."""
     quoted_answers, quoted = with_quote(answers, t, quote)
     landed = landed_cost(quote, answers, t)
     quoted = dataclasses.replace(
@@ -330,7 +332,8 @@ def assess(
         cash_to_first_delivery=costs.cash_to_first_delivery[0],
         fast_delivery=today + timedelta(weeks=fast),
         slow_delivery=today + timedelta(weeks=slow),
-        schedule=timeline.schedule(quote.model) if for_launch else Schedule.NO_LAUNCH,
+        schedule=timeline.schedule(quote.model),
+        for_launch=for_launch,
         shutdown_weeks=timeline.shutdown_weeks(quote.model),
         margin_percent=margin,
         moq_forced=costs.moq_forced,

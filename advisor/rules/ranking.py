@@ -18,7 +18,7 @@ from .types import Schedule
 
 def _key(a: Assessment) -> tuple:
     return (
-        not a.arrives_in_time,  # misses the launch even with a fast factory: last
+        a.for_launch and not a.arrives_in_time,  # misses the launch even if fast: last
         _only_if_fast(a),  # a slow factory misses it: a launch at risk is no saving
         a.lapsed_on is not None,  # the factory no longer holds its price
         not a.complete,  # freight or duty is our estimate, not the factory's
@@ -73,7 +73,7 @@ _INCOMPLETE = {
 
 
 def _only_if_fast(a: Assessment) -> bool:
-    return a.schedule == Schedule.FITS_ONLY_IF_FAST
+    return a.for_launch and a.schedule == Schedule.FITS_ONLY_IF_FAST
 
 
 def _schedule_risk(a: Assessment, launch: date, *, first: bool) -> Msg | None:
@@ -115,7 +115,7 @@ def _unsettled(a: Assessment) -> Msg | None:
 
 
 def _group_reason(a: Assessment, launch: date, *, first: bool) -> Msg | None:
-    if not a.arrives_in_time:
+    if a.for_launch and not a.arrives_in_time:
         return Msg(
             gettext_noop(
                 "Even a fast factory delivers on %(date)s, after your launch on %(launch)s: "
@@ -163,7 +163,7 @@ def _first_reason(a: Assessment) -> Msg:
             gettext_noop("First, though %(caveat)s: no quote below it does better."),
             {"caveat": caveat},
         )
-    if _only_if_fast(a) or a.schedule == Schedule.NO_LAUNCH:  # no launch, or its risk said before
+    if _only_if_fast(a) or not a.for_launch:  # its risk said before, or no launch to meet
         return Msg(
             gettext_noop(
                 "First: its figures are complete, your budget covers it and your quantity meets "

@@ -34,8 +34,6 @@ class Schedule(StrEnum):
     FITS_EVEN_IF_SLOW = "fits_even_if_slow"  # the longest schedule fits
     FITS_ONLY_IF_FAST = "fits_only_if_fast"  # only the shortest does
     DOES_NOT_FIT = "does_not_fit"
-    # A hybrid's OEM quote, for the buyer's own designs later: no launch to meet.
-    NO_LAUNCH = "no_launch"
 
 
 class Fit(StrEnum):

@@ -81,20 +81,18 @@ def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
 
 def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = None) -> list:
     """The report's quotes, best first, each with its figures for the buyer's order. A hybrid's
-    OEM quotes are for its own designs later, not the launch: held against the plan's OEM
-    quantity a design and ranked among themselves, after the quotes for the launch."""
+    OEM quotes are for its own designs later: ranked among themselves, not by the launch, after
+    the quotes for the launch."""
     quotes = list(report.quotes.select_related("rerun")) if quotes is None else quotes
     if not quotes:
         return []
     answers, thresholds = _plan(report)
-    later_units = snapshots.later_oem_units(report.data)
-    if later_units is None:
+    if report.data["recommendation"] != rules.Verdict.HYBRID:
         return _ranked(quotes, answers, thresholds, today, for_launch=True)
     launch_quotes = [q for q in quotes if q.model != rules.Model.OEM]
     own_designs = [q for q in quotes if q.model == rules.Model.OEM]
-    later = dataclasses.replace(answers, units_per_design=later_units)
     return _ranked(launch_quotes, answers, thresholds, today, for_launch=True) + _ranked(
-        own_designs, later, thresholds, today, for_launch=False
+        own_designs, answers, thresholds, today, for_launch=False
     )
 
 
@@ -166,6 +164,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "earliest_delivery": figures.fast_delivery.isoformat(),
         "latest_delivery": figures.slow_delivery.isoformat(),
         "schedule": figures.schedule.value,
+        "for_launch": figures.for_launch,
         "arrives_in_time": figures.arrives_in_time,
         "margin_percent": number(figures.margin_percent),
         "rank": item.rank,
