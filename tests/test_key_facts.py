@@ -2,6 +2,7 @@
 with, its cash to the first delivery, a forced minimum order, whether the launch fits (and the
 day to order by, or the earliest launch) and the request to draft (issue 27)."""
 
+import html
 import json
 import re
 from datetime import date, timedelta
@@ -149,3 +150,21 @@ def test_an_order_day_too_soon_to_compare_quotes_says_so(client, make_report):
         when = date.fromisoformat(facts.split("<strong>")[-1].split("</strong>")[0])
         assert (when < date.today() + timedelta(days=10)) is rushed, (weeks, model, when)
         assert ("Too soon to ask several factories and compare their quotes" in facts) is rushed
+
+
+def test_a_slow_factory_s_day_too_soon_points_to_the_fast_day_the_request_decides_by(
+    client, make_report
+):
+    """A consultant's read: "Ask for samples by" in a week and "too soon to compare", while the
+    request drafted from the same report decides months later, by a fast factory's last day:
+    the panel names that day and why."""
+    report = make_report(upfront_budget_usd=30_000, launch_date=date.today() + timedelta(weeks=20))
+    facts = " ".join(
+        html.unescape(panel(client.get(f"/r/{report.token}/").content.decode())).split()
+    )
+    text = client.get(f"/r/{report.token}/rfq.txt?model=odm").content.decode()
+    (line,) = [line for line in text.splitlines() if line.startswith("- We will decide by: ")]
+    decide_by = line.rsplit(" ", 1)[1]
+    assert "Too soon to compare quotes on a slow factory's lead time" in facts
+    assert f"decides by {decide_by}, the last day with a fast factory" in facts
+    assert "Too soon to ask several factories" not in facts

@@ -175,7 +175,7 @@ def _launch_fit(data: dict, model: str) -> dict[str, str]:
     return {
         "schedule": schedule,
         "fit": fit % {"launch": launch},
-        "rush": _too_soon_to_compare(data, model, when),
+        "rush": _too_soon_to_compare(data, model, when, _order_by(data, model, fast=True)),
         # ODM's time starts with choosing a catalogue design and its sample (not for stock).
         "when_label": _("Ask for samples by")
         if model == "odm" and not data["costs"]["odm"].get("from_stock")
@@ -194,15 +194,24 @@ def _made_on(data: dict) -> date:
     return datetime.fromisoformat(data["created_at"]).date()
 
 
-def _too_soon_to_compare(data: dict, model: str, when: date) -> str:
+def _too_soon_to_compare(data: dict, model: str, when: date, fast_day: date) -> str:
     """What to do when the day to order comes before a request for quotation could be
-    answered and compared (its week to quote and days to compare); a stock order is ordered at
-    once."""
+    answered and compared (its week to quote and days to compare): when a fast factory's day
+    comes after, ask for its lead time in writing, as the request does (it decides by that
+    day); else order from a trusted supplier or plan a later launch. A stock order is ordered
+    at once."""
     if data["costs"][model].get("from_stock"):
         return ""
     compared = _made_on(data) + timedelta(days=rfq.REPLY_DAYS + rfq.DECIDE_DAYS)
     if when >= compared:
         return ""
+    if fast_day >= compared:
+        return _(
+            "Too soon to compare quotes on a slow factory's lead time (a week to quote, three "
+            "days to compare): the request asks factories to commit in writing to one that "
+            "makes your launch, and decides by %(date)s, the last day with a fast factory; or "
+            "order from a supplier you already trust."
+        ) % {"date": fast_day.isoformat()}
     return _(
         "Too soon to ask several factories and compare their quotes (a week to quote, three "
         "days to compare): order from a supplier you already trust, or plan a later launch."
