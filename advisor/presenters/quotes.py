@@ -214,11 +214,13 @@ def quotes_context(data: dict, assessed: list) -> dict:
     )
 
     def thickest_beside(item: "AssessedQuote") -> tuple[Decimal, str] | None:
-        table = [other for other in assessed if other.for_launch == item.for_launch]
+        table = [
+            other for other in assessed if other.assessment.for_launch == item.assessment.for_launch
+        ]
         return _thickest_plating([other for other in table if other is not item], answers)
 
     rows = [
-        (item.for_launch, _quote_row(item, answers, models, thickest_beside(item)))
+        (item.assessment.for_launch, _quote_row(item, answers, models, thickest_beside(item)))
         for item in assessed
     ]
     return {

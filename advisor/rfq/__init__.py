@@ -71,11 +71,10 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     if model == "odm" and data["costs"]["odm"].get("from_stock"):
         return _stock_order(answers, name, requirements)
     quoted = set((data.get("from_quote") or {}).get("figures", []))
-    units = answers["units_per_design"]
     if model == "oem" and data["recommendation"] == rules.Verdict.HYBRID:
         # The plan's own designs, made later, not for the launch.
         days = later_deadlines(today, budget_first=_oem_money_blocked(data))
-        text = later_intro(answers, units)
+        text = later_intro(answers)
         delivery = later_delivery_items(thresholds, days, snapshots.transit_weeks(data, model))
     else:
         days = deadlines(answers, model, thresholds, today, snapshots.transit_weeks(data, model))
@@ -87,7 +86,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
         % {"name": name, "model": model.upper()},
         intro=text,
         sections=[
-            summary(units, delivery, thresholds, days, quoted),
+            summary(answers, delivery, thresholds, days, quoted),
             oem_terms(answers, thresholds) if model == "oem" else odm_terms(answers),
             *gold(answers),
             quality(

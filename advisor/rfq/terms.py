@@ -91,7 +91,7 @@ def later_deadlines(today: date, *, budget_first: bool) -> Deadlines:
     return Deadlines(reply_by, reply_by + timedelta(days=DECIDE_DAYS), fits)
 
 
-def later_intro(answers: dict, units: int) -> str:
+def later_intro(answers: dict) -> str:
     """A hybrid's OEM request: its own designs come later, in the styles its range shows to
     sell, never for the launch the report rules OEM out for. (Nothing of a catalogue: a
     factory's design is not the buyer's to have made elsewhere, and a buyer "testing the
@@ -102,17 +102,17 @@ def later_intro(answers: dict, units: int) -> str:
         "We plan our own designs (OEM), up to %(designs)s, in the styles our range shows to "
         "sell: %(units)s a design, or your minimum order if it is higher.",
         answers["design_count"],
-    ) % {"designs": answers["design_count"], "units": pieces(units)}
+    ) % {"designs": answers["design_count"], "units": pieces(answers["units_per_design"])}
 
 
 def summary(
-    units: int, delivery: list[Item], t: rules.Thresholds, days: Deadlines, quoted: set[str]
+    answers: dict, delivery: list[Item], t: rules.Thresholds, days: Deadlines, quoted: set[str]
 ) -> Section:
-    """The quote to fill in for `units` a design, to be delivered as `delivery` says."""
+    """The quote to fill in for the buyer's order, to be delivered as `delivery` says."""
     return Section(
         _("Quote summary (please fill in)"),
         [
-            *_price_tiers(units),
+            *_price_tiers(answers["units_per_design"]),
             Item(_("Minimum order per design, and can designs be mixed to reach it?"), blank=True),
             Item(
                 _("Incoterm (EXW, FOB, CIF or DDP), currency, and by express courier or by sea"),

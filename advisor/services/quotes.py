@@ -23,7 +23,6 @@ class AssessedQuote:
     rank: int  # 1 for the best
     tooling_total: Decimal  # the quote's tooling per design times the report's designs
     reason: rules.Paragraph  # why it ranks where it does (translated where it is shown)
-    for_launch: bool = True  # False: a hybrid's OEM quote, for the buyer's own designs later
 
 
 MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
@@ -118,7 +117,6 @@ def _ranked(
             rank=rank,
             tooling_total=quotes[index].tooling_per_design_usd * designs,
             reason=reason,
-            for_launch=for_launch,
         )
         for rank, (index, reason) in enumerate(zip(order, reasons, strict=True), start=1)
     ]
