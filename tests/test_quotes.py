@@ -526,6 +526,11 @@ def _rows(html: str) -> list[str]:
     return [row.split("</tr>")[0] for row in html.split('<tr class="quote-row"')[1:]]
 
 
+def _rows_by_supplier(html: str) -> dict[str, str]:
+    """The comparison's rows, by supplier."""
+    return {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+
+
 def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_report):
     from advisor.rules.calendar import festival
 
@@ -717,7 +722,7 @@ def test_a_quote_by_sea_is_dated_so_and_a_blank_cif_freight_adds_no_courier(repo
     assert by_supplier["CIF"]["landed_cost_per_piece_usd"] == 8.82
     assert by_supplier["CIF"]["complete"] is False
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
-    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    rows = _rows_by_supplier(html)
     assert "by sea" in rows["FOB"] and "by sea" not in rows["By courier"]
     # An Incoterm says who pays, not how the goods travel: CIF left at express is dated so.
     assert "by sea" not in rows["CIF"]
@@ -822,7 +827,7 @@ def test_each_quote_shows_its_plating_and_asks_for_it_where_it_is_missing(report
     thin = {**OEM_QUOTE, "supplier": "Thin", "plating_microns": "0.1 µm"}
     owner.post(f"/r/{report.token}/quotes/", thin)
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
-    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    rows = _rows_by_supplier(html)
     assert "plating thickness not quoted: ask the factory" in rows["Silent"]
     assert "plating 2.5 µm" in rows["Thick"] and "gold flashed" not in rows["Thick"]
     assert "plating 0.1 µm: under 0.18 µm it is only “gold flashed” in the US" in rows["Thin"]
@@ -839,7 +844,7 @@ def test_a_plating_under_half_another_quote_s_is_said_in_every_market(make_repor
         typed = {**ODM_QUOTE, "supplier": supplier, "plating_microns": microns}
         owner.post(f"/r/{report.token}/quotes/", typed)
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
-    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    rows = _rows_by_supplier(html)
     said = "under half of Thick&#x27;s 2.5 µm: a lower price may be the thinner plating"
     assert "plating 0.5 µm, " + said in rows["Thin"]
     assert "under half" not in rows["Close"] and "under half" not in rows["Thick"]
@@ -912,7 +917,7 @@ def test_a_quote_s_validity_is_shown_and_a_lapsed_one_says_to_confirm_its_price(
     assert (data["Lapsed"]["valid_until"], data["Lapsed"]["lapsed"]) == (past, True)
     assert (data["Held"]["rank"], data["Lapsed"]["rank"]) == (1, 2)
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
-    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    rows = _rows_by_supplier(html)
     assert f"valid until {held}" in rows["Held"]
     assert f"price held until {past}: ask the factory to confirm it" in rows["Lapsed"]
 
@@ -948,7 +953,7 @@ def test_a_gold_report_s_quotes_give_their_gold_and_compare_by_making_a_gram(mak
         f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "Silent", "unit_price_usd": "300"}
     )
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
-    rows = {row.split('data-supplier="')[1].split('"')[0]: row for row in _rows(html)}
+    rows = _rows_by_supplier(html)
     assert "2.5 g at $4,000 an ounce: gold $241.13, making $27.55 a gram" in rows["Panyu"]
     assert "lighter than the 2.5 g you planned" in rows["Light"]
     assert "gold in a piece and gold price not quoted: ask the factory" in rows["Silent"]

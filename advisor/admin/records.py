@@ -35,8 +35,10 @@ class StepAnswerInline(admin.TabularInline):
         return False
 
 
-class _ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
+class _ReadOnly:
+    """What buyers made, shown to staff as it is: nothing added, changed or deleted here."""
+
+    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
@@ -44,6 +46,10 @@ class _ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
         return False
+
+
+class _ReadOnlyAdmin(_ReadOnly, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Submission)
@@ -92,7 +98,7 @@ class FunnelPeriodForm(forms.Form):
         return cleaned
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(_ReadOnly, admin.TabularInline):
     """The owner's supplier quotes, read-only: what factories quoted for this report."""
 
     model = Quote
@@ -112,12 +118,6 @@ class QuoteInline(admin.TabularInline):
         "created_at",
     ]
     readonly_fields = fields
-
-    def has_add_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Model | None = None) -> bool:
-        return False
 
 
 @admin.register(Report)
