@@ -985,6 +985,47 @@ def test_a_re_run_says_until_when_its_quote_s_price_holds(report):
     assert "- Quote valid until (at least the day we decide, below): ____" in text
 
 
+@pytest.mark.parametrize(
+    ("verdict", "model", "table"),
+    [
+        ("oem", "oem", "launch"),
+        ("oem", "odm", "catalogue"),
+        ("hybrid", "odm", "launch"),
+        ("hybrid", "oem", "later"),
+        ("odm", "odm", "launch"),
+        ("odm", "oem", "launch"),  # the buyer's own design: its re-run may change the advice
+        ("neither", "oem", "launch"),
+        ("neither", "odm", "launch"),
+    ],
+)
+def test_each_quote_is_ranked_in_the_table_its_model_has_in_the_plan(verdict, model, table):
+    assert rules.quote_table(verdict, model) == table
+
+
+def test_an_oem_verdict_ranks_catalogue_quotes_apart_from_the_buyer_s_own_designs(make_report):
+    """A consultant's read: on an OEM report a cheaper catalogue (ODM) quote ranked first above
+    the buyer's own design, though it is a different piece and the factory's design; the buyer
+    who took it as the best quote would lose their design and their exclusivity."""
+    oem = make_report(owner_key=OWNER, launch_date=date.today() + timedelta(weeks=40), **OEM_BUYER)
+    assert oem.recommendation == "oem"
+    owner = browser(OWNER)
+    owner.post(f"/r/{oem.token}/quotes/", {**OEM_QUOTE, "moq_per_design": "200"})
+    cheap = {**ODM_QUOTE, "supplier": "Yiwu Catalogue", "unit_price_usd": "3.10"}
+    owner.post(f"/r/{oem.token}/quotes/", cheap)
+    html = owner.get(f"/r/{oem.token}/quotes/").content.decode()
+    own, catalogue = html.split("A factory's catalogue designs (ODM), not yours")
+    assert "Your own designs (OEM)" in own
+    assert [row.split('"')[1] for row in _rows(own)] == ["Shenzhen Bright Jewelry"]
+    assert [row.split('"')[1] for row in _rows(catalogue)] == ["Yiwu Catalogue"]
+    assert "the designs stay the factory's" in catalogue
+    quotes = json.loads(owner.get(f"/r/{oem.token}.json").content)["quotes"]
+    placed = {q["supplier"]: (q["table"], q["rank"], q["for_launch"]) for q in quotes}
+    assert placed == {
+        "Shenzhen Bright Jewelry": ("launch", 1, True),
+        "Yiwu Catalogue": ("catalogue", 1, True),
+    }
+
+
 def test_a_hybrid_s_oem_quotes_are_for_its_own_designs_later_not_its_launch(report, make_report):
     """The sample buyer's hybrid launches with ODM and has its own designs made later, as its
     OEM request asks: OEM quotes are ranked among themselves, not by the launch (a consultant's
@@ -1012,6 +1053,10 @@ def test_a_hybrid_s_oem_quotes_are_for_its_own_designs_later_not_its_launch(repo
     assert by_supplier["Slow Molds"]["schedule"] == "does_not_fit"
     assert by_supplier["Slow Molds"]["rank"] == by_supplier["Yiwu Catalogue"]["rank"] == 1
     assert by_supplier["Yiwu Catalogue"]["for_launch"] is True
+    assert (by_supplier["Slow Molds"]["table"], by_supplier["Yiwu Catalogue"]["table"]) == (
+        "later",
+        "launch",
+    )
     # Where the report recommends OEM, OEM quotes are for the launch, as before.
     oem = make_report(owner_key=OWNER, launch_date=date.today() + timedelta(weeks=40), **OEM_BUYER)
     assert oem.recommendation == "oem"

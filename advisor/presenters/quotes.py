@@ -214,22 +214,27 @@ def quotes_context(data: dict, assessed: list) -> dict:
     )
 
     def thickest_beside(item: "AssessedQuote") -> tuple[Decimal, str] | None:
-        table = [
-            other for other in assessed if other.assessment.for_launch == item.assessment.for_launch
-        ]
+        table = [other for other in assessed if other.table == item.table]
         return _thickest_plating([other for other in table if other is not item], answers)
 
-    rows = [
-        (item.assessment.for_launch, _quote_row(item, answers, models, thickest_beside(item)))
-        for item in assessed
-    ]
+    rows = {table: [] for table in rules.QuoteTable}
+    for item in assessed:
+        rows[item.table].append(_quote_row(item, answers, models, thickest_beside(item)))
+    hybrid = data["recommendation"] == rules.Verdict.HYBRID
+    launch_title = ""  # the first table is titled when another may follow it
+    if hybrid:
+        launch_title = _("For your launch")
+    elif rows[rules.QuoteTable.CATALOGUE]:
+        launch_title = _("Your own designs (OEM)")
     return {
         "data": data,
         "title": report_title(data),
-        "rows": [row for for_launch, row in rows if for_launch],
+        "rows": rows[rules.QuoteTable.LAUNCH],
+        # An OEM verdict's ODM quotes: a factory's designs, not the buyer's; a table of their own.
+        "catalogue_rows": rows[rules.QuoteTable.CATALOGUE],
         # A hybrid's OEM quotes, for its own designs later: a table of their own.
-        "later_rows": [row for for_launch, row in rows if not for_launch],
-        "hybrid": data["recommendation"] == rules.Verdict.HYBRID,
+        "later_rows": rows[rules.QuoteTable.LATER],
+        "launch_title": launch_title,
         "launch_date": answers["launch_date"],
         "units": rules.units(answers["units_per_design"]).render(_, ngettext),
         "duties": duties,

@@ -69,7 +69,7 @@ from .quotes import (
     quoted_gold,
     with_quote,
 )
-from .ranking import rank_reasons, ranking
+from .ranking import QuoteTable, quote_table, rank_reasons, ranking
 from .results import Decision, FactorVerdict, ModelCosts, Recommendation, Timeline
 from .summary import starting_model, summary
 from .texts import (
@@ -172,11 +172,13 @@ __all__ = [
     "PlatingCheck",
     "plating_check",
     "Quote",
+    "QuoteTable",
     "QuotedGold",
     "assess",
     "default_duty",
     "duty_figure",
     "landed_cost",
+    "quote_table",
     "rank_reasons",
     "quoted_figures",
     "quoted_freight_and_duty",

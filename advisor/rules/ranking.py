@@ -10,10 +10,31 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from enum import StrEnum
 
 from .quotes import Assessment
 from .texts import Msg, Paragraph, gettext_noop, usd
-from .types import Schedule
+from .types import Model, Schedule, Verdict
+
+
+class QuoteTable(StrEnum):
+    """Which of the quotes page's tables a quote is ranked in, in the order the page shows
+    them: quotes are ranked against the others of their table only."""
+
+    LAUNCH = "launch"  # what the advice plans for the launch
+    CATALOGUE = "catalogue"  # ODM beside an OEM verdict: the factory's designs, not the buyer's
+    LATER = "later"  # OEM beside a hybrid verdict: the buyer's own designs, made after the launch
+
+
+def quote_table(verdict: str, model: str) -> QuoteTable:
+    """A hybrid's OEM quotes are for its own designs after the launch (not ranked by it); an OEM
+    verdict's ODM quotes are for a factory's catalogue designs, not the pieces the buyer plans,
+    so a cheaper catalogue piece never ranks above the buyer's own design."""
+    if verdict == Verdict.HYBRID and model == Model.OEM:
+        return QuoteTable.LATER
+    if verdict == Verdict.OEM and model == Model.ODM:
+        return QuoteTable.CATALOGUE
+    return QuoteTable.LAUNCH
 
 
 def _key(a: Assessment) -> tuple:

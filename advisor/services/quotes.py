@@ -23,6 +23,7 @@ class AssessedQuote:
     rank: int  # 1 for the best
     tooling_total: Decimal  # the quote's tooling per design times the report's designs
     reason: rules.Paragraph  # why it ranks where it does (translated where it is shown)
+    table: rules.QuoteTable  # the page's table it is ranked in
 
 
 MAX_QUOTES = 50  # a report's; the contract (docs/product.md)
@@ -79,20 +80,20 @@ def _plan(report: Report) -> tuple[rules.Answers, rules.Thresholds]:
 
 
 def assessed_quotes(report: Report, today: date, quotes: list[Quote] | None = None) -> list:
-    """The report's quotes, best first, each with its figures for the buyer's order. A hybrid's
-    OEM quotes are for its own designs later: ranked among themselves, not by the launch, after
-    the quotes for the launch."""
+    """The report's quotes, best first, each with its figures for the buyer's order, table by
+    table (`rules.quote_table`): a hybrid's OEM quotes are for its own designs later, ranked
+    among themselves and not by the launch; an OEM verdict's ODM quotes are for a factory's
+    designs, ranked apart from the buyer's own."""
     quotes = list(report.quotes.select_related("rerun")) if quotes is None else quotes
     if not quotes:
         return []
     answers, thresholds = _plan(report)
-    if report.data["recommendation"] != rules.Verdict.HYBRID:
-        return _ranked(quotes, answers, thresholds, today, for_launch=True)
-    launch_quotes = [q for q in quotes if q.model != rules.Model.OEM]
-    own_designs = [q for q in quotes if q.model == rules.Model.OEM]
-    return _ranked(launch_quotes, answers, thresholds, today, for_launch=True) + _ranked(
-        own_designs, answers, thresholds, today, for_launch=False
-    )
+    verdict = report.data["recommendation"]
+    assessed = []
+    for table in rules.QuoteTable:
+        in_table = [q for q in quotes if rules.quote_table(verdict, q.model) == table]
+        assessed += _ranked(in_table, answers, thresholds, today, table=table)
+    return assessed
 
 
 def _ranked(
@@ -101,9 +102,10 @@ def _ranked(
     thresholds: rules.Thresholds,
     today: date,
     *,
-    for_launch: bool,
+    table: rules.QuoteTable,
 ) -> list[AssessedQuote]:
     designs = answers.design_count
+    for_launch = table != rules.QuoteTable.LATER
     assessments = [
         rules.assess(q.to_rule(designs=designs), answers, thresholds, today, for_launch=for_launch)
         for q in quotes
@@ -117,6 +119,7 @@ def _ranked(
             rank=rank,
             tooling_total=quotes[index].tooling_per_design_usd * designs,
             reason=reason,
+            table=table,
         )
         for rank, (index, reason) in enumerate(zip(order, reasons, strict=True), start=1)
     ]
@@ -163,6 +166,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "latest_delivery": figures.slow_delivery.isoformat(),
         "schedule": figures.schedule.value,
         "for_launch": figures.for_launch,
+        "table": item.table.value,
         "arrives_in_time": figures.arrives_in_time,
         "margin_percent": number(figures.margin_percent),
         "rank": item.rank,
