@@ -168,3 +168,34 @@ def test_a_slow_factory_s_day_too_soon_points_to_the_fast_day_the_request_decide
     assert "Too soon to compare quotes on a slow factory's lead time" in facts
     assert f"decides by {decide_by}, the last day with a fast factory" in facts
     assert "Too soon to ask several factories" not in facts
+
+
+@pytest.mark.parametrize(
+    ("answers", "said", "unsaid"),
+    [
+        (
+            {"target_markets": ["us"]},
+            ["US surcharges on Chinese goods"],
+            ["import VAT", "laboratory"],
+        ),
+        ({"target_markets": ["uk"]}, ["import VAT"], ["US surcharges", "laboratory"]),
+        (
+            {"target_markets": ["us", "eu"], "wearer_age": "children"},
+            ["US surcharges on Chinese goods, import VAT, the laboratory's tests"],
+            [],
+        ),
+        ({"target_markets": ["other"]}, [], ["Not counted"]),
+    ],
+)
+def test_the_headline_cash_names_what_it_leaves_out_for_the_buyer_s_markets(
+    client, make_report, answers, said, unsaid
+):
+    """A consultant's read: the cash a buyer plans with said nothing of the US surcharges,
+    import VAT or a children's laboratory test it leaves out (each said only in the costs
+    table's notes, far below): a buyer who budgets the headline runs short at the border."""
+    report = make_report(**answers)
+    facts = html.unescape(panel(client.get(f"/r/{report.token}/").content.decode()))
+    for text in said:
+        assert text in facts
+    for text in unsaid:
+        assert text not in facts

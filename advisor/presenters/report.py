@@ -127,6 +127,7 @@ def key_facts(data: dict, verdict: str) -> dict:
         "model_label": model_labels()[model],
         "from_stock": bool(costs.get("from_stock")),
         "cash": tables.usd_range(cash) if cash else "",
+        "not_counted": tables.not_counted(data["answers"]) if cash else "",
         "minimum": _forced_minimum(costs, data["answers"]),
         "launch": _launch_fit(data, model),
         "next_label": next_label,

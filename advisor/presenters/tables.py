@@ -85,6 +85,24 @@ def _cost_notes(data: dict, quote: dict | None) -> dict[str, str]:
     return notes
 
 
+def not_counted(answers: dict) -> str:
+    """What the cash to the first delivery leaves out for the buyer's markets and pieces, as
+    its notes in the costs table say: "" when nothing."""
+    markets = answers.get("target_markets") or list(rules.Market)  # older reports: all of them
+    left_out = []
+    if rules.Market.US in markets:
+        left_out.append(_("US surcharges on Chinese goods"))
+    if rules.Market.UK in markets or rules.Market.EU in markets:
+        left_out.append(_("import VAT"))
+    if rfq.us_childrens_product(answers):
+        left_out.append(_("the laboratory's tests of children's jewelry"))
+    if not left_out:
+        return ""
+    return _("Not counted: %(costs)s (see “What each model costs”).") % {
+        "costs": ", ".join(left_out)
+    }
+
+
 def _default_duty_note(oem: dict, markets: list[str]) -> str:
     if "duty_percent" not in oem:
         return ""
