@@ -255,6 +255,28 @@ def test_no_designs_yet_reads_as_such_not_as_qc():
     assert "QC" not in reason
 
 
+@pytest.mark.parametrize(
+    ("wish", "leaning", "said"),
+    [
+        ("branding_only", Fit.ODM, "stock, which comes without your logo"),
+        ("minor_changes", Fit.NEUTRAL, "changes, and your logo on the piece, come with a"),
+    ],
+)
+def test_a_stock_order_promises_no_logo_and_no_change(wish, leaning, said):
+    """At a tester's quantity ODM is the factory's stock: its customization reason no longer
+    says "an ODM design with your logo and packaging" (a consultant's read: a tester expected
+    the logo on 5 pieces a design)."""
+    result = evaluate(answers(units_per_design=5, customization=wish), DEFAULTS, TODAY)
+    assert result.costs[Model.ODM].from_stock
+    factor = fit(result, "customization-level")
+    assert factor.fit == leaning
+    reason = factor.reason.render()
+    assert said in reason and "at least 50 units a design" in reason
+    assert "with your logo and packaging does exactly that" not in reason
+    catalogue = evaluate(answers(units_per_design=60, customization=wish), DEFAULTS, TODAY)
+    assert "stock" not in fit(catalogue, "customization-level").reason.render()
+
+
 def test_a_balanced_odm_summary_names_no_empty_leaders():
     balanced = answers(
         upfront_budget_usd=20_000,

@@ -103,6 +103,8 @@ def _customization(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
             ),
             params,
         )
+    if from_stock(Model.ODM, a, t) and a.customization != Customization.FULL_CUSTOM:
+        return _customizing_stock(a, t)
     if a.customization == Customization.MINOR_CHANGES:
         return Fit.NEUTRAL, Msg(
             gettext_noop(
@@ -114,6 +116,29 @@ def _customization(a: Answers, t: Thresholds, tl: Timeline) -> tuple[Fit, Msg]:
     return Fit.ODM, Msg(
         gettext_noop(
             "You want %(wish)s: an ODM design with your logo and packaging does exactly that."
+        ),
+        params,
+    )
+
+
+def _customizing_stock(a: Answers, t: Thresholds) -> tuple[Fit, Msg]:
+    """At the buyer's quantity ODM is the factory's stock, sold as it is: no logo on the piece,
+    no change (a consultant's read: a tester told "ODM with your logo" expected it on 5 pieces)."""
+    params = {"wish": word(Customization, a.customization), "odm_min": units(t.odm_moq_min_units)}
+    if a.customization == Customization.MINOR_CHANGES:
+        return Fit.NEUTRAL, Msg(
+            gettext_noop(
+                "You want %(wish)s: at your quantity ODM is the factory's stock, sold as it is; "
+                "changes, and your logo on the piece, come with a catalogue order of at least "
+                "%(odm_min)s a design, and OEM allows them too."
+            ),
+            params,
+        )
+    return Fit.ODM, Msg(
+        gettext_noop(
+            "You want %(wish)s: at your quantity ODM is the factory's stock, which comes without "
+            "your logo, so your own tags and packaging carry your brand; your logo on the piece "
+            "comes with a catalogue order of at least %(odm_min)s a design."
         ),
         params,
     )

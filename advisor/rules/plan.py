@@ -118,13 +118,13 @@ def _stock_now(params: dict, *, slow_fits: bool) -> Msg:
     if slow_fits:
         return Msg(
             gettext_noop(
-                "Now: order %(units)s of your design from a factory's stock (ODM); stock comes "
+                "Now: order %(units)s of a design from a factory's stock (ODM); stock comes "
                 "without your brand. It takes %(takes)s, so confirm the order by %(order_by)s for "
                 "your launch on %(launch)s."
             ),
             params,
             plural=gettext_noop(
-                "Now: order %(units)s of each of your %(designs)s designs from a factory's stock "
+                "Now: order %(units)s of each of %(designs)s designs from a factory's stock "
                 "(ODM); stock comes without your brand. It takes %(takes)s, so confirm the order "
                 "by %(order_by)s for your launch on %(launch)s."
             ),
@@ -132,13 +132,13 @@ def _stock_now(params: dict, *, slow_fits: bool) -> Msg:
         )
     return Msg(
         gettext_noop(
-            "Now: order %(units)s of your design from a factory's stock (ODM) today; stock comes "
+            "Now: order %(units)s of a design from a factory's stock (ODM) today; stock comes "
             "without your brand. It takes %(takes)s, so your launch on %(launch)s holds only if "
             "the factory is fast. Get its lead time in writing."
         ),
         params,
         plural=gettext_noop(
-            "Now: order %(units)s of each of your %(designs)s designs from a factory's stock "
+            "Now: order %(units)s of each of %(designs)s designs from a factory's stock "
             "(ODM) today; stock comes without your brand. It takes %(takes)s, so your launch on "
             "%(launch)s holds only if the factory is fast. Get its lead time in writing."
         ),
