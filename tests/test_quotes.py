@@ -270,6 +270,9 @@ def test_the_owner_s_json_lists_the_quotes_with_their_figures_and_nobody_else_s(
     assert listed["supplier"] == "Shenzhen Bright Jewelry"
     assert listed["landed_cost_per_piece_usd"] == 9.17
     assert listed["cash_before_first_order_usd"] == 1_720
+    # Its cash to the first delivery over its 300 pieces a design, 4 designs.
+    all_in = Decimal(str(listed["cash_to_first_delivery_usd"])) / 1_200
+    assert listed["all_in_per_piece_usd"] == float(all_in.quantize(Decimal("0.01")))
     assert listed["rerun"] is None
 
 

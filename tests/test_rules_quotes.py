@@ -167,7 +167,7 @@ def test_a_quote_that_misses_the_launch_even_fast_ranks_last_and_says_when_it_ar
     reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
     assert reasons[2] == (
         "Even a fast factory delivers on 2027-08-02, after your launch on 2027-06-01: ranked "
-        "last. Landed cost $5.70 a piece."
+        "last. All in $6.06 a piece, landed $5.70."
     )
     # Both others fit only if fast (12 weeks from 03-08 and a week of transit pass 06-01).
     assert reasons[0].startswith("Only a fast factory delivers by your launch: a slow one")
@@ -203,7 +203,7 @@ def test_a_cheaper_quote_that_fits_only_if_fast_ranks_below_one_that_fits_even_i
         "Only a fast factory delivers by your launch: a slow one delivers on 2027-03-21, after "
         "your launch on 2027-02-27 (get its shortest lead time in writing, with a penalty for "
         "lateness). First: its figures are complete, your budget covers it and your quantity "
-        "meets its minimum. Landed cost $9.86 a piece."
+        "meets its minimum. All in $10.22 a piece, landed $9.86."
     )
 
 
@@ -214,8 +214,8 @@ def test_within_a_group_the_reason_compares_with_the_quote_above():
     order = rules.ranking(assessed)
     assert order == [1, 0]
     first, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
-    assert first.endswith("The lowest landed cost of these: $10.90 a piece.")
-    assert second == "Landed cost $11.94 a piece, above #1's $10.90."
+    assert first.endswith("The lowest all in of these: $11.26 a piece, landed $10.90.")
+    assert second == "All in $12.30 a piece, above #1's $11.26; landed $11.94."
 
 
 def test_budget_and_minimum_still_break_ties_among_complete_quotes_in_time():
@@ -328,3 +328,40 @@ def test_the_first_row_never_says_it_ranks_below_a_quote_it_stands_above():
     )
     assert "ranked below" not in first
     assert second.startswith("Its freight is our estimate")
+
+
+def test_a_lower_price_with_dearer_tooling_ranks_by_what_the_first_order_costs_all_in():
+    """A consultant's read: an OEM quote at $5,000 tooling a design ranked above one at $1,000
+    for a few cents off the landed cost, though its first order cost $17,792 more."""
+    plan, today = buyer(launch_date=date(2027, 12, 1), upfront_budget_usd=100_000), date(2027, 3, 8)
+    dear_tooling = quote(
+        supplier="Dear tooling", model=Model.OEM, tooling_per_design_usd=Decimal("5000")
+    )
+    cheap_tooling = quote(
+        supplier="Cheap tooling",
+        model=Model.OEM,
+        unit_price_usd=Decimal("10.20"),
+        tooling_per_design_usd=Decimal("1000"),
+    )
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (dear_tooling, cheap_tooling)]
+    assert assessed[0].landed_per_piece < assessed[1].landed_per_piece
+    assert assessed[0].all_in_per_piece > assessed[1].all_in_per_piece
+    order = rules.ranking(assessed)
+    assert order == [1, 0]
+    _, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    all_in = rules.usd(assessed[0].all_in_per_piece, cents=True)
+    assert second.startswith(f"All in {all_in} a piece, above #1's")
+
+
+def test_among_quotes_forcing_a_larger_order_the_least_cash_ranks_first():
+    plan, today = buyer(launch_date=date(2027, 12, 1), units_per_design=100), date(2027, 3, 8)
+    bigger = quote(supplier="Bigger", moq_per_design=800, unit_price_usd=Decimal("9"))
+    smaller = quote(supplier="Smaller", moq_per_design=300)
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (bigger, smaller)]
+    assert all(a.moq_forced for a in assessed)
+    assert assessed[0].all_in_per_piece < assessed[1].all_in_per_piece
+    order = rules.ranking(assessed)
+    assert order == [1, 0]
+    _, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    assert "Its larger order needs $" in second
+    assert "more than #1's" in second

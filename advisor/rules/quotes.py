@@ -126,10 +126,17 @@ class Assessment:
     gold: QuotedGold | None = None  # solid gold: the metal and making in its price, when quoted
     # False: a hybrid's OEM quote, for the buyer's own designs later; its launch does not rank it.
     for_launch: bool = True
+    pieces: int = 1  # the first order's pieces: the buyer's units or the minimum, every design
 
     @property
     def landed_per_piece(self) -> Decimal:
         return self.landed.per_piece
+
+    @property
+    def all_in_per_piece(self) -> Decimal:
+        """The cash to the first delivery over the first order's pieces: its tooling, samples,
+        design fees and inspection shared over them, on top of the landed cost."""
+        return _cents(self.cash_to_first_delivery / self.pieces)
 
     @property
     def freight_assumed(self) -> bool:
@@ -334,6 +341,7 @@ def assess(
         slow_delivery=today + timedelta(weeks=slow),
         schedule=timeline.schedule(quote.model),
         for_launch=for_launch,
+        pieces=costs.order_units_per_design * answers.design_count,
         shutdown_weeks=timeline.shutdown_weeks(quote.model),
         margin_percent=margin,
         moq_forced=costs.moq_forced,

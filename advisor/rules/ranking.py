@@ -37,7 +37,8 @@ def quote_table(verdict: str, model: str) -> QuoteTable:
     return QuoteTable.LAUNCH
 
 
-def _key(a: Assessment) -> tuple:
+def _group(a: Assessment) -> tuple:
+    """What puts a quote below another whatever their costs."""
     return (
         a.for_launch and not a.arrives_in_time,  # misses the launch even if fast: last
         _only_if_fast(a),  # a slow factory misses it: a launch at risk is no saving
@@ -45,9 +46,16 @@ def _key(a: Assessment) -> tuple:
         not a.complete,  # freight or duty is our estimate, not the factory's
         not a.within_budget,
         a.moq_forced,  # a cheaper piece is no bargain when it forces a far bigger order
-        a.landed_per_piece,
-        a.cash_to_first_delivery,
     )
+
+
+def _key(a: Assessment) -> tuple:
+    # All in first: a lower unit price is no saving when its tooling costs more than it saves
+    # on the first order (a consultant's read: $5,000 tooling a design ranked above $1,000).
+    # Among quotes whose minimum forces a larger order, the least cash first: a lower cost a
+    # piece over pieces the buyer did not plan is no saving.
+    forced_cash = a.cash_to_first_delivery if a.moq_forced else 0
+    return (*_group(a), forced_cash, a.all_in_per_piece, a.landed_per_piece)
 
 
 def ranking(assessments: Sequence[Assessment]) -> list[int]:
@@ -56,7 +64,9 @@ def ranking(assessments: Sequence[Assessment]) -> list[int]:
     quotes that fit even if it is slow. Within each, current quotes above those whose price has
     lapsed; then complete quotes above those whose freight or duty we estimated; within those,
     those the buyer's budget covers, then those whose minimum the buyer's quantity meets, then
-    the lowest landed cost per piece, then the least cash to the first delivery."""
+    the lowest cost a piece all in (the cash to the first delivery over its pieces: tooling
+    and samples counted; among quotes whose minimum forces a larger order, the least cash to
+    the first delivery first), then the lowest landed cost a piece."""
     return sorted(range(len(assessments)), key=lambda i: _key(assessments[i]))
 
 
@@ -68,7 +78,7 @@ def rank_reasons(
     reasons = []
     for position, index in enumerate(order):
         a = assessments[index]
-        group = [i for i in order if _key(assessments[i])[:6] == _key(a)[:6]]
+        group = [i for i in order if _group(assessments[i]) == _group(a)]
         above = group[group.index(index) - 1] if group.index(index) else None
         first = position == 0
         sentences = [_schedule_risk(a, launch, first=first), _group_reason(a, launch, first=first)]
@@ -230,25 +240,57 @@ def _place(
     *,
     alone: bool,
 ) -> Msg:
-    landed = usd(a.landed_per_piece, cents=True)
+    params = {
+        "landed": usd(a.landed_per_piece, cents=True),
+        "all_in": usd(a.all_in_per_piece, cents=True),
+    }
     if alone:
-        return Msg(gettext_noop("Landed cost %(landed)s a piece."), {"landed": landed})
+        return Msg(gettext_noop("All in %(all_in)s a piece, landed %(landed)s."), params)
     if above is None:
         return Msg(
-            gettext_noop("The lowest landed cost of these: %(landed)s a piece."), {"landed": landed}
+            gettext_noop("The lowest all in of these: %(all_in)s a piece, landed %(landed)s."),
+            params,
         )
-    other = assessments[above]
-    params = {"landed": landed, "rank": order.index(above) + 1}
+    params["rank"] = order.index(above) + 1
+    return _beside(a, assessments[above], params)
+
+
+def _beside(a: Assessment, other: Assessment, params: dict) -> Msg:
+    """How the quote compares with `other`, the one just above it in its group."""
+    if a.moq_forced and a.cash_to_first_delivery > other.cash_to_first_delivery:
+        params |= {
+            "cash": usd(a.cash_to_first_delivery, whole=True),
+            "other": usd(other.cash_to_first_delivery, whole=True),
+        }
+        return Msg(
+            gettext_noop(
+                "Its larger order needs %(cash)s to the first delivery, more than #%(rank)s's "
+                "%(other)s (all in %(all_in)s a piece, landed %(landed)s)."
+            ),
+            params,
+        )
+    if a.all_in_per_piece > other.all_in_per_piece:
+        params["other"] = usd(other.all_in_per_piece, cents=True)
+        return Msg(
+            gettext_noop(
+                "All in %(all_in)s a piece, above #%(rank)s's %(other)s; landed %(landed)s."
+            ),
+            params,
+        )
     if a.landed_per_piece > other.landed_per_piece:
         params["other"] = usd(other.landed_per_piece, cents=True)
         return Msg(
-            gettext_noop("Landed cost %(landed)s a piece, above #%(rank)s's %(other)s."), params
+            gettext_noop(
+                "The same all in as #%(rank)s (%(all_in)s a piece); landed %(landed)s a piece, "
+                "above its %(other)s."
+            ),
+            params,
         )
     params["cash"] = usd(a.cash_to_first_delivery, whole=True)
     return Msg(
         gettext_noop(
-            "The same landed cost as #%(rank)s (%(landed)s a piece), with as much or more cash "
-            "to the first delivery: %(cash)s."
+            "The same costs as #%(rank)s (all in %(all_in)s a piece, landed %(landed)s), with "
+            "as much or more cash to the first delivery: %(cash)s."
         ),
         params,
     )
