@@ -572,8 +572,9 @@ def test_each_quote_shows_its_fast_and_slow_dates_and_whether_it_fits(make_repor
 
 def test_a_blank_freight_exw_quote_ranks_below_a_complete_ddp_one_and_the_page_says_why(report):
     owner = browser(OWNER)
-    # Minimums the sample buyer's 120 pieces a design meet, so only completeness tells them apart.
-    meets = {**ODM_QUOTE, "moq_per_design": "100"}
+    # Minimums the sample buyer's 120 pieces a design meet, and a plating each gives, so only
+    # completeness tells them apart.
+    meets = {**ODM_QUOTE, "moq_per_design": "100", "plating_microns": "1"}
     blank = {**meets, "supplier": "Cheap EXW", "incoterm": "exw", "unit_price_usd": "7.00"}
     owner.post(f"/r/{report.token}/quotes/", {**blank, "freight_per_piece_usd": ""})
     ddp = {**meets, "supplier": "Full DDP", "incoterm": "ddp", "unit_price_usd": "9.50"}

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from advisor import rules
 from advisor.rules import Incoterm, Model, Quote, Schedule, Thresholds
+from advisor.rules.types import FINENESS, TROY_OUNCE_G, Karat
 from tests.test_rules import answers
 
 DEFAULTS = Thresholds()
@@ -365,3 +366,65 @@ def test_among_quotes_forcing_a_larger_order_the_least_cash_ranks_first():
     _, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
     assert "Its larger order needs $" in second
     assert "more than #1's" in second
+
+
+def test_gold_quotes_rank_with_their_gold_at_the_report_s_price_not_the_day_they_were_quoted():
+    """A consultant's read: a quote made when gold stood at $3,800 an ounce ranked above one at
+    $4,200 for its lower price, though both are re-priced on the day of the order and its
+    making charge was higher ($24 a gram against $20): $10 a piece more once ordered."""
+    plan = buyer(base_metal="solid_gold", karat="14k", launch_date=date(2027, 9, 1))
+    today = date(2027, 3, 8)
+    fineness = Decimal(FINENESS[Karat("14k")]) / 1000
+
+    def gold_quote(supplier: str, price_per_oz: int, making_per_g: int) -> Quote:
+        metal = Decimal("2.5") * fineness * price_per_oz / TROY_OUNCE_G
+        price = (metal + Decimal("2.5") * making_per_g).quantize(Decimal("0.01"))
+        return quote(
+            supplier=supplier,
+            unit_price_usd=price,
+            gold_grams=Decimal("2.5"),
+            gold_price_usd_per_oz=Decimal(price_per_oz),
+        )
+
+    last_month = gold_quote("Last month", 3_800, 24)
+    today_s = gold_quote("Today", 4_200, 20)
+    assert last_month.unit_price_usd < today_s.unit_price_usd
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (last_month, today_s)]
+    order = rules.ranking(assessed)
+    assert order == [1, 0]
+    # At the report's gold price the two differ by their making alone: $4 a gram x 2.5 g,
+    # with duty on it.
+    gap = assessed[0].ranked_per_piece - assessed[1].ranked_per_piece
+    assert gap == (Decimal(10) * (1 + assessed[0].landed.duty_percent / 100)).quantize(
+        Decimal("0.01")
+    )
+    first, second = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    assert "counts its gold at your report's gold price" in first
+    # Without its gold, a gold quote ranks below every one that gives it, however cheap.
+    blind = quote(supplier="Blind", unit_price_usd=Decimal("100"))
+    assessed.append(rules.assess(blind, plan, DEFAULTS, today))
+    assert assessed[2].gold_unquoted
+    order = rules.ranking(assessed)
+    assert order[-1] == 2
+    reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
+    assert reasons[2].startswith("Its gold in a piece or the gold price it assumes is not quoted")
+
+
+def test_plating_too_thin_to_be_called_gold_plated_in_the_us_ranks_below_plating_that_is():
+    """A consultant's read: a quote at 0.05 µm ranked first ("its figures are complete") though
+    in the US it may only be called gold flashed (FTC Guides, 16 CFR 23.3), and wears off."""
+    plan = buyer(plating="gold", target_markets=("us",), launch_date=date(2027, 9, 1))
+    today = date(2027, 3, 8)
+    flash = quote(supplier="Flash", unit_price_usd=Decimal("8"), plating_microns=Decimal("0.05"))
+    plated = quote(supplier="Plated", plating_microns=Decimal("0.5"))
+    unsaid = quote(supplier="Unsaid", unit_price_usd=Decimal("7"))
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (flash, plated, unsaid)]
+    order = rules.ranking(assessed)
+    assert order[0] == 1
+    reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
+    assert "too thin to be sold as gold plated in the US" in reasons[1] + reasons[2]
+    assert "Its plating thickness is not quoted" in reasons[1] + reasons[2]
+    # Sold in the EU alone, 0.05 µm breaks no rule: it ranks by its cost.
+    eu = buyer(plating="gold", target_markets=("eu",), launch_date=date(2027, 9, 1))
+    assessed = [rules.assess(q, eu, DEFAULTS, today) for q in (flash, plated)]
+    assert rules.ranking(assessed) == [0, 1]

@@ -224,4 +224,5 @@ class Quote(models.Model):
             valid_until=self.valid_until,
             gold_grams=self.gold_grams,
             gold_price_usd_per_oz=self.gold_price_usd_per_oz,
+            plating_microns=self.plating_microns,
         )

@@ -80,30 +80,25 @@ THINNER_PLATING_RATIO = 2
 _STATED = (rules.PlatingCheck.STATED, rules.PlatingCheck.GOLD_FLASHED)
 
 
-def _plating_check(microns: Decimal | None, answers: dict) -> rules.PlatingCheck | None:
-    return rules.plating_check(
-        microns, answers.get("plating"), answers.get("base_metal"), answers.get("target_markets")
-    )
-
-
-def _thickest_plating(items: list["AssessedQuote"], answers: dict) -> tuple[Decimal, str] | None:
+def _thickest_plating(items: list["AssessedQuote"]) -> tuple[Decimal, str] | None:
     """The thickest plating the quotes state in microns, and whose it is (none stated above 0:
     None)."""
     stated = [
         (item.quote.plating_microns, item.quote.supplier)
         for item in items
-        if _plating_check(item.quote.plating_microns, answers) in _STATED
-        and item.quote.plating_microns > 0
+        if item.assessment.plating in _STATED and item.quote.plating_microns > 0
     ]
     return max(stated, key=lambda pair: pair[0]) if stated else None
 
 
 def _plating_note(
-    microns: Decimal | None, answers: dict, thickest: tuple[Decimal, str] | None = None
+    microns: Decimal | None,
+    check: rules.PlatingCheck | None,
+    thickest: tuple[Decimal, str] | None = None,
 ) -> dict[str, str | bool]:
-    """The plating thickness a quote gives, in words, and whether the row should warn: beside
-    `thickest`, the thickest another quote in its table gives, when it is under half of it."""
-    check = _plating_check(microns, answers)
+    """The plating thickness a quote gives (`check`: what it says for the buyer's piece), in
+    words, and whether the row should warn: beside `thickest`, the thickest another quote in
+    its table gives, when it is under half of it."""
     if check is None:
         return {}
     if check == rules.PlatingCheck.NOT_QUOTED:
@@ -180,7 +175,7 @@ def _quote_row(
         "by_sea": quote.shipping == Quote.Shipping.SEA,
         "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
-        "plating": _plating_note(quote.plating_microns, answers, thickest),
+        "plating": _plating_note(quote.plating_microns, figures.plating, thickest),
         "gold": _gold_note(figures.gold, answers),
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
@@ -215,7 +210,7 @@ def quotes_context(data: dict, assessed: list) -> dict:
 
     def thickest_beside(item: "AssessedQuote") -> tuple[Decimal, str] | None:
         table = [other for other in assessed if other.table == item.table]
-        return _thickest_plating([other for other in table if other is not item], answers)
+        return _thickest_plating([other for other in table if other is not item])
 
     rows = {table: [] for table in rules.QuoteTable}
     for item in assessed:

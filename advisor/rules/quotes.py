@@ -48,6 +48,7 @@ class Quote:
     valid_until: date | None = None  # the last day the factory holds its price, when given
     gold_grams: Decimal | None = None  # solid gold: the gold in a piece, as quoted
     gold_price_usd_per_oz: Decimal | None = None  # and the gold price the quote assumes
+    plating_microns: Decimal | None = None  # the plating thickness quoted, when given
 
     @property
     def tooling_total_usd(self) -> Decimal:
@@ -124,6 +125,11 @@ class Assessment:
     short_upfront: bool = False  # the upfront budget is below its cash before the first order
     lapsed_on: date | None = None  # the quote's last valid day, when it has passed
     gold: QuotedGold | None = None  # solid gold: the metal and making in its price, when quoted
+    gold_unquoted: bool = False  # solid gold without its grams or gold price: not comparable
+    # Solid gold: what its landed cost a piece moves by with its gold at the report's price, the
+    # price every quote's gold is bought at on the day of the order (0: not gold, or unquoted).
+    gold_repricing: Decimal = Decimal(0)
+    plating: PlatingCheck | None = None  # what its plating thickness says for the buyer's piece
     # False: a hybrid's OEM quote, for the buyer's own designs later; its launch does not rank it.
     for_launch: bool = True
     pieces: int = 1  # the first order's pieces: the buyer's units or the minimum, every design
@@ -137,6 +143,11 @@ class Assessment:
         """The cash to the first delivery over the first order's pieces: its tooling, samples,
         design fees and inspection shared over them, on top of the landed cost."""
         return _cents(self.cash_to_first_delivery / self.pieces)
+
+    @property
+    def ranked_per_piece(self) -> Decimal:
+        """What ranks it: all in, with a solid gold quote's gold at the report's price."""
+        return self.all_in_per_piece + self.gold_repricing
 
     @property
     def freight_assumed(self) -> bool:
@@ -327,6 +338,7 @@ def assess(
     costs = costs_for(quote.model, quoted_answers, quoted)
     timeline = timeline_for(quoted_answers, quoted, today)
     fast, slow = timeline.weeks(quote.model)
+    gold = quoted_gold(quote, answers.karat) if answers.base_metal == BaseMetal.SOLID_GOLD else None
     retail = answers.retail_price_usd
     margin = None
     if retail:
@@ -348,9 +360,12 @@ def assess(
         lapsed_on=quote.valid_until
         if quote.valid_until is not None and quote.valid_until < today
         else None,
-        gold=quoted_gold(quote, answers.karat)
-        if answers.base_metal == BaseMetal.SOLID_GOLD
-        else None,
+        gold=gold,
+        gold_unquoted=answers.base_metal == BaseMetal.SOLID_GOLD and gold is None,
+        gold_repricing=_gold_repricing(gold, answers, t, landed.duty_percent),
+        plating=plating_check(
+            quote.plating_microns, answers.plating, answers.base_metal, answers.target_markets
+        ),
         short_upfront=answers.upfront_budget_usd < costs.upfront[0],
         within_budget=answers.upfront_budget_usd >= costs.upfront[0]
         and (
@@ -358,3 +373,17 @@ def assess(
             or answers.cash_available >= costs.cash_to_first_delivery[0]
         ),
     )
+
+
+def _gold_repricing(
+    gold: QuotedGold | None, answers: Answers, t: Thresholds, duty_percent: Decimal
+) -> Decimal:
+    """How much a solid gold quote's landed cost a piece moves with its gold at the report's
+    gold price instead of its own (duty on the difference too): quotes made on days the gold
+    price differed compare by their gold and making alone, as each is re-priced when ordered
+    (a consultant's read: a quote from a month the price was lower ranked first)."""
+    if gold is None:
+        return Decimal(0)
+    fineness = FINENESS[Karat(answers.karat)]
+    at_report = gold.grams * fineness / 1000 * t.gold_price_usd_per_oz / TROY_OUNCE_G
+    return _cents((at_report - gold.metal) * (1 + duty_percent / 100))

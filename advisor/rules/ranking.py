@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
-from .quotes import Assessment
+from .quotes import Assessment, PlatingCheck
 from .texts import Msg, Paragraph, gettext_noop, usd
 from .types import Model, Schedule, Verdict
 
@@ -43,6 +43,8 @@ def _group(a: Assessment) -> tuple:
         a.for_launch and not a.arrives_in_time,  # misses the launch even if fast: last
         _only_if_fast(a),  # a slow factory misses it: a launch at risk is no saving
         a.lapsed_on is not None,  # the factory no longer holds its price
+        a.gold_unquoted,  # a solid gold price without its gold: no telling what it buys
+        _plating_short(a),  # thinner than the buyer's markets allow, or not said
         not a.complete,  # freight or duty is our estimate, not the factory's
         not a.within_budget,
         a.moq_forced,  # a cheaper piece is no bargain when it forces a far bigger order
@@ -55,7 +57,7 @@ def _key(a: Assessment) -> tuple:
     # Among quotes whose minimum forces a larger order, the least cash first: a lower cost a
     # piece over pieces the buyer did not plan is no saving.
     forced_cash = a.cash_to_first_delivery if a.moq_forced else 0
-    return (*_group(a), forced_cash, a.all_in_per_piece, a.landed_per_piece)
+    return (*_group(a), forced_cash, a.ranked_per_piece, a.landed_per_piece)
 
 
 def ranking(assessments: Sequence[Assessment]) -> list[int]:
@@ -83,9 +85,18 @@ def rank_reasons(
         first = position == 0
         sentences = [_schedule_risk(a, launch, first=first), _group_reason(a, launch, first=first)]
         sentences.append(_place(a, assessments, order, above, alone=len(group) == 1))
+        if a.gold is not None:
+            sentences.append(_GOLD_AT_REPORT_PRICE)
         reasons.append(Paragraph(tuple(s for s in sentences if s is not None)))
     return reasons
 
+
+_GOLD_AT_REPORT_PRICE = Msg(
+    gettext_noop(
+        "All in counts its gold at your report's gold price, not the one it was quoted at: the "
+        "gold is priced on the day you order, so quotes compare by their gold and making."
+    )
+)
 
 _INCOMPLETE = {
     (True, False): gettext_noop(
@@ -101,6 +112,11 @@ _INCOMPLETE = {
         "customs broker): ranked below every complete quote."
     ),
 }
+
+
+def _plating_short(a: Assessment) -> bool:
+    """Its plating thickness is not said, or too thin to be called gold plated in the US."""
+    return a.plating in (PlatingCheck.NOT_QUOTED, PlatingCheck.GOLD_FLASHED)
 
 
 def _only_if_fast(a: Assessment) -> bool:
@@ -139,6 +155,27 @@ def _unsettled(a: Assessment) -> Msg | None:
                 "decide): ranked below every current quote."
             ),
             {"date": a.lapsed_on.isoformat()},
+        )
+    if a.gold_unquoted:
+        return Msg(
+            gettext_noop(
+                "Its gold in a piece or the gold price it assumes is not quoted (ask the "
+                "factory): ranked below every quote that gives both."
+            )
+        )
+    if a.plating == PlatingCheck.NOT_QUOTED:
+        return Msg(
+            gettext_noop(
+                "Its plating thickness is not quoted (ask the factory): ranked below every "
+                "quote that gives it."
+            )
+        )
+    if a.plating == PlatingCheck.GOLD_FLASHED:
+        return Msg(
+            gettext_noop(
+                "Its plating is under 0.18 µm, too thin to be sold as gold plated in the US "
+                "(only “gold flashed”): ranked below every quote that meets it."
+            )
         )
     if not a.complete:
         return Msg(_INCOMPLETE[(a.landed.freight_estimated, a.landed.duty_estimated)])
@@ -215,6 +252,18 @@ def _caveat(a: Assessment) -> Msg | None:
             gettext_noop("its price held until %(date)s (ask the factory to confirm it)"),
             {"date": a.lapsed_on.isoformat()},
         )
+    if a.gold_unquoted:
+        return Msg(
+            gettext_noop("its gold in a piece or gold price is not quoted (ask the factory)")
+        )
+    if a.plating == PlatingCheck.NOT_QUOTED:
+        return Msg(gettext_noop("its plating thickness is not quoted (ask the factory)"))
+    if a.plating == PlatingCheck.GOLD_FLASHED:
+        return Msg(
+            gettext_noop(
+                "its plating is under 0.18 µm, only “gold flashed” in the US (ask for more)"
+            )
+        )
     if not a.complete:
         return Msg(gettext_noop("its freight or duty is our estimate (ask the factory)"))
     if not a.within_budget and a.short_upfront:
@@ -242,7 +291,7 @@ def _place(
 ) -> Msg:
     params = {
         "landed": usd(a.landed_per_piece, cents=True),
-        "all_in": usd(a.all_in_per_piece, cents=True),
+        "all_in": usd(a.ranked_per_piece, cents=True),
     }
     if alone:
         return Msg(gettext_noop("All in %(all_in)s a piece, landed %(landed)s."), params)
@@ -269,8 +318,8 @@ def _beside(a: Assessment, other: Assessment, params: dict) -> Msg:
             ),
             params,
         )
-    if a.all_in_per_piece > other.all_in_per_piece:
-        params["other"] = usd(other.all_in_per_piece, cents=True)
+    if a.ranked_per_piece > other.ranked_per_piece:
+        params["other"] = usd(other.ranked_per_piece, cents=True)
         return Msg(
             gettext_noop(
                 "All in %(all_in)s a piece, above #%(rank)s's %(other)s; landed %(landed)s."
