@@ -1068,3 +1068,18 @@ def test_a_hybrid_s_oem_quotes_are_for_its_own_designs_later_not_its_launch(repo
     html = owner.get(f"/r/{oem.token}/quotes/").content.decode()
     assert "Misses your launch, even if the factory is fast" in html
     assert "for later" not in html
+
+
+def test_each_quote_shows_its_deposit_and_one_above_the_usual_is_flagged(report):
+    """A consultant's read: a quote asking 100% before production read exactly as one asking
+    30%, though the balance held until the goods are checked is the buyer's only leverage."""
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**ODM_QUOTE, "supplier": "Usual"})
+    owner.post(
+        f"/r/{report.token}/quotes/", {**ODM_QUOTE, "supplier": "All", "deposit_percent": "100"}
+    )
+    rows = _rows_by_supplier(owner.get(f"/r/{report.token}/quotes/").content.decode())
+    assert "deposit 30%" in rows["Usual"] and "negotiate it down" not in rows["Usual"]
+    usual = report.data["costs"]["odm"]["deposit_percent"]
+    assert f"deposit 100%, above the {usual}% usual for ODM" in rows["All"]
+    assert "negotiate it down" in rows["All"]

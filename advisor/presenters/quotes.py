@@ -152,13 +152,32 @@ def _gold_note(gold: rules.QuotedGold | None, answers: dict) -> dict[str, str | 
     return {"text": text % params, "warn": False}
 
 
+def _deposit_note(quote: Quote, data: dict) -> dict[str, str | bool]:
+    """The deposit a quote asks, and a warning when it is above the usual for its model (the
+    staff's figure: "30/70 is the common term; 50/50 for small or first orders"): the balance
+    held until the goods are checked is the buyer's leverage. Stock is paid in full."""
+    percent = quote.deposit_percent.normalize()
+    text = _("deposit %(percent)s%%") % {"percent": f"{percent:f}"}
+    costs = data["costs"][quote.model]
+    usual = costs.get("deposit_percent")  # the staff's figure the report's costs count
+    from_stock = costs.get("from_stock")
+    if usual is None or from_stock or quote.deposit_percent <= usual:
+        return {"text": text, "warn": False}
+    text = _(
+        "%(deposit)s, above the %(usual)s%% usual for %(model)s: the balance you hold until the "
+        "goods are checked is your leverage; negotiate it down"
+    ) % {"deposit": text, "usual": usual, "model": quote.model.upper()}
+    return {"text": text, "warn": True}
+
+
 def _quote_row(
     item: "AssessedQuote",
-    answers: dict,
+    data: dict,
     models: dict[str, str],
     thickest: tuple[Decimal, str] | None,
 ) -> dict:
     quote, figures = item.quote, item.assessment
+    answers = data["answers"]
     return {
         "id": quote.pk,
         "rank": item.rank,
@@ -180,6 +199,7 @@ def _quote_row(
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
         "before_order": _usd(figures.cash_before_first_order),
+        "deposit": _deposit_note(quote, data),
         "to_delivery": _usd(figures.cash_to_first_delivery),
         "fast": figures.fast_delivery.isoformat(),
         "slow": figures.slow_delivery.isoformat(),
@@ -214,7 +234,7 @@ def quotes_context(data: dict, assessed: list) -> dict:
 
     rows = {table: [] for table in rules.QuoteTable}
     for item in assessed:
-        rows[item.table].append(_quote_row(item, answers, models, thickest_beside(item)))
+        rows[item.table].append(_quote_row(item, data, models, thickest_beside(item)))
     hybrid = data["recommendation"] == rules.Verdict.HYBRID
     launch_title = ""  # the first table is titled when another may follow it
     if hybrid:
