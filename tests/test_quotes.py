@@ -706,7 +706,7 @@ def test_a_re_run_of_a_re_run_starts_from_the_first_report_with_only_its_own_quo
     assert data["thresholds"]["upfront-costs"]["oem_tooling_min_usd"] != 1_200
 
 
-def test_a_quote_by_sea_is_dated_so_and_a_blank_cif_freight_adds_no_courier(report):
+def test_a_quote_by_sea_or_cif_is_dated_so_and_a_blank_cif_freight_adds_no_courier(report):
     owner = browser(OWNER)
     owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "supplier": "By courier"})
     by_sea = {**OEM_QUOTE, "supplier": "FOB", "incoterm": "fob", "shipping": "sea"}
@@ -728,8 +728,10 @@ def test_a_quote_by_sea_is_dated_so_and_a_blank_cif_freight_adds_no_courier(repo
     html = owner.get(f"/r/{report.token}/quotes/").content.decode()
     rows = _rows_by_supplier(html)
     assert "by sea" in rows["FOB"] and "by sea" not in rows["By courier"]
-    # An Incoterm says who pays, not how the goods travel: CIF left at express is dated so.
-    assert "by sea" not in rows["CIF"]
+    # CIF is a sea term (ICC Incoterms 2020): dated by sea even left at express (a consultant's
+    # read: a CIF quote "fit even if slow" by a week of express, and missed the launch by sea).
+    assert "by sea: CIF is a sea term" in rows["CIF"]
+    assert by_supplier["CIF"]["earliest_delivery"] == sea["earliest_delivery"]
     assert [q["shipping"] for q in data] == ["express", "sea", "express"]
     assert "the voyage is in the CIF price" in rows["CIF"]
     assert "freight estimated" not in rows["CIF"]

@@ -204,7 +204,7 @@ class QuoteForm(forms.Form):
         help_text=_(
             "How the goods travel to you; the delivery dates count express or sea transit, door "
             "to door. Many factories write FOB for a price at their door before a courier: ask "
-            "which they mean."
+            "which they mean. CIF is a sea term: a CIF quote is dated by sea."
         ),
     )
     freight_per_piece_usd = MoneyField(

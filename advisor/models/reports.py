@@ -204,6 +204,12 @@ class Quote(models.Model):
     def __str__(self) -> str:
         return f"{self.supplier} ({self.model.upper()})"
 
+    @property
+    def ships_by_sea(self) -> bool:
+        """Marked so, or CIF: a rule for sea and inland waterway transport only (ICC Incoterms
+        2020; Myron Logistics and Transped, "Incoterms 2020"), a price to the buyer's port."""
+        return self.shipping == self.Shipping.SEA or self.incoterm == self.Incoterm.CIF
+
     def to_rule(self, *, designs: int) -> "rules.Quote":
         """The quote for the rules, for the report's number of designs."""
         return rules.Quote(
@@ -220,7 +226,7 @@ class Quote(models.Model):
             designs=designs,
             freight_per_piece_usd=self.freight_per_piece_usd,
             duty_percent=self.duty_percent,
-            by_sea=self.shipping == self.Shipping.SEA,
+            by_sea=self.ships_by_sea,
             valid_until=self.valid_until,
             gold_grams=self.gold_grams,
             gold_price_usd_per_oz=self.gold_price_usd_per_oz,

@@ -191,7 +191,7 @@ def _quote_row(
         "incoterm": quote.incoterm.upper(),
         "landed": _usd(figures.landed_per_piece, cents=True),
         "freight_assumed": figures.freight_assumed,
-        "by_sea": quote.shipping == Quote.Shipping.SEA,
+        "by_sea": quote.ships_by_sea,
         "cif": quote.incoterm == rules.Incoterm.CIF,
         "duty_note": _duty_note(figures.landed, answers),
         "plating": _plating_note(quote.plating_microns, figures.plating, thickest),
