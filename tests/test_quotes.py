@@ -1085,3 +1085,19 @@ def test_each_quote_shows_its_deposit_and_one_above_the_usual_is_flagged(report)
     usual = report.data["costs"]["odm"]["deposit_percent"]
     assert f"deposit 100%, above the {usual}% usual for ODM" in rows["All"]
     assert "negotiate it down" in rows["All"]
+
+
+def test_a_typed_duty_below_the_default_for_the_buyer_s_markets_is_said_beside_it(report):
+    """A consultant's read: a quote with 0% duty typed (or the EU's 3% for a buyer who also
+    sells in the US) ranked first as "complete", hiding the US duty the buyer will pay."""
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**ODM_QUOTE, "supplier": "Zero", "duty_percent": "0"})
+    owner.post(
+        f"/r/{report.token}/quotes/", {**ODM_QUOTE, "supplier": "Full", "duty_percent": "13"}
+    )
+    ddp = {**ODM_QUOTE, "supplier": "Paid", "incoterm": "ddp"}
+    owner.post(f"/r/{report.token}/quotes/", ddp)
+    rows = _rows_by_supplier(owner.get(f"/r/{report.token}/quotes/").content.decode())
+    # Sterling silver sold in the US and the EU: the US rate, 13%, is the default.
+    assert "duty typed as 0%, below our default of 13% (US): if it is wrong" in rows["Zero"]
+    assert "duty typed as" not in rows["Full"] and "duty typed as" not in rows["Paid"]

@@ -49,10 +49,23 @@ def _market_names(markets: tuple[str, ...]) -> str:
     return ", ".join(rfq.MARKET_NAMES.get(m, _("other markets")) for m in markets)
 
 
-def _duty_note(landed: rules.Landed, answers: dict) -> str:
-    """What the page says beside a landed cost whose duty is our default."""
+def _duty_note(
+    landed: rules.Landed, answers: dict, default: tuple[Decimal, tuple[str, ...]], ddp: bool
+) -> str:
+    """What the page says beside a landed cost whose duty is our default (`default`: the rate
+    for the buyer's markets and whose it is), or a typed duty below it."""
     if not landed.duty_estimated:
-        return ""
+        if ddp or landed.duty_percent >= default[0]:
+            return ""
+        # A typed duty can be right (the buyer's own tariff code), so it is said, not re-ranked.
+        return _(
+            "duty typed as %(typed)s%%, below our default of %(percent)s%% (%(markets)s): if it "
+            "is wrong, the quote looks cheaper than it is"
+        ) % {
+            "typed": f"{landed.duty_percent.normalize():f}",
+            "percent": rules.count(int(default[0])),
+            "markets": _market_names(default[1]),
+        }
     params = {
         "percent": rules.count(int(landed.duty_percent)),
         "markets": _market_names(landed.duty_markets),
@@ -175,6 +188,7 @@ def _quote_row(
     data: dict,
     models: dict[str, str],
     thickest: tuple[Decimal, str] | None,
+    default_duty: tuple[Decimal, tuple[str, ...]],
 ) -> dict:
     quote, figures = item.quote, item.assessment
     answers = data["answers"]
@@ -193,7 +207,9 @@ def _quote_row(
         "freight_assumed": figures.freight_assumed,
         "by_sea": quote.ships_by_sea,
         "cif": quote.incoterm == rules.Incoterm.CIF,
-        "duty_note": _duty_note(figures.landed, answers),
+        "duty_note": _duty_note(
+            figures.landed, answers, default_duty, quote.incoterm == rules.Incoterm.DDP
+        ),
         "plating": _plating_note(quote.plating_microns, figures.plating, thickest),
         "gold": _gold_note(figures.gold, answers),
         "moq": rules.count(quote.moq_per_design),
@@ -228,13 +244,15 @@ def quotes_context(data: dict, assessed: list) -> dict:
         for m in rules.Market
     )
 
+    default = rules.default_duty(answers.get("target_markets") or (), t, metal)
+
     def thickest_beside(item: "AssessedQuote") -> tuple[Decimal, str] | None:
         table = [other for other in assessed if other.table == item.table]
         return _thickest_plating([other for other in table if other is not item])
 
     rows = {table: [] for table in rules.QuoteTable}
     for item in assessed:
-        rows[item.table].append(_quote_row(item, data, models, thickest_beside(item)))
+        rows[item.table].append(_quote_row(item, data, models, thickest_beside(item), default))
     hybrid = data["recommendation"] == rules.Verdict.HYBRID
     launch_title = ""  # the first table is titled when another may follow it
     if hybrid:
