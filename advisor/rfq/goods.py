@@ -41,11 +41,13 @@ def gold(answers: dict) -> list[Section]:
                         "which gold price (LBMA, say), fixed on which day, how a move before "
                         "shipment is shared, and the price an ounce your quote assumes"
                     ),
+                    brief=_("which gold price, fixed on which day; the price your quote assumes"),
                 ),
                 Item(_("Metal loss in casting and finishing (%)"), blank=True),
                 Item(
                     _("Fineness and weight"),
                     _("each lot assayed, every piece weighed; a piece under its karat is refused"),
+                    brief=_("each lot assayed, every piece weighed"),
                 ),
                 Item(
                     _("Stamping"),
@@ -53,6 +55,7 @@ def gold(answers: dict) -> list[Section]:
                         "the karat mark and our registered trademark on each piece, and "
                         "hallmarking by an assay office where our markets require it (below)"
                     ),
+                    brief=_("karat mark, our trademark, and hallmarks where required"),
                 ),
             ],
         )
@@ -69,6 +72,7 @@ def childrens_product_testing() -> Item:
             "laboratory we appoint, for our Children's Product Certificate: please send it the "
             "pieces it asks for, and ship once they pass"
         ),
+        brief=_("a CPSC-accepted laboratory we appoint tests the goods: ship once they pass"),
     )
 
 
@@ -83,6 +87,7 @@ def quality(model: str, *, photos: bool = False, childrens: bool = False) -> Sec
                 "one approved sample per design, signed by both sides and kept as the reference "
                 "for production"
             ),
+            brief=_("one signed sample per design, the reference for production"),
         ),
         Item(
             _("Before dispatch"),
@@ -95,6 +100,7 @@ def quality(model: str, *, photos: bool = False, childrens: bool = False) -> Sec
                 "AQL general inspection level II: critical defects 0, major 2.5, minor 4.0, by "
                 "us or an inspection company we appoint"
             ),
+            brief=_("AQL level II: critical 0, major 2.5, minor 4.0"),
         ),
     ]
     if childrens:
@@ -107,6 +113,7 @@ def quality(model: str, *, photos: bool = False, childrens: bool = False) -> Sec
                     "we send our own QC specification with the designs: please confirm you "
                     "will inspect to it"
                 ),
+                brief=_("we send ours with the designs: please confirm"),
             )
         )
     return Section(_("Quality"), items)
@@ -148,7 +155,8 @@ def materials(
                 "ISO/IEC 17025, naming the test method, on the materials you will use"
             )
         )
-        items.append(Item(_("Test reports"), reports))
+        brief = _("an ISO/IEC 17025 laboratory's report for each limit")
+        items.append(Item(_("Test reports"), reports, brief=brief))
     if rules.Market.OTHER in answers["target_markets"]:
         items.append(Item(_("Other markets"), _("[the countries]: tell us the rules you test to")))
     return Section(_("Materials and compliance"), items)

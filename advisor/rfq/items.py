@@ -18,7 +18,8 @@ class Item:
     label: str
     value: str = ""
     blank: bool = False  # the factory fills it
-    short: str | None = None  # what the plain text says when the full value makes it too long
+    short: str | None = None  # a requirement's limit alone, when the text is too long
+    brief: str | None = None  # the value without its explanation, when the text is too long
 
 
 @dataclass(frozen=True)

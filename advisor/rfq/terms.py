@@ -164,6 +164,8 @@ def _payment_item(t: rules.Thresholds, quoted: set[str]) -> Item:
             "it is offered; tell us yours"
         )
         % {"deposit": deposit},
+        brief=_("%(deposit)s%% deposit, the balance once our check passes; tell us yours")
+        % {"deposit": deposit},
     )
 
 
@@ -258,6 +260,7 @@ def oem_terms(answers: dict, t: rules.Thresholds) -> Section:
                 "the molds are ours: used only for our orders, kept in good repair and returned "
                 "to us on request"
             ),
+            brief=_("ours: for our orders only, returned on request"),
         ),
     ]
     if answers.get("design_readiness") == rules.DesignReadiness.SKETCHES:
@@ -281,6 +284,7 @@ def oem_terms(answers: dict, t: rules.Thresholds) -> Section:
                 "an NNN agreement (non-disclosure, non-use, non-circumvention) under Chinese law, "
                 "signed by your company"
             ),
+            brief=_("an NNN agreement under Chinese law, signed by your company"),
         ),
     ]
     return Section(_("Our own designs (OEM)"), items)
@@ -346,6 +350,8 @@ def _new_year_item(model: str, t: rules.Thresholds, days: Deadlines) -> Item:
             "dates and whether our order can ship before them"
         )
         % {"date": festivals[0].isoformat(), "stop": stop.isoformat(), "back": back.isoformat()},
+        brief=_("we count you closed about %(stop)s to %(back)s: your dates?")
+        % {"stop": stop.isoformat(), "back": back.isoformat()},
     )
 
 
