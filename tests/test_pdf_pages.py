@@ -16,9 +16,10 @@ def test_the_pdf_flows_without_empty_pages_and_keeps_labels_with_values(client, 
     response = client.get(f"/r/{report.token}.pdf")
     pages = [page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages]
     assert len(pages) >= 2
-    # Every page but the last is well filled; the last is more than a stray line.
+    # No page is a stray line or two (how full each page is, charts included, is measured by
+    # area below: a page holding the timeline chart has few characters for its height).
     for number, text in enumerate(pages[:-1], start=1):
-        assert len(text) > 1_000, f"page {number} is nearly empty: {text[:80]!r}"
+        assert len(text) > 500, f"page {number} is nearly empty: {text[:80]!r}"
     assert len(pages[-1]) > 300
     assert "Created " in pages[0]  # the date and rules version open the printed report
     # A long label may wrap (how depends on the fonts installed): read the text as one line.
