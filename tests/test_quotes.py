@@ -1101,3 +1101,19 @@ def test_a_typed_duty_below_the_default_for_the_buyer_s_markets_is_said_beside_i
     # Sterling silver sold in the US and the EU: the US rate, 13%, is the default.
     assert "duty typed as 0%, below our default of 13% (US): if it is wrong" in rows["Zero"]
     assert "duty typed as" not in rows["Full"] and "duty typed as" not in rows["Paid"]
+
+
+def test_on_a_re_run_the_usual_deposit_is_staff_s_not_the_quoted_supplier_s(report):
+    """A reviewer's read: a re-run's costs hold its supplier's deposit, so a 50% quote read as
+    within "the 60% usual" of another factory's terms."""
+    owner = browser(OWNER)
+    owner.post(f"/r/{report.token}/quotes/", {**OEM_QUOTE, "deposit_percent": "60"})
+    owner.post(f"/r/{report.token}/quotes/{report.quotes.get().pk}/rerun")
+    rerun = Report.objects.get(based_on=report)
+    assert rerun.data["costs"]["oem"]["deposit_percent"] == 60
+    owner.post(
+        f"/r/{rerun.token}/quotes/", {**OEM_QUOTE, "supplier": "Half", "deposit_percent": "50"}
+    )
+    rows = _rows_by_supplier(owner.get(f"/r/{rerun.token}/quotes/").content.decode())
+    default = rules.FIGURES["oem_deposit_percent"].default
+    assert f"deposit 50%, above the {default}% usual for OEM" in rows["Half"]

@@ -408,6 +408,10 @@ def test_gold_quotes_rank_with_their_gold_at_the_report_s_price_not_the_day_they
     assert order[-1] == 2
     reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
     assert reasons[2].startswith("Its gold in a piece or the gold price it assumes is not quoted")
+    # An older report without the karat: a quote that gives both is no less complete for it
+    # (nothing to re-price it with).
+    no_karat = rules.assess(last_month, dataclasses.replace(plan, karat=None), DEFAULTS, today)
+    assert not no_karat.gold_unquoted and no_karat.gold_repricing == 0
 
 
 def test_plating_too_thin_to_be_called_gold_plated_in_the_us_ranks_below_plating_that_is():
@@ -421,10 +425,46 @@ def test_plating_too_thin_to_be_called_gold_plated_in_the_us_ranks_below_plating
     assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (flash, plated, unsaid)]
     order = rules.ranking(assessed)
     assert order[0] == 1
-    reasons = [r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)]
-    assert "too thin to be sold as gold plated in the US" in reasons[1] + reasons[2]
-    assert "Its plating thickness is not quoted" in reasons[1] + reasons[2]
+    reasons = dict(
+        zip(
+            (assessed[i] for i in order),
+            (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date)),
+            strict=True,
+        )
+    )
+    flashed, unsaid_reason = reasons[assessed[0]], reasons[assessed[2]]
+    assert "too thin to be sold as gold plated in the US" in flashed
+    assert "Its plating thickness is not quoted" in unsaid_reason
+    # Each names what it falls short of, true whichever of the two ranks above the other.
+    for reason in (flashed, unsaid_reason):
+        assert "ranked below every quote that states a thickness your markets allow" in reason
     # Sold in the EU alone, 0.05 µm breaks no rule: it ranks by its cost.
     eu = buyer(plating="gold", target_markets=("eu",), launch_date=date(2027, 9, 1))
     assessed = [rules.assess(q, eu, DEFAULTS, today) for q in (flash, plated)]
     assert rules.ranking(assessed) == [0, 1]
+
+
+def test_the_first_of_quotes_forcing_a_larger_order_is_first_for_its_cash_and_says_so():
+    """A reviewer's read: it said "the lowest all in of these" above a quote cheaper all in."""
+    plan, today = buyer(launch_date=date(2027, 12, 1), units_per_design=100), date(2027, 3, 8)
+    smaller = quote(supplier="Smaller", moq_per_design=300)
+    bigger = quote(supplier="Bigger", moq_per_design=800, unit_price_usd=Decimal("9"))
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (smaller, bigger)]
+    order = rules.ranking(assessed)
+    first, _ = (r.render() for r in rules.rank_reasons(assessed, order, plan.launch_date))
+    cash = rules.usd(assessed[0].cash_to_first_delivery, whole=True)
+    assert f"The least cash to the first delivery of these: {cash}" in first
+    assert "lowest all in" not in first
+
+
+def test_quotes_equal_all_in_and_landed_rank_by_the_least_cash():
+    """A reviewer's read: rounded to the cent, $1,001 and $1,000 of tooling over 1,200 pieces
+    cost the same a piece, and the dearer one ranked first "with as much or more cash"."""
+    plan = buyer(launch_date=date(2027, 12, 1), upfront_budget_usd=100_000, units_per_design=400)
+    today = date(2027, 3, 8)
+    dearer = quote(supplier="Dearer", model=Model.OEM, tooling_per_design_usd=Decimal("1001"))
+    cheaper = quote(supplier="Cheaper", model=Model.OEM, tooling_per_design_usd=Decimal("1000"))
+    assessed = [rules.assess(q, plan, DEFAULTS, today) for q in (dearer, cheaper)]
+    assert assessed[0].all_in_per_piece == assessed[1].all_in_per_piece
+    assert assessed[0].cash_to_first_delivery > assessed[1].cash_to_first_delivery
+    assert rules.ranking(assessed) == [1, 0]

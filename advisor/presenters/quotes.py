@@ -49,12 +49,12 @@ def _market_names(markets: tuple[str, ...]) -> str:
     return ", ".join(rfq.MARKET_NAMES.get(m, _("other markets")) for m in markets)
 
 
-def _duty_note(
-    landed: rules.Landed, answers: dict, default: tuple[Decimal, tuple[str, ...]], ddp: bool
-) -> str:
-    """What the page says beside a landed cost whose duty is our default (`default`: the rate
-    for the buyer's markets and whose it is), or a typed duty below it."""
+def _duty_note(landed: rules.Landed, answers: dict, t: rules.Thresholds, ddp: bool) -> str:
+    """What the page says beside a landed cost whose duty is our default, or a typed duty below
+    it."""
     if not landed.duty_estimated:
+        markets, metal = answers.get("target_markets") or (), answers.get("base_metal")
+        default = rules.default_duty(markets, t, metal)
         if ddp or landed.duty_percent >= default[0]:
             return ""
         # A typed duty can be right (the buyer's own tariff code), so it is said, not re-ranked.
@@ -165,16 +165,15 @@ def _gold_note(gold: rules.QuotedGold | None, answers: dict) -> dict[str, str | 
     return {"text": text % params, "warn": False}
 
 
-def _deposit_note(quote: Quote, data: dict) -> dict[str, str | bool]:
+def _deposit_note(quote: Quote, data: dict, t: rules.Thresholds) -> dict[str, str | bool]:
     """The deposit a quote asks, and a warning when it is above the usual for its model (the
     staff's figure: "30/70 is the common term; 50/50 for small or first orders"): the balance
     held until the goods are checked is the buyer's leverage. Stock is paid in full."""
     percent = quote.deposit_percent.normalize()
     text = _("deposit %(percent)s%%") % {"percent": f"{percent:f}"}
-    costs = data["costs"][quote.model]
-    usual = costs.get("deposit_percent")  # the staff's figure the report's costs count
-    from_stock = costs.get("from_stock")
-    if usual is None or from_stock or quote.deposit_percent <= usual:
+    quoted = (data.get("from_quote") or {}).get("figures", [])
+    usual = rules.usual_deposit(rules.Model(quote.model), t, quoted)
+    if data["costs"][quote.model].get("from_stock") or quote.deposit_percent <= usual:
         return {"text": text, "warn": False}
     text = _(
         "%(deposit)s, above the %(usual)s%% usual for %(model)s: the balance you hold until the "
@@ -186,9 +185,9 @@ def _deposit_note(quote: Quote, data: dict) -> dict[str, str | bool]:
 def _quote_row(
     item: "AssessedQuote",
     data: dict,
+    t: rules.Thresholds,
     models: dict[str, str],
     thickest: tuple[Decimal, str] | None,
-    default_duty: tuple[Decimal, tuple[str, ...]],
 ) -> dict:
     quote, figures = item.quote, item.assessment
     answers = data["answers"]
@@ -207,15 +206,13 @@ def _quote_row(
         "freight_assumed": figures.freight_assumed,
         "by_sea": quote.ships_by_sea,
         "cif": quote.incoterm == rules.Incoterm.CIF,
-        "duty_note": _duty_note(
-            figures.landed, answers, default_duty, quote.incoterm == rules.Incoterm.DDP
-        ),
+        "duty_note": _duty_note(figures.landed, answers, t, quote.incoterm == rules.Incoterm.DDP),
         "plating": _plating_note(quote.plating_microns, figures.plating, thickest),
         "gold": _gold_note(figures.gold, answers),
         "moq": rules.count(quote.moq_per_design),
         "tooling": _tooling(quote, item.tooling_total, answers["design_count"]),
         "before_order": _usd(figures.cash_before_first_order),
-        "deposit": _deposit_note(quote, data),
+        "deposit": _deposit_note(quote, data, t),
         "to_delivery": _usd(figures.cash_to_first_delivery),
         "fast": figures.fast_delivery.isoformat(),
         "slow": figures.slow_delivery.isoformat(),
@@ -244,15 +241,13 @@ def quotes_context(data: dict, assessed: list) -> dict:
         for m in rules.Market
     )
 
-    default = rules.default_duty(answers.get("target_markets") or (), t, metal)
-
     def thickest_beside(item: "AssessedQuote") -> tuple[Decimal, str] | None:
         table = [other for other in assessed if other.table == item.table]
         return _thickest_plating([other for other in table if other is not item])
 
     rows = {table: [] for table in rules.QuoteTable}
     for item in assessed:
-        rows[item.table].append(_quote_row(item, data, models, thickest_beside(item), default))
+        rows[item.table].append(_quote_row(item, data, t, models, thickest_beside(item)))
     hybrid = data["recommendation"] == rules.Verdict.HYBRID
     launch_title = ""  # the first table is titled when another may follow it
     if hybrid:

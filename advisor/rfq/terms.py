@@ -149,13 +149,9 @@ def _decision_item(days: Deadlines) -> Item:
 
 def _payment_item(t: rules.Thresholds, quoted: set[str]) -> Item:
     # The lower deposit staff set (docs/product.md: "30/70 usual"), never one a supplier quoted
-    # in a re-run, whose snapshot holds it instead of staff's: that one's default stands in, as
-    # offering a quote's terms to every factory gives them away. The report's cash keeps each
-    # model's own, in case the factory holds out for more.
-    deposit = min(
-        rules.FIGURES[name].default if name in quoted else getattr(t, name)
-        for name in ("oem_deposit_percent", "odm_deposit_percent")
-    )
+    # in a re-run: offering a quote's terms to every factory gives them away. The report's cash
+    # keeps each model's own, in case the factory holds out for more.
+    deposit = min(rules.usual_deposit(model, t, quoted) for model in rules.Model)
     return Item(
         _("Payment terms"),
         _(

@@ -16,7 +16,8 @@ One module per concern:
 - `summary`: the opening sentences
 - `compliance`: which staff-edited compliance requirements apply to a buyer (`applicable`)
 - `calendar`: the Chinese New Year closure and production runs
-- `quotes`: a supplier's quote held against the plan (`assess`); `ranking`: their order, and why
+- `quotes`: a supplier's quote held against the plan (`assess`); `ranking`: their order, and why;
+  `plating`: what a quoted plating thickness says in the buyer's markets
 """
 
 from __future__ import annotations
@@ -52,21 +53,21 @@ from .money import (
     gold_piece,
 )
 from .plan import latest_order_day, order_by_for, ship_by
+from .plating import PlatingCheck, plating_check
 from .quotes import (
     MAX_LEAD_TIME_WEEKS,
     SUPPLIER_MAX_LENGTH,
     Assessment,
     Incoterm,
     Landed,
-    PlatingCheck,
     Quote,
     QuotedGold,
     assess,
     landed_cost,
-    plating_check,
     quoted_figures,
     quoted_freight_and_duty,
     quoted_gold,
+    usual_deposit,
     with_quote,
 )
 from .ranking import QuoteTable, quote_table, rank_reasons, ranking
@@ -179,6 +180,7 @@ __all__ = [
     "duty_figure",
     "landed_cost",
     "quote_table",
+    "usual_deposit",
     "rank_reasons",
     "quoted_figures",
     "quoted_freight_and_duty",

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from .figures import Thresholds
+from .figures import FIGURES, Thresholds
 from .money import DUTY_FIGURES, FREIGHT_FIGURES, costs_for, courier, default_duty, timeline_for
-from .types import FINENESS, TROY_OUNCE_G, Answers, BaseMetal, Karat, Model, Plating, Schedule
+from .plating import PlatingCheck, plating_check
+from .types import FINENESS, TROY_OUNCE_G, Answers, BaseMetal, Karat, Model, Schedule
 
 MAX_LEAD_TIME_WEEKS = 104
 SUPPLIER_MAX_LENGTH = 120
@@ -42,8 +43,9 @@ class Quote:
     designs: int  # the buyer's designs, the quote's tooling is for each of them
     freight_per_piece_usd: Decimal | None = None  # ignored for DDP
     duty_percent: Decimal | None = None  # ignored for DDP
-    # How the goods travel: express unless the buyer says the quote ships by sea. Not read from
-    # the Incoterm: marketplace factories write "FOB" for a price at their door before a courier.
+    # How the goods travel: express unless the buyer says the quote ships by sea, or it is CIF
+    # (a sea term: the database's Quote.ships_by_sea). FOB alone does not say it: marketplace
+    # factories write "FOB" for a price at their door before a courier.
     by_sea: bool = False
     valid_until: date | None = None  # the last day the factory holds its price, when given
     gold_grams: Decimal | None = None  # solid gold: the gold in a piece, as quoted
@@ -167,44 +169,6 @@ class Assessment:
         return self.schedule != Schedule.DOES_NOT_FIT
 
 
-# FTC Guides, 16 CFR 23.3: under 7/1,000,000 in (about 0.18 µm) of fine gold, plating may only
-# be called "gold flashed" or "gold washed" in the US (the seeded requirement names sources).
-GOLD_ELECTROPLATE_MIN_MICRONS = Decimal("0.18")
-# Heavy gold electroplate and vermeil start at about 2.5 µm; a figure above twice that is more
-# likely micro-inches typed as microns (an assumption).
-PLATING_CHECK_UNIT_ABOVE_MICRONS = 5
-
-
-class PlatingCheck(StrEnum):
-    NOT_QUOTED = "not_quoted"  # a plated piece's quote without its thickness
-    CHECK_UNIT = "check_unit"  # too thick to be plating in microns
-    GOLD_FLASHED = "gold_flashed"  # gold plating too thin to be called so in the US
-    STATED = "stated"
-
-
-def plating_check(
-    microns: Decimal | None,
-    plating: str | None,
-    base_metal: str | None,
-    markets: Sequence[str] | None,
-) -> PlatingCheck | None:
-    """What a quote's plating thickness says for the buyer's piece; None for an unplated or
-    solid gold piece, whose plating claims no gold content."""
-    if plating in (None, Plating.NONE) or base_metal == BaseMetal.SOLID_GOLD:
-        return None
-    if microns is None:
-        return PlatingCheck.NOT_QUOTED
-    if microns > PLATING_CHECK_UNIT_ABOVE_MICRONS:
-        return PlatingCheck.CHECK_UNIT
-    if (
-        plating == Plating.GOLD
-        and "us" in (markets or ())
-        and microns < GOLD_ELECTROPLATE_MIN_MICRONS
-    ):
-        return PlatingCheck.GOLD_FLASHED
-    return PlatingCheck.STATED
-
-
 def _cents(amount: Decimal) -> Decimal:
     return amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
@@ -323,6 +287,14 @@ def quoted_figures(quote: Quote, t: Thresholds) -> dict[str, int]:
     return figures
 
 
+def usual_deposit(model: Model, t: Thresholds, quoted: Collection[str]) -> int:
+    """The deposit staff set for the model: in a re-run whose quote gave one (`quoted`, its
+    figures' names), the snapshot holds the supplier's instead, and the figure's default
+    stands in for staff's (another factory's terms are no usual)."""
+    name = f"{model.value}_deposit_percent"
+    return FIGURES[name].default if name in quoted else getattr(t, name)
+
+
 def assess(
     quote: Quote, answers: Answers, t: Thresholds, today: date, *, for_launch: bool = True
 ) -> Assessment:
@@ -338,7 +310,6 @@ def assess(
     costs = costs_for(quote.model, quoted_answers, quoted)
     timeline = timeline_for(quoted_answers, quoted, today)
     fast, slow = timeline.weeks(quote.model)
-    gold = quoted_gold(quote, answers.karat) if answers.base_metal == BaseMetal.SOLID_GOLD else None
     retail = answers.retail_price_usd
     margin = None
     if retail:
@@ -346,6 +317,7 @@ def assess(
             Decimal("0.1"), ROUND_HALF_UP
         )
     return Assessment(
+        **_the_piece(quote, answers, t, landed),
         landed=landed,
         cash_before_first_order=costs.upfront[0],
         cash_to_first_delivery=costs.cash_to_first_delivery[0],
@@ -360,12 +332,6 @@ def assess(
         lapsed_on=quote.valid_until
         if quote.valid_until is not None and quote.valid_until < today
         else None,
-        gold=gold,
-        gold_unquoted=answers.base_metal == BaseMetal.SOLID_GOLD and gold is None,
-        gold_repricing=_gold_repricing(gold, answers, t, landed.duty_percent),
-        plating=plating_check(
-            quote.plating_microns, answers.plating, answers.base_metal, answers.target_markets
-        ),
         short_upfront=answers.upfront_budget_usd < costs.upfront[0],
         within_budget=answers.upfront_budget_usd >= costs.upfront[0]
         and (
@@ -373,6 +339,22 @@ def assess(
             or answers.cash_available >= costs.cash_to_first_delivery[0]
         ),
     )
+
+
+def _the_piece(quote: Quote, answers: Answers, t: Thresholds, landed: Landed) -> dict:
+    """What the quote says of the piece itself: a solid gold quote's gold and making, whether
+    it gives them, what its gold comes to at the report's price; a plated piece's plating."""
+    if answers.base_metal != BaseMetal.SOLID_GOLD:
+        plating = plating_check(
+            quote.plating_microns, answers.plating, answers.base_metal, answers.target_markets
+        )
+        return {"plating": plating}
+    gold = quoted_gold(quote, answers.karat)
+    return {
+        "gold": gold,
+        "gold_unquoted": not (quote.gold_grams and quote.gold_price_usd_per_oz),
+        "gold_repricing": _gold_repricing(gold, answers, t, landed.duty_percent),
+    }
 
 
 def _gold_repricing(

@@ -3,7 +3,9 @@
 A blank cannot win: a quote missing freight or duty is costed with our estimates (never a
 lower figure than a typed one would be likely to be: the report's freight share, the default
 duty for the buyer's markets) and ranks below every complete quote. Nor can a lapsed price: a
-quote past the day its factory held its price ranks below every current one.
+quote past the day its factory held its price ranks below every current one; nor a price
+that does not say what the piece is: a solid gold quote without its grams or gold price, or a
+plated piece's without a thickness its markets allow.
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 
-from .quotes import Assessment, PlatingCheck
+from .plating import PlatingCheck
+from .quotes import Assessment
 from .texts import Msg, Paragraph, gettext_noop, usd
 from .types import Model, Schedule, Verdict
 
@@ -57,18 +60,27 @@ def _key(a: Assessment) -> tuple:
     # Among quotes whose minimum forces a larger order, the least cash first: a lower cost a
     # piece over pieces the buyer did not plan is no saving.
     forced_cash = a.cash_to_first_delivery if a.moq_forced else 0
-    return (*_group(a), forced_cash, a.ranked_per_piece, a.landed_per_piece)
+    return (
+        *_group(a),
+        forced_cash,
+        a.ranked_per_piece,
+        a.landed_per_piece,
+        a.cash_to_first_delivery,
+    )
 
 
 def ranking(assessments: Sequence[Assessment]) -> list[int]:
     """The order to list quotes in (indexes): quotes that miss the launch even with a fast
     factory last; before them, those that fit only if the factory is fast; before those, the
     quotes that fit even if it is slow. Within each, current quotes above those whose price has
-    lapsed; then complete quotes above those whose freight or duty we estimated; within those,
+    lapsed; then those that give a solid gold piece's grams and gold price, then those that
+    state a plating thickness the markets allow; then complete quotes above those whose freight
+    or duty we estimated; within those,
     those the buyer's budget covers, then those whose minimum the buyer's quantity meets, then
     the lowest cost a piece all in (the cash to the first delivery over its pieces: tooling
     and samples counted; among quotes whose minimum forces a larger order, the least cash to
-    the first delivery first), then the lowest landed cost a piece."""
+    the first delivery first; solid gold with its gold at the report's price), then the lowest
+    landed cost a piece, then the least cash to the first delivery."""
     return sorted(range(len(assessments)), key=lambda i: _key(assessments[i]))
 
 
@@ -167,14 +179,15 @@ def _unsettled(a: Assessment) -> Msg | None:
         return Msg(
             gettext_noop(
                 "Its plating thickness is not quoted (ask the factory): ranked below every "
-                "quote that gives it."
+                "quote that states a thickness your markets allow."
             )
         )
     if a.plating == PlatingCheck.GOLD_FLASHED:
         return Msg(
             gettext_noop(
                 "Its plating is under 0.18 µm, too thin to be sold as gold plated in the US "
-                "(only “gold flashed”): ranked below every quote that meets it."
+                "(only “gold flashed”): ranked below every quote that states a thickness your "
+                "markets allow."
             )
         )
     if not a.complete:
@@ -295,6 +308,15 @@ def _place(
     }
     if alone:
         return Msg(gettext_noop("All in %(all_in)s a piece, landed %(landed)s."), params)
+    if above is None and a.moq_forced:  # its group ranks by cash, not by the piece
+        params["cash"] = usd(a.cash_to_first_delivery, whole=True)
+        return Msg(
+            gettext_noop(
+                "The least cash to the first delivery of these: %(cash)s (all in %(all_in)s a "
+                "piece, landed %(landed)s)."
+            ),
+            params,
+        )
     if above is None:
         return Msg(
             gettext_noop("The lowest all in of these: %(all_in)s a piece, landed %(landed)s."),

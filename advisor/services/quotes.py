@@ -157,6 +157,7 @@ def _quote_json(item: AssessedQuote) -> dict:
         "tooling_usd": number(item.tooling_total),
         "landed_cost_per_piece_usd": number(figures.landed_per_piece),
         "all_in_per_piece_usd": number(figures.all_in_per_piece),
+        "gold_repricing_usd": number(figures.gold_repricing),
         "freight_assumed": figures.freight_assumed,
         "duty_assumed": figures.landed.duty_estimated,
         "duty_percent_applied": number(figures.landed.duty_percent),
