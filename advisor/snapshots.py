@@ -273,6 +273,12 @@ def thresholds_from_json(data: dict) -> rules.Thresholds:
     return rules.Thresholds(**figures, weights=weights, **dated)
 
 
+def quoted_figure_names(data: dict) -> set[str]:
+    """The thresholds a re-run's quote stands in for in a saved report (none for a report made
+    from the buyer's answers alone)."""
+    return set((data.get("from_quote") or {}).get("figures", []))
+
+
 def transit_weeks(data: dict, model: str) -> int:
     """A model's weeks on the way in a saved report: by sea for a re-run's sea quote, else
     express (reports saved before the report kept it: the default)."""

@@ -171,8 +171,7 @@ def _deposit_note(quote: Quote, data: dict, t: rules.Thresholds) -> dict[str, st
     held until the goods are checked is the buyer's leverage. Stock is paid in full."""
     percent = quote.deposit_percent.normalize()
     text = _("deposit %(percent)s%%") % {"percent": f"{percent:f}"}
-    quoted = (data.get("from_quote") or {}).get("figures", [])
-    usual = rules.usual_deposit(rules.Model(quote.model), t, quoted)
+    usual = rules.usual_deposit(rules.Model(quote.model), t, snapshots.quoted_figure_names(data))
     if data["costs"][quote.model].get("from_stock") or quote.deposit_percent <= usual:
         return {"text": text, "warn": False}
     text = _(

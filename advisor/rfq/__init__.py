@@ -70,7 +70,7 @@ def build(data: dict, model: str, requirements: Sequence[Requirement], today: da
     name = answers.get("project_name") or _("our new jewelry line")
     if model == "odm" and data["costs"]["odm"].get("from_stock"):
         return _stock_order(answers, name, requirements)
-    quoted = set((data.get("from_quote") or {}).get("figures", []))
+    quoted = snapshots.quoted_figure_names(data)
     if model == "oem" and data["recommendation"] == rules.Verdict.HYBRID:
         # The plan's own designs, made later, not for the launch.
         days = later_deadlines(today, budget_first=_oem_money_blocked(data))

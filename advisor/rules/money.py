@@ -231,14 +231,18 @@ class GoldPiece:
     cost: Decimal  # the metal and the making charge
 
 
+def gold_value(grams: Decimal, karat: Karat, price_per_oz: Decimal) -> Decimal:
+    """The fine gold in `grams` of the karat at a price a troy ounce, unrounded."""
+    return grams * FINENESS[karat] / 1000 * price_per_oz / TROY_OUNCE_G
+
+
 def gold_piece(answers: Answers, t: Thresholds) -> GoldPiece | None:
     """What the gold in one solid gold piece is worth, and with its making charge costs:
     grams x fineness x the price a gram, plus the making charge a gram."""
     if answers.base_metal != BaseMetal.SOLID_GOLD or answers.karat not in set(Karat):
         return None
     grams = piece_weight_g(answers, t)
-    fine_grams = grams * FINENESS[Karat(answers.karat)] / 1000
-    metal = _cents(fine_grams * t.gold_price_usd_per_oz / TROY_OUNCE_G)
+    metal = _cents(gold_value(grams, Karat(answers.karat), t.gold_price_usd_per_oz))
     making = grams * t.gold_making_charge_usd_per_g
     return GoldPiece(grams, answers.karat, metal, _cents(metal + making))
 

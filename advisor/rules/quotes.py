@@ -13,9 +13,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
 from .figures import FIGURES, Thresholds
-from .money import DUTY_FIGURES, FREIGHT_FIGURES, costs_for, courier, default_duty, timeline_for
+from .money import (
+    DUTY_FIGURES,
+    FREIGHT_FIGURES,
+    costs_for,
+    courier,
+    default_duty,
+    gold_value,
+    timeline_for,
+)
 from .plating import PlatingCheck, plating_check
-from .types import FINENESS, TROY_OUNCE_G, Answers, BaseMetal, Karat, Model, Schedule
+from .types import Answers, BaseMetal, Karat, Model, Schedule
 
 MAX_LEAD_TIME_WEEKS = 104
 SUPPLIER_MAX_LENGTH = 120
@@ -104,8 +112,7 @@ def quoted_gold(quote: Quote, karat: str | None) -> QuotedGold | None:
         return None
     if karat not in set(Karat):
         return None
-    fineness = FINENESS[Karat(karat)]
-    metal = quote.gold_grams * fineness / 1000 * quote.gold_price_usd_per_oz / TROY_OUNCE_G
+    metal = gold_value(quote.gold_grams, Karat(karat), quote.gold_price_usd_per_oz)
     making = (quote.unit_price_usd - metal) / quote.gold_grams
     return QuotedGold(quote.gold_grams, quote.gold_price_usd_per_oz, _cents(metal), _cents(making))
 
@@ -366,6 +373,5 @@ def _gold_repricing(
     (a consultant's read: a quote from a month the price was lower ranked first)."""
     if gold is None:
         return Decimal(0)
-    fineness = FINENESS[Karat(answers.karat)]
-    at_report = gold.grams * fineness / 1000 * t.gold_price_usd_per_oz / TROY_OUNCE_G
+    at_report = gold_value(gold.grams, Karat(answers.karat), t.gold_price_usd_per_oz)
     return _cents((at_report - gold.metal) * (1 + duty_percent / 100))
